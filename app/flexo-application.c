@@ -1,0 +1,227 @@
+/* flexo-application.c — the GtkApplication, its actions and command line
+ *
+ * Copyright 2026 The Flexo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "flexo-application.h"
+#include "flexo-window.h"
+
+struct _FlexoApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (FlexoApplication, flexo_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+static int
+flexo_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "flexo", PACKAGE_VERSION);
+      return 0;
+    }
+
+  /* Go on with the default processing (activate or open). */
+  return -1;
+}
+
+static FlexoWindow *
+flexo_application_new_window (FlexoApplication *self)
+{
+  return flexo_window_new (self);
+}
+
+static void
+flexo_application_activate (GApplication *app)
+{
+  FlexoApplication *self = FLEXO_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (flexo_application_new_window (self));
+
+  gtk_window_present (window);
+}
+
+static void
+flexo_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Primary>q", NULL };
+  static const char *new_window_accels[] = { "<Primary><Shift>n", NULL };
+  static const char *close_accels[] = { "<Primary>w", NULL };
+
+  G_APPLICATION_CLASS (flexo_application_parent_class)->startup (app);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+}
+
+static void
+flexo_application_dispose (GObject *object)
+{
+  FlexoApplication *self = FLEXO_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (flexo_application_parent_class)->dispose (object);
+}
+
+static void
+flexo_application_class_init (FlexoApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = flexo_application_dispose;
+
+  app_class->activate = flexo_application_activate;
+  app_class->startup = flexo_application_startup;
+  app_class->handle_local_options = flexo_application_handle_local_options;
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows;
+
+  /* Close every window the regular way, so that each one can later ask
+   * about unsaved changes; the application ends with its last window. */
+  windows = g_list_copy (gtk_application_get_windows (app));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free (windows);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  flexo_application_show_about (FLEXO_APPLICATION (user_data));
+}
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  FlexoWindow *window = flexo_application_new_window (FLEXO_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "new-window", new_window_action },
+};
+
+static GSettings *
+settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* An uninstalled build run without GSETTINGS_SCHEMA_DIR has no schema:
+   * then Flexo works without remembering its preferences rather than abort. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_debug ("GSettings schema %s is not installed; preferences are not kept", APPLICATION_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+flexo_application_init (FlexoApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Draw diagrams, design models and turn drawings into models."));
+
+  self->settings = settings_new_if_installed ();
+}
+
+FlexoApplication *
+flexo_application_new (GApplicationFlags flags)
+{
+  return g_object_new (FLEXO_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "resource-base-path", RESOURCE_BASE,
+                       "flags", flags,
+                       NULL);
+}
+
+/**
+ * flexo_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the application's settings, or %NULL
+ *   when the GSettings schema is not installed.
+ */
+GSettings *
+flexo_application_get_settings (FlexoApplication *self)
+{
+  g_return_val_if_fail (FLEXO_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+void
+flexo_application_show_about (FlexoApplication *self)
+{
+  static const char *developers[] = { "The Flexo developers", NULL };
+  GtkWindow *parent;
+  GtkWidget *about;
+
+  g_return_if_fail (FLEXO_IS_APPLICATION (self));
+
+  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-icon", APPLICATION_ID,
+                        "application-name", _("Flexo"),
+                        "developer-name", _("The Flexo developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Flexo is a graphical model editor. Draw diagrams freely, "
+                                      "define concepts with typed properties and relations, "
+                                      "then turn your drawings into models."),
+                        "website", PACKAGE_WEBSITE,
+                        "issue-url", PACKAGE_WEBSITE "/issues",
+                        "developers", developers,
+                        "translator-credits", _("translator-credits"),
+                        "copyright", "© 2026 The Flexo developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        NULL);
+
+  gtk_window_present (GTK_WINDOW (about));
+}
