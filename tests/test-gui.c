@@ -44,6 +44,9 @@ timed_out_cb (gpointer data)
 static void
 init_locale (const char *language)
 {
+  /* gettext ignores LANGUAGE in the C locale: use C.UTF-8, which every
+   * Debian system has, whatever the environment says. */
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_setenv ("LANGUAGE", language, TRUE);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FLEXO_LOCALEDIR"));
