@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "flexo-application.h"
+#include "flexo-cli.h"
 #include "flexo-window.h"
 
 struct _FlexoApplication
@@ -18,12 +19,6 @@ struct _FlexoApplication
 };
 
 G_DEFINE_FINAL_TYPE (FlexoApplication, flexo_application, ADW_TYPE_APPLICATION)
-
-static const GOptionEntry option_entries[] = {
-  { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-    N_("Print the version and exit"), NULL },
-  { NULL }
-};
 
 static int
 flexo_application_handle_local_options (GApplication *app,
@@ -37,6 +32,19 @@ flexo_application_handle_local_options (GApplication *app,
 
   /* Go on with the default processing (activate or open). */
   return -1;
+}
+
+/* Jobs without a window (--convert, --validate) run here, before the
+ * application registers or opens a display. */
+static gboolean
+flexo_application_local_command_line (GApplication   *app,
+                                      char         ***arguments,
+                                      int            *exit_status)
+{
+  if (flexo_cli_handle (*arguments, exit_status))
+    return TRUE;
+
+  return G_APPLICATION_CLASS (flexo_application_parent_class)->local_command_line (app, arguments, exit_status);
 }
 
 static FlexoWindow *
@@ -93,6 +101,7 @@ flexo_application_class_init (FlexoApplicationClass *klass)
   app_class->activate = flexo_application_activate;
   app_class->startup = flexo_application_startup;
   app_class->handle_local_options = flexo_application_handle_local_options;
+  app_class->local_command_line = flexo_application_local_command_line;
 }
 
 static void
@@ -162,7 +171,7 @@ flexo_application_init (FlexoApplication *self)
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    self);
 
-  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_add_main_option_entries (G_APPLICATION (self), flexo_cli_get_option_entries ());
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Draw diagrams, design models and turn drawings into models."));

@@ -1,0 +1,284 @@
+/* flexo-diagram.c — a view: shapes and connectors laid out on a plane
+ *
+ * Copyright 2026 The Flexo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "flexo-diagram.h"
+#include "flexo-document-private.h"
+
+struct _FlexoDiagram
+{
+  FlexoObject        parent_instance;
+
+  char              *name;
+  GPtrArray         *items;  /* FlexoShape, FlexoConnector: the list */
+  FlexoSpatialIndex *index;  /* of the shapes, while the diagram is live */
+  gboolean           indexed;
+};
+
+G_DEFINE_FINAL_TYPE (FlexoDiagram, flexo_diagram, FLEXO_TYPE_OBJECT)
+
+static void
+flexo_diagram_swap_field (FlexoObject *object,
+                          FlexoField   field,
+                          gpointer     key,
+                          FlexoValue  *value)
+{
+  FlexoDiagram *self = FLEXO_DIAGRAM (object);
+
+  switch (field)
+    {
+    case FLEXO_FIELD_NAME: FLEXO_SWAP_STRING (name); break;
+    default:
+      FLEXO_OBJECT_CLASS (flexo_diagram_parent_class)->swap_field (object, field, key, value);
+    }
+}
+
+static GPtrArray *
+flexo_diagram_get_list (FlexoObject *object,
+                        FlexoList    list)
+{
+  return list == FLEXO_LIST_ITEMS ? FLEXO_DIAGRAM (object)->items : NULL;
+}
+
+/* Entering the document: its shapes have attached already (children
+ * first); index them all at once, which is much faster than one by one. */
+static void
+flexo_diagram_attach (FlexoObject *object)
+{
+  FlexoDiagram *self = FLEXO_DIAGRAM (object);
+  g_autoptr(GPtrArray) shapes = g_ptr_array_sized_new (self->items->len);
+  g_autoptr(GArray) rects = g_array_sized_new (FALSE, FALSE, sizeof (FlexoRect), self->items->len);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (self->items, i);
+
+      if (FLEXO_IS_SHAPE (item))
+        {
+          g_ptr_array_add (shapes, item);
+          g_array_append_vals (rects, flexo_shape_get_bounds (item), 1);
+        }
+    }
+
+  flexo_spatial_index_clear (self->index);
+  flexo_spatial_index_bulk_load (self->index, shapes->pdata,
+                                 (const FlexoRect *) (gconstpointer) rects->data, shapes->len);
+  self->indexed = TRUE;
+}
+
+/* Leaving it: runs before the shapes detach. */
+static void
+flexo_diagram_detach (FlexoObject *object)
+{
+  FlexoDiagram *self = FLEXO_DIAGRAM (object);
+
+  self->indexed = FALSE;
+  flexo_spatial_index_clear (self->index);
+}
+
+static void
+flexo_diagram_finalize (GObject *object)
+{
+  FlexoDiagram *self = FLEXO_DIAGRAM (object);
+
+  g_free (self->name);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->index, flexo_spatial_index_free);
+
+  G_OBJECT_CLASS (flexo_diagram_parent_class)->finalize (object);
+}
+
+static void
+flexo_diagram_class_init (FlexoDiagramClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = flexo_diagram_finalize;
+  FLEXO_OBJECT_CLASS (klass)->id_prefix = "d";
+  FLEXO_OBJECT_CLASS (klass)->swap_field = flexo_diagram_swap_field;
+  FLEXO_OBJECT_CLASS (klass)->get_list = flexo_diagram_get_list;
+  FLEXO_OBJECT_CLASS (klass)->attach = flexo_diagram_attach;
+  FLEXO_OBJECT_CLASS (klass)->detach = flexo_diagram_detach;
+}
+
+static void
+flexo_diagram_init (FlexoDiagram *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->index = flexo_spatial_index_new ();
+}
+
+FlexoDiagram *
+flexo_diagram_new (FlexoDocument *document,
+                   const char    *name)
+{
+  FlexoDiagram *self = g_object_new (FLEXO_TYPE_DIAGRAM, NULL);
+
+  self->name = g_strdup (name);
+  if (document != NULL)
+    flexo_document_assign_id (document, FLEXO_OBJECT (self));
+
+  return self;
+}
+
+const char *
+flexo_diagram_get_name (FlexoDiagram *self)
+{
+  g_return_val_if_fail (FLEXO_IS_DIAGRAM (self), NULL);
+  return self->name;
+}
+
+void
+flexo_diagram_set_name (FlexoDiagram *self,
+                        const char   *name)
+{
+  g_return_if_fail (FLEXO_IS_DIAGRAM (self));
+  if (g_strcmp0 (name, self->name) != 0)
+    flexo_object_set_string (FLEXO_OBJECT (self), FLEXO_FIELD_NAME, NULL, name);
+}
+
+GPtrArray *
+flexo_diagram_get_items (FlexoDiagram *self)
+{
+  g_return_val_if_fail (FLEXO_IS_DIAGRAM (self), NULL);
+  return self->items;
+}
+
+void
+flexo_diagram_add_item (FlexoDiagram *self,
+                        gpointer      item)
+{
+  g_return_if_fail (FLEXO_IS_DIAGRAM (self));
+  g_return_if_fail (FLEXO_IS_SHAPE (item) || FLEXO_IS_CONNECTOR (item));
+
+  flexo_object_insert_child (FLEXO_OBJECT (self), FLEXO_LIST_ITEMS, -1, item);
+}
+
+FlexoSpatialIndex *
+flexo_diagram_get_index (FlexoDiagram *self)
+{
+  g_return_val_if_fail (FLEXO_IS_DIAGRAM (self), NULL);
+  return self->index;
+}
+
+typedef struct
+{
+  FlexoDiagram *diagram;
+  FlexoShape   *best;
+  int           best_index;
+} ShapeAt;
+
+static gboolean
+shape_at_cb (gpointer         item,
+             const FlexoRect *bounds,
+             gpointer         user_data)
+{
+  ShapeAt *data = user_data;
+  int index = flexo_object_get_index (item);
+
+  if (index > data->best_index)
+    {
+      data->best = item;
+      data->best_index = index;
+    }
+
+  return FALSE;
+}
+
+FlexoShape *
+flexo_diagram_shape_at (FlexoDiagram *self,
+                        FlexoPoint    point,
+                        double        tolerance)
+{
+  ShapeAt data = { self, NULL, -1 };
+
+  g_return_val_if_fail (FLEXO_IS_DIAGRAM (self), NULL);
+
+  flexo_spatial_index_query_point (self->index, point, tolerance, shape_at_cb, &data);
+  return data.best;
+}
+
+gboolean
+flexo_diagram_get_extents (FlexoDiagram *self,
+                           FlexoRect    *out)
+{
+  FlexoRect extents = { 0, 0, 0, 0 };
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (FLEXO_IS_DIAGRAM (self), FALSE);
+
+#define ADD_RECT(r) \
+  G_STMT_START { \
+    if (!any) { extents = (r); any = TRUE; } \
+    else { \
+      double x2 = MAX (extents.x + extents.width, (r).x + (r).width); \
+      double y2 = MAX (extents.y + extents.height, (r).y + (r).height); \
+      extents.x = MIN (extents.x, (r).x); extents.y = MIN (extents.y, (r).y); \
+      extents.width = x2 - extents.x; extents.height = y2 - extents.y; \
+    } \
+  } G_STMT_END
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (self->items, i);
+
+      if (FLEXO_IS_SHAPE (item))
+        {
+          ADD_RECT (*flexo_shape_get_bounds (item));
+        }
+      else
+        {
+          FlexoConnector *c = item;
+          GArray *points = flexo_connector_get_waypoints (c);
+
+          if (flexo_connector_get_source (c) == NULL)
+            ADD_RECT (FLEXO_RECT_INIT (flexo_connector_get_source_point (c).x,
+                                       flexo_connector_get_source_point (c).y, 0, 0));
+          if (flexo_connector_get_target (c) == NULL)
+            ADD_RECT (FLEXO_RECT_INIT (flexo_connector_get_target_point (c).x,
+                                       flexo_connector_get_target_point (c).y, 0, 0));
+          for (guint j = 0; points != NULL && j < points->len; j++)
+            {
+              FlexoPoint p = g_array_index (points, FlexoPoint, j);
+
+              ADD_RECT (FLEXO_RECT_INIT (p.x, p.y, 0, 0));
+            }
+        }
+    }
+#undef ADD_RECT
+
+  if (out != NULL)
+    *out = extents;
+  return any;
+}
+
+void
+_flexo_diagram_add_shape (gpointer diagram,
+                          gpointer shape)
+{
+  FlexoDiagram *self = FLEXO_DIAGRAM (diagram);
+
+  if (self->indexed)
+    flexo_spatial_index_insert (self->index, shape, flexo_shape_get_bounds (shape));
+}
+
+void
+_flexo_diagram_remove_shape (gpointer diagram,
+                             gpointer shape)
+{
+  FlexoDiagram *self = FLEXO_DIAGRAM (diagram);
+
+  if (self->indexed)
+    flexo_spatial_index_remove (self->index, shape);
+}
+
+void
+_flexo_diagram_shape_moved (gpointer diagram,
+                            gpointer shape)
+{
+  FlexoDiagram *self = FLEXO_DIAGRAM (diagram);
+
+  if (self->indexed)
+    flexo_spatial_index_update (self->index, shape, flexo_shape_get_bounds (shape));
+}

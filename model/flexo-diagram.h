@@ -1,0 +1,37 @@
+/* flexo-diagram.h — a view: shapes and connectors laid out on a plane
+ *
+ * Copyright 2026 The Flexo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "flexo-connector.h"
+#include "flexo-shape.h"
+#include "flexo-spatial-index.h"
+
+G_BEGIN_DECLS
+
+#define FLEXO_TYPE_DIAGRAM (flexo_diagram_get_type ())
+
+G_DECLARE_FINAL_TYPE (FlexoDiagram, flexo_diagram, FLEXO, DIAGRAM, FlexoObject)
+
+FlexoDiagram      *flexo_diagram_new           (FlexoDocument *document,
+                                                const char    *name);
+const char        *flexo_diagram_get_name      (FlexoDiagram  *self);
+void               flexo_diagram_set_name      (FlexoDiagram  *self,
+                                                const char    *name);
+/* Shapes and connectors, bottom first. */
+GPtrArray         *flexo_diagram_get_items     (FlexoDiagram  *self);
+void               flexo_diagram_add_item      (FlexoDiagram  *self,
+                                                gpointer       item);
+/* The index of its shapes' bounds, while the diagram is in a document. */
+FlexoSpatialIndex *flexo_diagram_get_index     (FlexoDiagram  *self);
+/* The topmost shape under @point (within @tolerance of its bounds). */
+FlexoShape        *flexo_diagram_shape_at      (FlexoDiagram  *self,
+                                                FlexoPoint     point,
+                                                double         tolerance);
+/* The union of its shapes' bounds and connectors' points. */
+gboolean           flexo_diagram_get_extents   (FlexoDiagram  *self,
+                                                FlexoRect     *out);
+
+G_END_DECLS

@@ -1,0 +1,51 @@
+/* flexo-shape.h — a node of a diagram; shows an instance, or nothing
+ *
+ * Copyright 2026 The Flexo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "flexo-instance.h"
+
+G_BEGIN_DECLS
+
+#define FLEXO_TYPE_SHAPE (flexo_shape_get_type ())
+
+G_DECLARE_FINAL_TYPE (FlexoShape, flexo_shape, FLEXO, SHAPE, FlexoObject)
+
+FlexoShape       *flexo_shape_new            (FlexoDocument    *document,
+                                              const FlexoRect  *bounds);
+const FlexoRect  *flexo_shape_get_bounds     (FlexoShape       *self);
+void              flexo_shape_set_bounds     (FlexoShape       *self,
+                                              const FlexoRect  *bounds);
+/* Moves the shape and, for a container, what it holds. */
+void              flexo_shape_move_by        (FlexoShape       *self,
+                                              double            dx,
+                                              double            dy);
+/* A free shape's own text (an instance's shape shows the instance's label). */
+const char       *flexo_shape_get_text       (FlexoShape       *self);
+void              flexo_shape_set_text       (FlexoShape       *self,
+                                              const char       *text);
+char             *flexo_shape_dup_label      (FlexoShape       *self);
+FlexoInstance    *flexo_shape_get_instance   (FlexoShape       *self);
+void              flexo_shape_set_instance   (FlexoShape       *self,
+                                              FlexoInstance    *instance);
+/* The container shape that holds it, or NULL. */
+FlexoShape       *flexo_shape_get_parent     (FlexoShape       *self);
+void              flexo_shape_set_parent     (FlexoShape       *self,
+                                              FlexoShape       *parent);
+GPtrArray        *flexo_shape_get_children   (FlexoShape       *self);
+gboolean          flexo_shape_is_inside      (FlexoShape       *self,
+                                              FlexoShape       *ancestor);
+/* Its own overrides (NULL: none). */
+const FlexoStyle *flexo_shape_get_style      (FlexoShape       *self);
+void              flexo_shape_set_style      (FlexoShape       *self,
+                                              const FlexoStyle *style);
+/* The style it is drawn with: theme, then concept, then own overrides. */
+void              flexo_shape_resolve_style  (FlexoShape       *self,
+                                              FlexoStyle       *out);
+/* The connectors whose ends are on it (live ones). */
+GPtrArray        *flexo_shape_get_connectors (FlexoShape       *self);
+gpointer          flexo_shape_get_diagram    (FlexoShape       *self);
+
+G_END_DECLS

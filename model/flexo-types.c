@@ -1,0 +1,191 @@
+/* flexo-types.c — names of the shared enumerations
+ *
+ * Copyright 2026 The Flexo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "flexo-types.h"
+
+static const char * const shape_kind_names[FLEXO_N_SHAPE_KINDS] = {
+  "rectangle", "rounded-rectangle", "ellipse", "circle", "diamond", "triangle",
+  "hexagon", "parallelogram", "trapezoid", "star", "chevron", "cross",
+  "cylinder", "document", "note", "actor", "cloud", "package", "class",
+  "text", "container",
+};
+
+static const char * const arrow_head_names[FLEXO_N_ARROW_HEADS] = {
+  "none", "open", "filled", "hollow-triangle", "hollow-diamond",
+  "filled-diamond", "circle", "filled-circle", "square", "crows-foot-one",
+  "crows-foot-many", "crows-foot-zero-or-one", "crows-foot-zero-or-many",
+  "half", "cross",
+};
+
+static const char * const routing_names[FLEXO_N_ROUTINGS] = {
+  "straight", "orthogonal", "curved",
+};
+
+static const char * const dash_names[FLEXO_N_DASHES] = {
+  "solid", "dashed", "dotted", "dash-dot",
+};
+
+static const char * const align_names[FLEXO_N_ALIGNS] = {
+  "left", "center", "right",
+};
+
+static const char * const font_style_names[FLEXO_N_FONT_STYLES] = {
+  "normal", "italic",
+};
+
+static int
+lookup (const char * const *names,
+        int                 n_names,
+        const char         *name)
+{
+  if (name == NULL)
+    return -1;
+  for (int i = 0; i < n_names; i++)
+    if (strcmp (names[i], name) == 0)
+      return i;
+  return -1;
+}
+
+#define FLEXO_DEFINE_ENUM_NAMES(Type, prefix, names) \
+  const char * \
+  flexo_##prefix##_to_string (Type value) \
+  { \
+    if ((int) value < 0 || (int) value >= (int) G_N_ELEMENTS (names)) \
+      return NULL; \
+    return names[value]; \
+  } \
+  gboolean \
+  flexo_##prefix##_from_string (const char *name, \
+                                Type       *value) \
+  { \
+    int i = lookup (names, G_N_ELEMENTS (names), name); \
+    if (i < 0) \
+      return FALSE; \
+    *value = (Type) i; \
+    return TRUE; \
+  }
+
+FLEXO_DEFINE_ENUM_NAMES (FlexoShapeKind, shape_kind, shape_kind_names)
+FLEXO_DEFINE_ENUM_NAMES (FlexoArrowHead, arrow_head, arrow_head_names)
+FLEXO_DEFINE_ENUM_NAMES (FlexoRouting, routing, routing_names)
+FLEXO_DEFINE_ENUM_NAMES (FlexoDash, dash, dash_names)
+FLEXO_DEFINE_ENUM_NAMES (FlexoAlign, align, align_names)
+FLEXO_DEFINE_ENUM_NAMES (FlexoFontStyle, font_style, font_style_names)
+
+const char *
+flexo_color_to_string (FlexoColor  color,
+                       char       *buf)
+{
+  if (FLEXO_COLOR_ALPHA (color) == 0xff)
+    g_snprintf (buf, 10, "#%02x%02x%02x",
+                FLEXO_COLOR_RED (color), FLEXO_COLOR_GREEN (color), FLEXO_COLOR_BLUE (color));
+  else
+    g_snprintf (buf, 10, "#%02x%02x%02x%02x",
+                FLEXO_COLOR_RED (color), FLEXO_COLOR_GREEN (color), FLEXO_COLOR_BLUE (color),
+                FLEXO_COLOR_ALPHA (color));
+  return buf;
+}
+
+gboolean
+flexo_color_from_string (const char *str,
+                         FlexoColor *color)
+{
+  guint32 v = 0;
+  size_t len;
+
+  if (str == NULL)
+    return FALSE;
+
+  if (strcmp (str, "none") == 0)
+    {
+      *color = 0;
+      return TRUE;
+    }
+
+  if (str[0] != '#')
+    return FALSE;
+
+  str++;
+  len = strlen (str);
+  if (len != 3 && len != 6 && len != 8)
+    return FALSE;
+
+  for (size_t i = 0; i < len; i++)
+    {
+      int d = g_ascii_xdigit_value (str[i]);
+
+      if (d < 0)
+        return FALSE;
+      v = (v << 4) | (guint32) d;
+    }
+
+  if (len == 3)
+    v = ((v >> 8 & 0xf) * 0x11u) << 24 | ((v >> 4 & 0xf) * 0x11u) << 16 | ((v & 0xf) * 0x11u) << 8 | 0xffu;
+  else if (len == 6)
+    v = (v << 8) | 0xffu;
+
+  *color = v;
+  return TRUE;
+}
+
+G_DEFINE_QUARK (flexo-error-quark, flexo_error)
+
+const char *
+flexo_dtostr (char   *buf,
+              double  value)
+{
+  if (value == 0.0)
+    value = 0.0; /* no "-0" */
+
+  if (value == (double) (gint64) value && fabs (value) < 1e15)
+    {
+      g_snprintf (buf, FLEXO_DTOSTR_BUF_SIZE, "%" G_GINT64_FORMAT, (gint64) value);
+      return buf;
+    }
+
+  for (int precision = 6; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, FLEXO_DTOSTR_BUF_SIZE, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+
+  return buf;
+}
+
+gboolean
+flexo_strtod (const char *str,
+              double     *value)
+{
+  char *end = NULL;
+  double v;
+
+  if (str == NULL || *str == '\0' || g_ascii_isspace (*str))
+    return FALSE;
+
+  /* Only plain decimal numbers: g_ascii_strtod also accepts "nan", "inf"
+   * and hexadecimal, which no Flexo file writes. */
+  for (const char *p = str; *p; p++)
+    if (!(g_ascii_isdigit (*p) || *p == '-' || *p == '+' || *p == '.' || *p == 'e' || *p == 'E'))
+      return FALSE;
+
+  errno = 0;
+  v = g_ascii_strtod (str, &end);
+  if (end == str || *end != '\0' || errno == ERANGE || !isfinite (v))
+    return FALSE;
+
+  *value = v;
+  return TRUE;
+}

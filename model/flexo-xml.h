@@ -1,0 +1,133 @@
+/* flexo-xml.h — a safe streaming XML reader and a canonical XML writer
+ *
+ * Copyright 2026 The Flexo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define FLEXO_XML_ERROR (flexo_xml_error_quark ())
+
+/* Every FLEXO_XML_ERROR message reads "FILE:LINE: message", FILE being
+ * the display name given to the reader; only FLEXO_XML_ERROR_IO from
+ * flexo_xml_reader_new_for_path() has no line ("FILE: message"). */
+typedef enum
+{
+  FLEXO_XML_ERROR_IO,                /* the file cannot be opened or read */
+  FLEXO_XML_ERROR_MALFORMED,         /* not well-formed XML, bad encoding, bad gzip data */
+  FLEXO_XML_ERROR_UNSAFE,            /* DOCTYPE, entities, external resources */
+  FLEXO_XML_ERROR_TOO_DEEP,          /* nesting deeper than FLEXO_XML_MAX_DEPTH */
+  FLEXO_XML_ERROR_TOO_LARGE,         /* input, attribute value or text too large */
+  FLEXO_XML_ERROR_INVALID_VALUE,     /* an attribute that does not parse as asked */
+  FLEXO_XML_ERROR_MISSING_ATTRIBUTE, /* a required attribute is absent */
+  FLEXO_XML_ERROR_INVALID,           /* well-formed but not what the reader expects */
+} FlexoXmlError;
+
+/* Limits of the reader. libxml2's own limits (no XML_PARSE_HUGE: 10 MB
+ * per text node, attribute value or lookahead) are kept as well. */
+#define FLEXO_XML_MAX_DEPTH            256
+#define FLEXO_XML_MAX_ATTRIBUTE_LENGTH (1024 * 1024)
+#define FLEXO_XML_MAX_TEXT_LENGTH      (10 * 1024 * 1024)
+#define FLEXO_XML_MAX_INPUT_SIZE       (G_GUINT64_CONSTANT (1) << 30)
+
+GQuark flexo_xml_error_quark (void);
+
+/* Reader */
+
+typedef struct _FlexoXmlReader FlexoXmlReader;
+
+FlexoXmlReader *flexo_xml_reader_new_for_path         (const char      *path,
+                                                       GError         **error);
+FlexoXmlReader *flexo_xml_reader_new_for_bytes        (GBytes          *bytes,
+                                                       const char      *display_name,
+                                                       GError         **error);
+void            flexo_xml_reader_free                 (FlexoXmlReader  *reader);
+
+void            flexo_xml_reader_set_max_input_size   (FlexoXmlReader  *reader,
+                                                       guint64          max_size);
+const char     *flexo_xml_reader_get_display_name     (FlexoXmlReader  *reader);
+
+gboolean        flexo_xml_reader_next_element         (FlexoXmlReader  *reader,
+                                                       GError         **error);
+gboolean        flexo_xml_reader_is_end               (FlexoXmlReader  *reader);
+gboolean        flexo_xml_reader_is_empty_element     (FlexoXmlReader  *reader);
+const char     *flexo_xml_reader_get_name             (FlexoXmlReader  *reader);
+int             flexo_xml_reader_get_depth            (FlexoXmlReader  *reader);
+int             flexo_xml_reader_get_line             (FlexoXmlReader  *reader);
+
+const char     *flexo_xml_reader_get_attribute        (FlexoXmlReader  *reader,
+                                                       const char      *name);
+const char     *flexo_xml_reader_require_attribute    (FlexoXmlReader  *reader,
+                                                       const char      *name,
+                                                       GError         **error);
+gboolean        flexo_xml_reader_get_double           (FlexoXmlReader  *reader,
+                                                       const char      *name,
+                                                       double          *out,
+                                                       GError         **error);
+gboolean        flexo_xml_reader_get_int              (FlexoXmlReader  *reader,
+                                                       const char      *name,
+                                                       int             *out,
+                                                       GError         **error);
+gboolean        flexo_xml_reader_get_boolean          (FlexoXmlReader  *reader,
+                                                       const char      *name,
+                                                       gboolean        *out,
+                                                       GError         **error);
+char           *flexo_xml_reader_read_text            (FlexoXmlReader  *reader,
+                                                       GError         **error);
+gboolean        flexo_xml_reader_skip_element         (FlexoXmlReader  *reader,
+                                                       GError         **error);
+
+void            flexo_xml_reader_error                (FlexoXmlReader  *reader,
+                                                       GError         **error,
+                                                       FlexoXmlError    code,
+                                                       const char      *format,
+                                                       ...) G_GNUC_PRINTF (4, 5);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlexoXmlReader, flexo_xml_reader_free)
+
+/* Numbers, locale-independent */
+
+#define FLEXO_XML_DOUBLE_BUF_SIZE G_ASCII_DTOSTR_BUF_SIZE
+
+const char     *flexo_xml_format_double               (double           value,
+                                                       char            *buf);
+gboolean        flexo_xml_parse_double                (const char      *text,
+                                                       double          *out);
+gboolean        flexo_xml_parse_int                   (const char      *text,
+                                                       int             *out);
+
+/* Writer */
+
+typedef struct _FlexoXmlWriter FlexoXmlWriter;
+
+FlexoXmlWriter *flexo_xml_writer_new                  (void);
+void            flexo_xml_writer_free                 (FlexoXmlWriter  *writer);
+void            flexo_xml_writer_start_element        (FlexoXmlWriter  *writer,
+                                                       const char      *name);
+void            flexo_xml_writer_attribute            (FlexoXmlWriter  *writer,
+                                                       const char      *name,
+                                                       const char      *value);
+void            flexo_xml_writer_attribute_double     (FlexoXmlWriter  *writer,
+                                                       const char      *name,
+                                                       double           value);
+void            flexo_xml_writer_attribute_int        (FlexoXmlWriter  *writer,
+                                                       const char      *name,
+                                                       gint64           value);
+void            flexo_xml_writer_attribute_boolean    (FlexoXmlWriter  *writer,
+                                                       const char      *name,
+                                                       gboolean         value);
+void            flexo_xml_writer_text                 (FlexoXmlWriter  *writer,
+                                                       const char      *text);
+void            flexo_xml_writer_text_element         (FlexoXmlWriter  *writer,
+                                                       const char      *name,
+                                                       const char      *text,
+                                                       ...) G_GNUC_NULL_TERMINATED;
+void            flexo_xml_writer_end_element          (FlexoXmlWriter  *writer);
+GBytes         *flexo_xml_writer_finish               (FlexoXmlWriter  *writer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlexoXmlWriter, flexo_xml_writer_free)
+
+G_END_DECLS

@@ -1,0 +1,475 @@
+/* test-document.c — objects, transactions, undo and redo, deleting
+ *
+ * Copyright 2026 The Flexo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "flexo-model.h"
+#include "flexo-test.h"
+
+typedef struct
+{
+  guint         n_signals;
+  FlexoChanges *last;
+} ChangedLog;
+
+static void
+on_changed (FlexoDocument *doc,
+            FlexoChanges  *changes,
+            ChangedLog    *log)
+{
+  log->n_signals++;
+  g_clear_pointer (&log->last, flexo_changes_unref);
+  log->last = flexo_changes_ref (changes);
+}
+
+static FlexoShape *
+add_shape (FlexoDocument *doc,
+           FlexoDiagram  *diagram,
+           double         x,
+           double         y)
+{
+  g_autoptr(FlexoShape) shape = flexo_shape_new (doc, &FLEXO_RECT_INIT (x, y, 100, 50));
+
+  flexo_diagram_add_item (diagram, shape);
+  return shape;
+}
+
+static FlexoConnector *
+add_connector (FlexoDocument *doc,
+               FlexoDiagram  *diagram,
+               FlexoShape    *a,
+               FlexoShape    *b)
+{
+  g_autoptr(FlexoConnector) connector = flexo_connector_new (doc, a, b);
+
+  flexo_diagram_add_item (diagram, connector);
+  return connector;
+}
+
+static FlexoDiagram *
+add_diagram (FlexoDocument *doc,
+             const char    *name)
+{
+  g_autoptr(FlexoDiagram) diagram = flexo_diagram_new (doc, name);
+
+  flexo_object_insert_child (FLEXO_OBJECT (doc), FLEXO_LIST_DIAGRAMS, -1, FLEXO_OBJECT (diagram));
+  return diagram;
+}
+
+START_TEST (test_ids_unique_and_never_reused)
+{
+  g_autoptr(FlexoDocument) doc = flexo_document_new ();
+  FlexoDiagram *diagram;
+  FlexoShape *a, *b, *c;
+  guint id_b;
+
+  flexo_document_begin (doc, "Add");
+  diagram = add_diagram (doc, "D");
+  a = add_shape (doc, diagram, 0, 0);
+  b = add_shape (doc, diagram, 200, 0);
+  flexo_document_commit (doc);
+
+  ck_assert_uint_ne (flexo_object_get_id (FLEXO_OBJECT (a)), flexo_object_get_id (FLEXO_OBJECT (b)));
+  ck_assert_ptr_eq (flexo_document_lookup (doc, flexo_object_get_id (FLEXO_OBJECT (b))), b);
+  id_b = flexo_object_get_id (FLEXO_OBJECT (b));
+
+  flexo_document_begin (doc, "Delete");
+  ck_assert (flexo_document_delete (doc, FLEXO_OBJECT (b), NULL));
+  flexo_document_commit (doc);
+  ck_assert_ptr_null (flexo_document_lookup (doc, id_b));
+
+  flexo_document_begin (doc, "Add");
+  c = add_shape (doc, diagram, 400, 0);
+  flexo_document_commit (doc);
+  ck_assert_uint_gt (flexo_object_get_id (FLEXO_OBJECT (c)), id_b);
+
+  {
+    g_autofree char *id = flexo_object_dup_id_string (FLEXO_OBJECT (c));
+    ck_assert (g_str_has_prefix (id, "s"));
+  }
+}
+END_TEST
+
+START_TEST (test_undo_redo_labels_and_modified)
+{
+  g_autoptr(FlexoDocument) doc = flexo_document_new ();
+  FlexoDiagram *diagram;
+  FlexoShape *shape;
+
+  ck_assert (!flexo_document_get_modified (doc));
+  ck_assert (!flexo_document_can_undo (doc));
+
+  flexo_document_begin (doc, "Add Shape");
+  diagram = add_diagram (doc, "D");
+  shape = add_shape (doc, diagram, 10, 10);
+  flexo_document_commit (doc);
+  flexo_document_set_saved (doc);
+  ck_assert (!flexo_document_get_modified (doc));
+
+  flexo_document_begin (doc, "Move");
+  flexo_shape_move_by (shape, 5, 7);
+  flexo_document_commit (doc);
+
+  ck_assert (flexo_document_get_modified (doc));
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Move");
+  ck_assert_double_eq (flexo_shape_get_bounds (shape)->x, 15);
+
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_double_eq (flexo_shape_get_bounds (shape)->x, 10);
+  ck_assert_double_eq (flexo_shape_get_bounds (shape)->y, 10);
+  ck_assert (!flexo_document_get_modified (doc));
+  ck_assert_str_eq (flexo_document_get_redo_label (doc), "Move");
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Add Shape");
+
+  ck_assert (flexo_document_redo (doc));
+  ck_assert_double_eq (flexo_shape_get_bounds (shape)->y, 17);
+  ck_assert (flexo_document_get_modified (doc));
+
+  /* Undo everything: the shape and diagram are gone, then back. */
+  ck_assert (flexo_document_undo (doc));
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_uint_eq (flexo_document_get_diagrams (doc)->len, 0);
+  ck_assert (!flexo_object_is_live (FLEXO_OBJECT (shape)));
+  ck_assert (flexo_document_get_modified (doc));
+  ck_assert (!flexo_document_undo (doc));
+  ck_assert (flexo_document_redo (doc));
+  ck_assert_uint_eq (flexo_document_get_diagrams (doc)->len, 1);
+  ck_assert (flexo_object_is_live (FLEXO_OBJECT (shape)));
+  ck_assert_double_eq (flexo_shape_get_bounds (shape)->x, 10);
+  ck_assert (!flexo_document_get_modified (doc));
+}
+END_TEST
+
+START_TEST (test_new_branch_makes_saved_point_unreachable)
+{
+  g_autoptr(FlexoDocument) doc = flexo_document_new ();
+  FlexoDiagram *diagram;
+  FlexoShape *shape;
+
+  flexo_document_begin (doc, "Add");
+  diagram = add_diagram (doc, "D");
+  shape = add_shape (doc, diagram, 0, 0);
+  flexo_document_commit (doc);
+
+  flexo_document_begin (doc, "Move");
+  flexo_shape_move_by (shape, 1, 0);
+  flexo_document_commit (doc);
+  flexo_document_set_saved (doc);
+
+  ck_assert (flexo_document_undo (doc));
+  flexo_document_begin (doc, "Move");
+  flexo_shape_move_by (shape, 0, 1);
+  flexo_document_commit (doc);
+
+  ck_assert (!flexo_document_can_redo (doc));
+  ck_assert (flexo_document_get_modified (doc));
+  ck_assert (flexo_document_undo (doc));
+  ck_assert (flexo_document_get_modified (doc));
+}
+END_TEST
+
+START_TEST (test_one_notification_per_commit)
+{
+  g_autoptr(FlexoDocument) doc = flexo_document_new ();
+  ChangedLog log = { 0 };
+  FlexoDiagram *diagram;
+  FlexoShape *a, *b;
+
+  g_signal_connect (doc, "changed", G_CALLBACK (on_changed), &log);
+
+  flexo_document_begin (doc, "Add");
+  diagram = add_diagram (doc, "D");
+  a = add_shape (doc, diagram, 0, 0);
+  b = add_shape (doc, diagram, 0, 100);
+  ck_assert_uint_eq (log.n_signals, 0);
+  flexo_document_commit (doc);
+  ck_assert_uint_eq (log.n_signals, 1);
+
+  flexo_document_begin (doc, "Move");
+  flexo_shape_move_by (a, 1, 1);
+  flexo_shape_move_by (b, 1, 1);
+  flexo_document_commit (doc);
+  ck_assert_uint_eq (log.n_signals, 2);
+  ck_assert_uint_eq (flexo_changes_get_n_objects (log.last), 2);
+  ck_assert (flexo_changes_get (log.last, FLEXO_OBJECT (a)) & FLEXO_CHANGE_FIELD (FLEXO_FIELD_BOUNDS));
+  ck_assert (!flexo_changes_contains (log.last, FLEXO_OBJECT (diagram)));
+
+  /* An empty transaction notifies nothing and adds no history entry. */
+  flexo_document_begin (doc, "Nothing");
+  flexo_shape_move_by (a, 0, 0);
+  flexo_document_commit (doc);
+  ck_assert_uint_eq (log.n_signals, 2);
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Move");
+
+  flexo_document_undo (doc);
+  ck_assert_uint_eq (log.n_signals, 3);
+  ck_assert (flexo_changes_contains (log.last, FLEXO_OBJECT (b)));
+
+  g_clear_pointer (&log.last, flexo_changes_unref);
+}
+END_TEST
+
+START_TEST (test_drag_merges_into_one_entry)
+{
+  g_autoptr(FlexoDocument) doc = flexo_document_new ();
+  FlexoDiagram *diagram;
+  FlexoShape *shape;
+
+  flexo_document_begin (doc, "Add");
+  diagram = add_diagram (doc, "D");
+  shape = add_shape (doc, diagram, 0, 0);
+  flexo_document_commit (doc);
+
+  for (int i = 0; i < 20; i++)
+    {
+      flexo_document_begin_merge (doc, "Move", "drag");
+      flexo_shape_move_by (shape, 2, 1);
+      flexo_document_commit (doc);
+    }
+  flexo_document_end_merge (doc);
+
+  ck_assert_uint_eq (flexo_document_get_history_length (doc), 2);
+  ck_assert_double_eq (flexo_shape_get_bounds (shape)->x, 40);
+
+  /* A second drag is a second entry. */
+  flexo_document_begin_merge (doc, "Move", "drag");
+  flexo_shape_move_by (shape, 1, 0);
+  flexo_document_commit (doc);
+  ck_assert_uint_eq (flexo_document_get_history_length (doc), 3);
+
+  flexo_document_undo (doc);
+  ck_assert_double_eq (flexo_shape_get_bounds (shape)->x, 40);
+  flexo_document_undo (doc);
+  ck_assert_double_eq (flexo_shape_get_bounds (shape)->x, 0);
+  ck_assert_double_eq (flexo_shape_get_bounds (shape)->y, 0);
+  flexo_document_redo (doc);
+  ck_assert_double_eq (flexo_shape_get_bounds (shape)->y, 20);
+}
+END_TEST
+
+START_TEST (test_rollback_restores_everything)
+{
+  g_autoptr(FlexoDocument) doc = flexo_document_new ();
+  FlexoDiagram *diagram;
+  FlexoShape *shape;
+
+  flexo_document_begin (doc, "Add");
+  diagram = add_diagram (doc, "D");
+  shape = add_shape (doc, diagram, 0, 0);
+  flexo_document_commit (doc);
+
+  flexo_document_begin (doc, "Try");
+  flexo_shape_set_text (shape, "hello");
+  add_shape (doc, diagram, 50, 50);
+  flexo_document_rollback (doc);
+
+  ck_assert_ptr_null (flexo_shape_get_text (shape));
+  ck_assert_uint_eq (flexo_diagram_get_items (diagram)->len, 1);
+  ck_assert_uint_eq (flexo_document_get_history_length (doc), 1);
+  ck_assert (!flexo_document_in_transaction (doc));
+}
+END_TEST
+
+START_TEST (test_deleting_shape_deletes_connectors)
+{
+  g_autoptr(FlexoDocument) doc = flexo_document_new ();
+  FlexoDiagram *diagram;
+  FlexoShape *a, *b, *c;
+  FlexoConnector *ab, *bc, *ca;
+
+  flexo_document_begin (doc, "Add");
+  diagram = add_diagram (doc, "D");
+  a = add_shape (doc, diagram, 0, 0);
+  b = add_shape (doc, diagram, 200, 0);
+  c = add_shape (doc, diagram, 400, 0);
+  ab = add_connector (doc, diagram, a, b);
+  bc = add_connector (doc, diagram, b, c);
+  ca = add_connector (doc, diagram, c, a);
+  flexo_document_commit (doc);
+
+  ck_assert_uint_eq (flexo_shape_get_connectors (b)->len, 2);
+
+  flexo_document_begin (doc, "Delete");
+  ck_assert (flexo_document_delete (doc, FLEXO_OBJECT (b), NULL));
+  flexo_document_commit (doc);
+
+  ck_assert (!flexo_object_is_live (FLEXO_OBJECT (ab)));
+  ck_assert (!flexo_object_is_live (FLEXO_OBJECT (bc)));
+  ck_assert (flexo_object_is_live (FLEXO_OBJECT (ca)));
+  ck_assert_uint_eq (flexo_diagram_get_items (diagram)->len, 3);
+  ck_assert_uint_eq (flexo_shape_get_connectors (a)->len, 1);
+
+  flexo_document_undo (doc);
+  ck_assert_uint_eq (flexo_diagram_get_items (diagram)->len, 6);
+  ck_assert_uint_eq (flexo_shape_get_connectors (a)->len, 2);
+  ck_assert_uint_eq (flexo_shape_get_connectors (b)->len, 2);
+  ck_assert_ptr_eq (g_ptr_array_index (flexo_diagram_get_items (diagram), 1), b);
+}
+END_TEST
+
+START_TEST (test_concept_with_instances_is_refused)
+{
+  g_autoptr(FlexoDocument) doc = flexo_document_new ();
+  g_autoptr(FlexoConcept) actor = flexo_concept_new (doc, "Actor");
+  g_autoptr(FlexoInstance) alice = flexo_instance_new (doc, actor);
+  g_autoptr(GError) error = NULL;
+
+  flexo_document_begin (doc, "Add");
+  flexo_object_insert_child (FLEXO_OBJECT (doc), FLEXO_LIST_CONCEPTS, -1, FLEXO_OBJECT (actor));
+  flexo_object_insert_child (FLEXO_OBJECT (doc), FLEXO_LIST_INSTANCES, -1, FLEXO_OBJECT (alice));
+  flexo_document_commit (doc);
+
+  ck_assert_uint_eq (flexo_concept_get_n_instances (actor), 1);
+
+  flexo_document_begin (doc, "Delete");
+  ck_assert (!flexo_document_delete (doc, FLEXO_OBJECT (actor), &error));
+  flexo_document_commit (doc);
+  ck_assert (g_error_matches (error, FLEXO_ERROR, FLEXO_ERROR_REFUSED));
+  ck_assert_msg (strstr (error->message, "Actor") != NULL, "%s", error->message);
+  ck_assert (flexo_object_is_live (FLEXO_OBJECT (actor)));
+
+  flexo_document_begin (doc, "Delete");
+  ck_assert (flexo_document_delete (doc, FLEXO_OBJECT (alice), NULL));
+  ck_assert (flexo_document_delete (doc, FLEXO_OBJECT (actor), NULL));
+  flexo_document_commit (doc);
+  ck_assert_uint_eq (flexo_document_get_concepts (doc)->len, 0);
+
+  flexo_document_undo (doc);
+  ck_assert_uint_eq (flexo_concept_get_n_instances (actor), 1);
+}
+END_TEST
+
+START_TEST (test_instance_in_two_diagrams)
+{
+  g_autoptr(FlexoDocument) doc = flexo_document_new ();
+  g_autoptr(FlexoConcept) actor = flexo_concept_new (doc, "Actor");
+  g_autoptr(FlexoProperty) name = flexo_property_new (doc, "name", FLEXO_PROPERTY_STRING);
+  g_autoptr(FlexoInstance) alice = flexo_instance_new (doc, actor);
+  g_autofree char *label = NULL;
+  FlexoDiagram *d1, *d2;
+  FlexoShape *s1, *s2;
+
+  flexo_document_begin (doc, "Model");
+  flexo_object_insert_child (FLEXO_OBJECT (doc), FLEXO_LIST_CONCEPTS, -1, FLEXO_OBJECT (actor));
+  flexo_concept_add_property (actor, name);
+  flexo_concept_set_label (actor, "{name} ({{actor}})");
+  flexo_object_insert_child (FLEXO_OBJECT (doc), FLEXO_LIST_INSTANCES, -1, FLEXO_OBJECT (alice));
+  flexo_instance_set_value (alice, name, "Alice");
+  d1 = add_diagram (doc, "One");
+  d2 = add_diagram (doc, "Two");
+  s1 = add_shape (doc, d1, 0, 0);
+  s2 = add_shape (doc, d2, 0, 0);
+  flexo_shape_set_instance (s1, alice);
+  flexo_shape_set_instance (s2, alice);
+  flexo_document_commit (doc);
+
+  ck_assert_uint_eq (flexo_instance_get_views (alice)->len, 2);
+  label = flexo_shape_dup_label (s2);
+  ck_assert_str_eq (label, "Alice ({actor})");
+
+  flexo_document_begin (doc, "Rename");
+  flexo_instance_set_value (alice, name, "Alicia");
+  flexo_document_commit (doc);
+  g_free (label);
+  label = flexo_shape_dup_label (s1);
+  ck_assert_str_eq (label, "Alicia ({actor})");
+
+  /* Deleting the instance deletes both views; undo brings them back. */
+  flexo_document_begin (doc, "Delete");
+  ck_assert (flexo_document_delete (doc, FLEXO_OBJECT (alice), NULL));
+  flexo_document_commit (doc);
+  ck_assert_uint_eq (flexo_diagram_get_items (d1)->len, 0);
+  ck_assert_uint_eq (flexo_diagram_get_items (d2)->len, 0);
+  flexo_document_undo (doc);
+  ck_assert_uint_eq (flexo_diagram_get_items (d2)->len, 1);
+  ck_assert_uint_eq (flexo_instance_get_views (alice)->len, 2);
+}
+END_TEST
+
+START_TEST (test_container_moves_children)
+{
+  g_autoptr(FlexoDocument) doc = flexo_document_new ();
+  FlexoDiagram *diagram;
+  FlexoShape *frame, *inner;
+
+  flexo_document_begin (doc, "Add");
+  diagram = add_diagram (doc, "D");
+  frame = add_shape (doc, diagram, 0, 0);
+  inner = add_shape (doc, diagram, 10, 10);
+  flexo_shape_set_parent (inner, frame);
+  flexo_document_commit (doc);
+
+  flexo_document_begin (doc, "Move");
+  flexo_shape_move_by (frame, 100, 0);
+  flexo_document_commit (doc);
+  ck_assert_double_eq (flexo_shape_get_bounds (inner)->x, 110);
+
+  flexo_document_undo (doc);
+  ck_assert_double_eq (flexo_shape_get_bounds (inner)->x, 10);
+  flexo_document_undo (doc);
+  ck_assert_ptr_null (flexo_shape_get_parent (inner));
+}
+END_TEST
+
+START_TEST (test_spatial_index_follows_edits)
+{
+  g_autoptr(FlexoDocument) doc = flexo_document_new ();
+  FlexoDiagram *diagram;
+  FlexoShape *a, *b;
+
+  flexo_document_begin (doc, "Add");
+  diagram = add_diagram (doc, "D");
+  a = add_shape (doc, diagram, 0, 0);
+  b = add_shape (doc, diagram, 50, 25);
+  flexo_document_commit (doc);
+
+  /* Overlap: the topmost (last) wins. */
+  ck_assert_ptr_eq (flexo_diagram_shape_at (diagram, (FlexoPoint) { 60, 30 }, 0), b);
+  ck_assert_ptr_eq (flexo_diagram_shape_at (diagram, (FlexoPoint) { 5, 5 }, 0), a);
+  ck_assert_ptr_null (flexo_diagram_shape_at (diagram, (FlexoPoint) { 500, 500 }, 0));
+
+  flexo_document_begin (doc, "Move");
+  flexo_shape_move_by (b, 1000, 0);
+  flexo_document_commit (doc);
+  ck_assert_ptr_eq (flexo_diagram_shape_at (diagram, (FlexoPoint) { 60, 30 }, 0), a);
+  ck_assert_ptr_eq (flexo_diagram_shape_at (diagram, (FlexoPoint) { 1060, 30 }, 0), b);
+
+  flexo_document_undo (doc);
+  ck_assert_ptr_eq (flexo_diagram_shape_at (diagram, (FlexoPoint) { 60, 30 }, 0), b);
+
+  flexo_document_undo (doc);
+  ck_assert_uint_eq (flexo_spatial_index_n_items (flexo_diagram_get_index (diagram)), 0);
+}
+END_TEST
+
+static Suite *
+document_suite (void)
+{
+  Suite *s = suite_create ("document");
+  TCase *tc = tcase_create ("edits");
+
+  tcase_add_test (tc, test_ids_unique_and_never_reused);
+  tcase_add_test (tc, test_undo_redo_labels_and_modified);
+  tcase_add_test (tc, test_new_branch_makes_saved_point_unreachable);
+  tcase_add_test (tc, test_one_notification_per_commit);
+  tcase_add_test (tc, test_drag_merges_into_one_entry);
+  tcase_add_test (tc, test_rollback_restores_everything);
+  tcase_add_test (tc, test_deleting_shape_deletes_connectors);
+  tcase_add_test (tc, test_concept_with_instances_is_refused);
+  tcase_add_test (tc, test_instance_in_two_diagrams);
+  tcase_add_test (tc, test_container_moves_children);
+  tcase_add_test (tc, test_spatial_index_follows_edits);
+  suite_add_tcase (s, tc);
+
+  return s;
+}
+
+int
+main (void)
+{
+  return flexo_test_run (document_suite ());
+}
