@@ -31,7 +31,7 @@ endif
 EXAMPLE = $(firstword $(wildcard resources/examples/*.flexo))
 RUN_ENV = GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/resources FLEXO_LOCALEDIR=$(BUILDDIR)/po
 
-.PHONY: all deps setup build run test test-unit clean
+.PHONY: all deps setup build run test bench clean
 
 all: build
 
@@ -65,5 +65,13 @@ test: build
 	$(PYTHON) tests/summarize.py --require=unit,gui,data $(BUILDDIR) $(ASANDIR) || status=1; \
 	exit $$status
 
+# The benchmark measures a release build, as packagers ship it.
+BENCHDIR ?= _build-release
+SHAPES ?= 100000
+bench: deps
+	@[ -f $(BENCHDIR)/build.ninja ] || meson setup $(BENCHDIR) --buildtype=release
+	meson compile -C $(BENCHDIR) flexo-bench
+	$(BENCHDIR)/tests/bench/flexo-bench run --shapes $(SHAPES) --json $(BENCHDIR)/bench.json
+
 clean:
-	rm -rf $(BUILDDIR) $(ASANDIR)
+	rm -rf $(BUILDDIR) $(ASANDIR) $(BENCHDIR)

@@ -9,6 +9,7 @@
 
 #include "flexo-application.h"
 #include "flexo-cli.h"
+#include "flexo-format.h"
 #include "flexo-window.h"
 
 struct _FlexoApplication
@@ -66,6 +67,52 @@ flexo_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* Opens each file in a window of its own, reusing a window that shows no
+ * document. A file that cannot be read is an error dialog; no window's
+ * document changes. */
+static void
+flexo_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  FlexoApplication *self = FLEXO_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autoptr(FlexoDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_file_get_path (files[i]);
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+      FlexoWindow *window = NULL;
+
+      if (FLEXO_IS_WINDOW (active) && flexo_window_get_document (FLEXO_WINDOW (active)) == NULL)
+        window = FLEXO_WINDOW (active);
+
+      if (path == NULL)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                     _("Only local files can be opened."));
+      else
+        document = flexo_format_load (path, &error);
+
+      if (window == NULL && (document != NULL || active == NULL))
+        window = flexo_application_new_window (self);
+
+      if (document != NULL)
+        {
+          flexo_window_set_document (window, document, files[i]);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      else
+        {
+          if (window == NULL)
+            window = FLEXO_WINDOW (active);
+          gtk_window_present (GTK_WINDOW (window));
+          flexo_window_show_open_error (window, files[i], error);
+        }
+    }
+}
+
 static void
 flexo_application_startup (GApplication *app)
 {
@@ -99,6 +146,7 @@ flexo_application_class_init (FlexoApplicationClass *klass)
   object_class->dispose = flexo_application_dispose;
 
   app_class->activate = flexo_application_activate;
+  app_class->open = flexo_application_open;
   app_class->startup = flexo_application_startup;
   app_class->handle_local_options = flexo_application_handle_local_options;
   app_class->local_command_line = flexo_application_local_command_line;

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "flexo-application.h"
+#include "flexo-document.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,15 @@ G_DECLARE_FINAL_TYPE (FlexoWindow, flexo_window, FLEXO, WINDOW, AdwApplicationWi
 
 FlexoWindow *flexo_window_new        (FlexoApplication *application);
 GtkWidget   *flexo_window_get_canvas (FlexoWindow      *self);
+/* Shows @document, read from @file (NULL: a new, unsaved document). */
+void         flexo_window_set_document (FlexoWindow   *self,
+                                        FlexoDocument *document,
+                                        GFile         *file);
+FlexoDocument *flexo_window_get_document (FlexoWindow *self);
+GFile       *flexo_window_get_file   (FlexoWindow      *self);
+/* Tells, in a dialog over the window, that @file could not be opened. */
+void         flexo_window_show_open_error (FlexoWindow  *self,
+                                           GFile        *file,
+                                           const GError *error);
 
 G_END_DECLS

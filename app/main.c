@@ -29,7 +29,7 @@ main (int   argc,
 
   g_set_application_name (_("Flexo"));
 
-  app = flexo_application_new (G_APPLICATION_DEFAULT_FLAGS);
+  app = flexo_application_new (G_APPLICATION_HANDLES_OPEN);
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

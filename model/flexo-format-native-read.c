@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "flexo-document-private.h"
 #include "flexo-format-native-private.h"
@@ -129,10 +130,17 @@ parse_id (const char *text,
   return TRUE;
 }
 
+/* The id prefix of the objects of @type. */
 static const char *
 prefix_of (GType type)
 {
-  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  gpointer klass = g_type_class_peek_static (type);
+
+  if (G_UNLIKELY (klass == NULL))
+    {
+      klass = g_type_class_ref (type);
+      g_type_class_unref (klass);  /* static types keep their class */
+    }
 
   return FLEXO_OBJECT_CLASS (klass)->id_prefix;
 }
@@ -1091,29 +1099,17 @@ resolve (Loader  *l,
   return TRUE;
 }
 
-FlexoDocument *
-flexo_native_load_bytes (GBytes      *bytes,
-                         const char  *display_name,
-                         GError     **error)
+static FlexoDocument *
+load (FlexoXmlReader  *reader,
+      GError         **error)
 {
-  g_autoptr(FlexoXmlReader) reader = NULL;
-  g_autoptr(FlexoDocument) doc = NULL;
-  g_autoptr(GHashTable) ids = NULL;
-  g_autoptr(GHashTable) lines = NULL;
-  g_autoptr(GArray) refs = NULL;
+  g_autoptr(FlexoDocument) doc = flexo_document_new ();
+  g_autoptr(GHashTable) ids = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) lines = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (Ref));
   Loader l = { 0 };
   gboolean ok;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-
-  reader = flexo_xml_reader_new_for_bytes (bytes, display_name ? display_name : "<memory>", error);
-  if (reader == NULL)
-    return NULL;
-
-  doc = flexo_document_new ();
-  ids = g_hash_table_new (NULL, NULL);
-  lines = g_hash_table_new (NULL, NULL);
-  refs = g_array_new (FALSE, FALSE, sizeof (Ref));
   g_array_set_clear_func (refs, ref_clear);
 
   l.r = reader;
@@ -1144,4 +1140,49 @@ flexo_native_load_bytes (GBytes      *bytes,
     g_ptr_array_unref (l.top[i]);
 
   return ok ? g_steal_pointer (&doc) : NULL;
+}
+
+FlexoDocument *
+flexo_native_load_bytes (GBytes      *bytes,
+                         const char  *display_name,
+                         GError     **error)
+{
+  g_autoptr(FlexoXmlReader) reader = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = "<memory>";
+
+  if (g_bytes_get_size (bytes) == 0)
+    {
+      g_set_error (error, FLEXO_XML_ERROR, FLEXO_XML_ERROR_INVALID, "%s:1: %s",
+                   display_name, _("the file is empty"));
+      return NULL;
+    }
+
+  reader = flexo_xml_reader_new_for_bytes (bytes, display_name, error);
+  return reader != NULL ? load (reader, error) : NULL;
+}
+
+/* Streams the file (gzip or not) rather than mapping it, so that a file
+ * cut short while it is read is an error, not a crash. */
+FlexoDocument *
+flexo_native_load_path (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(FlexoXmlReader) reader = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size == 0)
+    {
+      g_set_error (error, FLEXO_XML_ERROR, FLEXO_XML_ERROR_INVALID, "%s:1: %s",
+                   path, _("the file is empty"));
+      return NULL;
+    }
+
+  reader = flexo_xml_reader_new_for_path (path, error);
+  return reader != NULL ? load (reader, error) : NULL;
 }

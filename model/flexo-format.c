@@ -11,26 +11,6 @@
 #include "flexo-atomic-file.h"
 #include "flexo-format-native-private.h"
 
-static FlexoDocument *
-native_load (const char  *path,
-             GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GMappedFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
-  file = g_mapped_file_new (path, FALSE, &local_error);
-  if (file == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("%s: cannot read the file: %s"), path, local_error->message);
-      return NULL;
-    }
-
-  bytes = g_mapped_file_get_bytes (file);
-  return flexo_native_load_bytes (bytes, path, error);
-}
-
 static gboolean
 native_save (FlexoDocument  *document,
              const char     *path,
@@ -47,7 +27,7 @@ static const FlexoFormat native_format = {
   .id = "flexo",
   .name = N_("Flexo document"),
   .extensions = native_extensions,
-  .load = native_load,
+  .load = flexo_native_load_path,
   .save = native_save,
 };
 

@@ -45,6 +45,8 @@ gboolean                   flexo_format_save         (FlexoDocument  *document,
 FlexoDocument             *flexo_native_load_bytes   (GBytes         *bytes,
                                                       const char     *display_name,
                                                       GError        **error);
+FlexoDocument             *flexo_native_load_path    (const char     *path,
+                                                      GError        **error);
 GBytes                    *flexo_native_save_bytes   (FlexoDocument  *document);
 
 G_END_DECLS

@@ -835,14 +835,18 @@ winding_cubic (const FlexoPoint c[4],
                double           eps,
                guint            depth)
 {
-  FlexoRect hull = cubic_hull_box (c);
+  double x0 = MIN (MIN (c[0].x, c[1].x), MIN (c[2].x, c[3].x));
+  double x1 = MAX (MAX (c[0].x, c[1].x), MAX (c[2].x, c[3].x));
+  double y0 = MIN (MIN (c[0].y, c[1].y), MIN (c[2].y, c[3].y));
+  double y1 = MAX (MAX (c[0].y, c[1].y), MAX (c[2].y, c[3].y));
   FlexoPoint l[4], r[4];
 
-  /* All on one side of the horizontal line: the chord counts 0 too. */
-  if (hull.y > p.y || hull.y + hull.height <= p.y)
+  /* All on one side of the horizontal line (in the half-open sense of
+   * winding_line()): the chord counts 0 too. */
+  if (y0 > p.y || y1 <= p.y)
     return 0;
   /* Wholly left or right of p: the curve crosses the ray as its chord does. */
-  if (hull.x > p.x || hull.x + hull.width < p.x ||
+  if (x0 > p.x || x1 < p.x ||
       depth >= MAX_DEPTH || !(cubic_flatness (c) > eps))
     return winding_line (c[0], c[3], p);
 

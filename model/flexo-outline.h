@@ -79,7 +79,8 @@ void              flexo_path_close_path     (FlexoPath       *path);
  * angle @angle1 to @angle2 (radians; increasing angles turn clockwise on
  * screen, where y points down; @angle2 < @angle1 turns the other way).
  * Like cairo_arc(), it first draws a line from the current point to the
- * start of the arc, or moves there when there is no current point. */
+ * start of the arc (unless it is there already), or moves there when there
+ * is no current point. The arc is split at every multiple of π/2. */
 void              flexo_path_arc            (FlexoPath       *path,
                                              double           cx,
                                              double           cy,

@@ -284,11 +284,11 @@ flexo_style_foreach_attribute (const FlexoStyle   *style,
         case FLEXO_STYLE_SHAPE_KIND: value = flexo_shape_kind_to_string (style->shape_kind); break;
         case FLEXO_STYLE_FILL: value = flexo_color_to_string (style->fill, buf); break;
         case FLEXO_STYLE_STROKE: value = flexo_color_to_string (style->stroke, buf); break;
-        case FLEXO_STYLE_STROKE_WIDTH: value = flexo_dtostr (buf, style->stroke_width); break;
+        case FLEXO_STYLE_STROKE_WIDTH: value = flexo_ftostr (buf, style->stroke_width); break;
         case FLEXO_STYLE_DASH: value = flexo_dash_to_string (style->dash); break;
-        case FLEXO_STYLE_CORNER_RADIUS: value = flexo_dtostr (buf, style->corner_radius); break;
+        case FLEXO_STYLE_CORNER_RADIUS: value = flexo_ftostr (buf, style->corner_radius); break;
         case FLEXO_STYLE_FONT_FAMILY: value = style->font_family; break;
-        case FLEXO_STYLE_FONT_SIZE: value = flexo_dtostr (buf, style->font_size); break;
+        case FLEXO_STYLE_FONT_SIZE: value = flexo_ftostr (buf, style->font_size); break;
         case FLEXO_STYLE_FONT_WEIGHT:
           g_snprintf (buf, sizeof buf, "%u", style->font_weight);
           value = buf;
@@ -300,7 +300,7 @@ flexo_style_foreach_attribute (const FlexoStyle   *style,
         case FLEXO_STYLE_ARROW_END: value = flexo_arrow_head_to_string (style->arrow_end); break;
         case FLEXO_STYLE_ROUTING: value = flexo_routing_to_string (style->routing); break;
         case FLEXO_STYLE_SHADOW: value = style->shadow ? "true" : "false"; break;
-        case FLEXO_STYLE_OPACITY: value = flexo_dtostr (buf, style->opacity); break;
+        case FLEXO_STYLE_OPACITY: value = flexo_ftostr (buf, style->opacity); break;
         default: g_assert_not_reached ();
         }
 

@@ -139,25 +139,131 @@ flexo_color_from_string (const char *str,
 
 G_DEFINE_QUARK (flexo-error-quark, flexo_error)
 
+/* Numbers as files write them: locale-independent, exact */
+
+/**
+ * flexo_strtod:
+ * @text: "[+-]digits[.digits][e[+-]digits]", no space around
+ * @out: (out): the value, set only on success
+ *
+ * Independent of the locale. "nan", "inf", hexadecimal, "", "12abc", " 1"
+ * and values too large for a double are all refused.
+ *
+ * Returns: whether @text is a finite decimal number
+ */
+gboolean
+flexo_strtod (const char *text,
+                        double     *out)
+{
+  const char *p = text;
+  char *end = NULL;
+  guint n_digits = 0;
+  double value;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (*p == '+' || *p == '-')
+    p++;
+  while (g_ascii_isdigit (*p))
+    p++, n_digits++;
+  if (*p == '.')
+    {
+      p++;
+      while (g_ascii_isdigit (*p))
+        p++, n_digits++;
+    }
+  if (n_digits == 0)
+    return FALSE;
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  if (*p != '\0')
+    return FALSE;
+
+  value = g_ascii_strtod (text, &end);
+  if (end != p || !isfinite (value))
+    return FALSE;
+
+  *out = value;
+  return TRUE;
+}
+
+/**
+ * flexo_strtoi:
+ * @text: "[+-]digits", no space around
+ * @out: (out): the value, set only on success
+ *
+ * Returns: whether @text is a decimal integer in the range of int
+ */
+gboolean
+flexo_strtoi (const char *text,
+                     int        *out)
+{
+  const char *p = text;
+  gboolean negative = FALSE;
+  gint64 value = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (*p == '+' || *p == '-')
+    negative = *p++ == '-';
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  for (; g_ascii_isdigit (*p); p++)
+    {
+      value = value * 10 + (*p - '0');
+      if (value > (gint64) G_MAXINT + 1)
+        return FALSE;
+    }
+  if (*p != '\0')
+    return FALSE;
+
+  if (negative)
+    value = -value;
+  if (value < G_MININT || value > G_MAXINT)
+    return FALSE;
+
+  *out = (int) value;
+  return TRUE;
+}
+
+/**
+ * flexo_dtostr:
+ * @buf: at least %FLEXO_DTOSTR_BUF_SIZE bytes
+ *
+ * Formats @value in its shortest form among 15, 16 and 17 significant
+ * digits that reads back exactly (with flexo_strtod()),
+ * independent of the locale: "120", "-0", "0.1", "1e-300". A value that is
+ * not finite (a bug of the caller) is written "0" with a critical warning.
+ *
+ * Returns: @buf
+ */
 const char *
 flexo_dtostr (char   *buf,
               double  value)
 {
-  if (value == 0.0)
-    value = 0.0; /* no "-0" */
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
 
-  if (value == (double) (gint64) value && fabs (value) < 1e15)
+  g_return_val_if_fail (buf != NULL, NULL);
+
+  if (G_UNLIKELY (!isfinite (value)))
     {
-      g_snprintf (buf, FLEXO_DTOSTR_BUF_SIZE, "%" G_GINT64_FORMAT, (gint64) value);
-      return buf;
+      g_critical ("%s: %g is not finite, written as 0", G_STRFUNC, value);
+      value = 0;
     }
 
-  for (int precision = 6; precision <= 17; precision++)
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buf, FLEXO_DTOSTR_BUF_SIZE, format, value);
+      g_ascii_formatd (buf, FLEXO_DTOSTR_BUF_SIZE, formats[i], value);
       if (g_ascii_strtod (buf, NULL) == value)
         break;
     }
@@ -165,27 +271,28 @@ flexo_dtostr (char   *buf,
   return buf;
 }
 
-gboolean
-flexo_strtod (const char *str,
-              double     *value)
+/**
+ * flexo_ftostr:
+ * @buf: at least %FLEXO_DTOSTR_BUF_SIZE bytes
+ *
+ * Formats a float in its shortest form that reads back as the same float
+ * ("0.1", not "0.100000001490116").
+ *
+ * Returns: @buf
+ */
+const char *
+flexo_ftostr (char  *buf,
+              float  value)
 {
-  char *end = NULL;
-  double v;
+  for (int precision = 1; precision <= 9; precision++)
+    {
+      char format[8];
 
-  if (str == NULL || *str == '\0' || g_ascii_isspace (*str))
-    return FALSE;
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, FLEXO_DTOSTR_BUF_SIZE, format, value);
+      if ((float) g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
 
-  /* Only plain decimal numbers: g_ascii_strtod also accepts "nan", "inf"
-   * and hexadecimal, which no Flexo file writes. */
-  for (const char *p = str; *p; p++)
-    if (!(g_ascii_isdigit (*p) || *p == '-' || *p == '+' || *p == '.' || *p == 'e' || *p == 'E'))
-      return FALSE;
-
-  errno = 0;
-  v = g_ascii_strtod (str, &end);
-  if (end == str || *end != '\0' || errno == ERANGE || !isfinite (v))
-    return FALSE;
-
-  *value = v;
-  return TRUE;
+  return buf;
 }

@@ -133,13 +133,16 @@ typedef enum
 
 GQuark      flexo_error_quark       (void);
 
-/* The shortest decimal text that reads back as exactly @value, in the C
- * locale ("12", "0.1", "-3.25e-07"); @buf holds FLEXO_DTOSTR_BUF_SIZE. */
-#define FLEXO_DTOSTR_BUF_SIZE 32
+/* Numbers as files write them, whatever the locale: the shortest text
+ * that reads back exactly; strict parsing (no junk, NaN or infinity). */
+#define FLEXO_DTOSTR_BUF_SIZE G_ASCII_DTOSTR_BUF_SIZE
 const char *flexo_dtostr            (char        *buf,
                                      double       value);
-/* Strict parse of a finite number: no junk, no NaN or infinity. */
-gboolean    flexo_strtod            (const char  *str,
-                                     double      *value);
+const char *flexo_ftostr            (char        *buf,
+                                     float        value);
+gboolean    flexo_strtod            (const char  *text,
+                                     double      *out);
+gboolean    flexo_strtoi            (const char  *text,
+                                     int         *out);
 
 G_END_DECLS

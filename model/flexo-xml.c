@@ -24,6 +24,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 
+#include "flexo-types.h"
 #include "flexo-xml.h"
 
 G_DEFINE_QUARK (flexo-xml-error-quark, flexo_xml_error)
@@ -1014,8 +1015,8 @@ flexo_xml_reader_is_end (FlexoXmlReader *r)
 /**
  * flexo_xml_reader_is_empty_element:
  *
- * Returns: whether the current element was written `<x/>` (or `<x></x>`
- *   in libxml2's view: no content at all)
+ * Returns: whether the current element was written `<x/>` (`<x></x>` is
+ *   not: it has a start and an end of its own, and read_text() gives "")
  */
 gboolean
 flexo_xml_reader_is_empty_element (FlexoXmlReader *r)
@@ -1179,7 +1180,7 @@ flexo_xml_reader_get_double (FlexoXmlReader  *r,
   if (value == NULL)
     return TRUE;
 
-  if (!flexo_xml_parse_double (value, out))
+  if (!flexo_strtod (value, out))
     {
       invalid_value (r, error, name, value, _("a number"));
       return FALSE;
@@ -1211,7 +1212,7 @@ flexo_xml_reader_get_int (FlexoXmlReader  *r,
   if (value == NULL)
     return TRUE;
 
-  if (!flexo_xml_parse_int (value, out))
+  if (!flexo_strtoi (value, out))
     {
       invalid_value (r, error, name, value, _("an integer"));
       return FALSE;
@@ -1441,138 +1442,6 @@ flexo_xml_reader_error (FlexoXmlReader  *r,
                r->display_name, flexo_xml_reader_get_line (r), message);
 }
 
-/* Numbers */
-
-/**
- * flexo_xml_parse_double:
- * @text: "[+-]digits[.digits][e[+-]digits]", no space around
- * @out: (out): the value, set only on success
- *
- * Independent of the locale. "nan", "inf", hexadecimal, "", "12abc", " 1"
- * and values too large for a double are all refused.
- *
- * Returns: whether @text is a finite decimal number
- */
-gboolean
-flexo_xml_parse_double (const char *text,
-                        double     *out)
-{
-  const char *p = text;
-  char *end = NULL;
-  guint n_digits = 0;
-  double value;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (out != NULL, FALSE);
-
-  if (*p == '+' || *p == '-')
-    p++;
-  while (g_ascii_isdigit (*p))
-    p++, n_digits++;
-  if (*p == '.')
-    {
-      p++;
-      while (g_ascii_isdigit (*p))
-        p++, n_digits++;
-    }
-  if (n_digits == 0)
-    return FALSE;
-  if (*p == 'e' || *p == 'E')
-    {
-      p++;
-      if (*p == '+' || *p == '-')
-        p++;
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      while (g_ascii_isdigit (*p))
-        p++;
-    }
-  if (*p != '\0')
-    return FALSE;
-
-  value = g_ascii_strtod (text, &end);
-  if (end != p || !isfinite (value))
-    return FALSE;
-
-  *out = value;
-  return TRUE;
-}
-
-/**
- * flexo_xml_parse_int:
- * @text: "[+-]digits", no space around
- * @out: (out): the value, set only on success
- *
- * Returns: whether @text is a decimal integer in the range of int
- */
-gboolean
-flexo_xml_parse_int (const char *text,
-                     int        *out)
-{
-  const char *p = text;
-  gboolean negative = FALSE;
-  gint64 value = 0;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (out != NULL, FALSE);
-
-  if (*p == '+' || *p == '-')
-    negative = *p++ == '-';
-  if (!g_ascii_isdigit (*p))
-    return FALSE;
-  for (; g_ascii_isdigit (*p); p++)
-    {
-      value = value * 10 + (*p - '0');
-      if (value > (gint64) G_MAXINT + 1)
-        return FALSE;
-    }
-  if (*p != '\0')
-    return FALSE;
-
-  if (negative)
-    value = -value;
-  if (value < G_MININT || value > G_MAXINT)
-    return FALSE;
-
-  *out = (int) value;
-  return TRUE;
-}
-
-/**
- * flexo_xml_format_double:
- * @buf: at least %FLEXO_XML_DOUBLE_BUF_SIZE bytes
- *
- * Formats @value in its shortest form among 15, 16 and 17 significant
- * digits that reads back exactly (with flexo_xml_parse_double()),
- * independent of the locale: "120", "-0", "0.1", "1e-300". A value that is
- * not finite (a bug of the caller) is written "0" with a critical warning.
- *
- * Returns: @buf
- */
-const char *
-flexo_xml_format_double (double  value,
-                         char   *buf)
-{
-  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
-
-  g_return_val_if_fail (buf != NULL, NULL);
-
-  if (G_UNLIKELY (!isfinite (value)))
-    {
-      g_critical ("%s: %g is not finite, written as 0", G_STRFUNC, value);
-      value = 0;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buf, FLEXO_XML_DOUBLE_BUF_SIZE, formats[i], value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
-    }
-
-  return buf;
-}
-
 /* Writer */
 
 struct _FlexoXmlWriter
@@ -1581,6 +1450,7 @@ struct _FlexoXmlWriter
   GPtrArray *stack;     /* names of the open elements */
   gboolean   open;      /* the innermost start tag still lacks its '>' */
   gboolean   has_text;  /* the innermost element has text: ends on its line */
+  gboolean   has_root;
 };
 
 static gboolean
@@ -1727,7 +1597,9 @@ flexo_xml_writer_start_element (FlexoXmlWriter *w,
   g_return_if_fail (w != NULL && w->out != NULL);
   g_return_if_fail (is_valid_name (name));
   g_return_if_fail (!w->has_text);
+  g_return_if_fail (w->stack->len > 0 || !w->has_root);
 
+  w->has_root = TRUE;
   if (w->open)
     g_string_append_len (w->out, ">\n", 2);
 
@@ -1767,16 +1639,16 @@ flexo_xml_writer_attribute (FlexoXmlWriter *w,
 /**
  * flexo_xml_writer_attribute_double:
  *
- * Writes @value as flexo_xml_format_double() does.
+ * Writes @value as flexo_dtostr() does.
  */
 void
 flexo_xml_writer_attribute_double (FlexoXmlWriter *w,
                                    const char     *name,
                                    double          value)
 {
-  char buf[FLEXO_XML_DOUBLE_BUF_SIZE];
+  char buf[FLEXO_DTOSTR_BUF_SIZE];
 
-  flexo_xml_writer_attribute (w, name, flexo_xml_format_double (value, buf));
+  flexo_xml_writer_attribute (w, name, flexo_dtostr (buf, value));
 }
 
 void

@@ -1,5 +1,40 @@
 /* flexo-xml.h — a safe streaming XML reader and a canonical XML writer
  *
+ * Reading, in a loader:
+ *
+ *   g_autoptr(FlexoXmlReader) r = flexo_xml_reader_new_for_path (path, error);
+ *
+ *   if (r == NULL)
+ *     return FALSE;
+ *   while (flexo_xml_reader_next_element (r, &local_error))
+ *     {
+ *       if (flexo_xml_reader_is_end (r))
+ *         { …pop…; continue; }
+ *       if (g_str_equal (flexo_xml_reader_get_name (r), "shape"))
+ *         {
+ *           double x = 0;    (the default, kept when the attribute is absent)
+ *           if (!flexo_xml_reader_get_double (r, "x", &x, error))
+ *             return FALSE;
+ *         }
+ *     }
+ *   if (local_error != NULL)
+ *     …propagate…
+ *
+ * Every start of an element is followed by exactly one end, `<x/>`
+ * included. Strings the reader returns as const are borrowed: names live
+ * as long as the reader, attribute values until the next
+ * flexo_xml_reader_next_element(). Errors are "FILE:LINE: message".
+ *
+ * The reader refuses any DOCTYPE, entity reference or external resource,
+ * nesting deeper than FLEXO_XML_MAX_DEPTH and values larger than the
+ * limits below; gzip-compressed input is read transparently. A reader is
+ * used by one thread at a time.
+ *
+ * Writing: flexo_xml_writer_new(), start_element/attribute…/end_element,
+ * then flexo_xml_writer_finish() gives canonical bytes: one element per
+ * line, two spaces of indentation per level, attributes in the order
+ * written, shortest exact numbers, the same bytes for the same calls.
+ *
  * Copyright 2026 The Flexo developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,6 +81,7 @@ FlexoXmlReader *flexo_xml_reader_new_for_bytes        (GBytes          *bytes,
                                                        GError         **error);
 void            flexo_xml_reader_free                 (FlexoXmlReader  *reader);
 
+/* Mainly for tests: the default is FLEXO_XML_MAX_INPUT_SIZE */
 void            flexo_xml_reader_set_max_input_size   (FlexoXmlReader  *reader,
                                                        guint64          max_size);
 const char     *flexo_xml_reader_get_display_name     (FlexoXmlReader  *reader);
@@ -87,17 +123,6 @@ void            flexo_xml_reader_error                (FlexoXmlReader  *reader,
                                                        ...) G_GNUC_PRINTF (4, 5);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlexoXmlReader, flexo_xml_reader_free)
-
-/* Numbers, locale-independent */
-
-#define FLEXO_XML_DOUBLE_BUF_SIZE G_ASCII_DTOSTR_BUF_SIZE
-
-const char     *flexo_xml_format_double               (double           value,
-                                                       char            *buf);
-gboolean        flexo_xml_parse_double                (const char      *text,
-                                                       double          *out);
-gboolean        flexo_xml_parse_int                   (const char      *text,
-                                                       int             *out);
 
 /* Writer */
 

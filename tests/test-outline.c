@@ -526,6 +526,10 @@ START_TEST (test_clip_stops_in_notches)
         FlexoPoint notch[5];
 
         inner_vertices (concave[k].kind, box, notch, concave[k].n);
+        /* Deep notches: a star's inner radius is 0.38–0.5 of its outer one. */
+        if (concave[k].kind == FLEXO_SHAPE_STAR && box->width == box->height)
+          for (guint i = 0; i < concave[k].n; i++)
+            ck_assert_double_lt (flexo_point_distance (notch[i], c), 0.7 * box->height / 2);
         for (guint i = 0; i < concave[k].n; i++)
           {
             FlexoPoint toward = { c.x + 20 * (notch[i].x - c.x), c.y + 20 * (notch[i].y - c.y) };

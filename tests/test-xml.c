@@ -13,6 +13,7 @@
 #include <libxml/parser.h>
 
 #include "flexo-test.h"
+#include "flexo-types.h"
 #include "flexo-xml.h"
 
 /* Helpers */
@@ -402,6 +403,39 @@ START_TEST (test_read_text_rejects_child_element)
 }
 END_TEST
 
+START_TEST (test_read_text_cdata_and_explicit_end)
+{
+  g_autoptr(GBytes) bytes =
+    bytes_from_string ("<flexo>\n  <v><![CDATA[a<b]]> &amp; c<!-- x --><?pi y?>&#x1F600;</v>\n  <e></e>\n</flexo>\n");
+  g_autoptr(FlexoXmlReader) r = flexo_xml_reader_new_for_bytes (bytes, "t.flexo", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *empty = NULL;
+
+  ck_assert (flexo_xml_reader_next_element (r, &error));
+  ck_assert (flexo_xml_reader_next_element (r, &error));
+  text = flexo_xml_reader_read_text (r, &error);
+  ck_assert_str_eq (text, "a<b & c\xf0\x9f\x98\x80");
+  ck_assert (flexo_xml_reader_next_element (r, &error));
+  ck_assert (flexo_xml_reader_is_end (r));
+  ck_assert_str_eq (flexo_xml_reader_get_name (r), "v");
+
+  ck_assert (flexo_xml_reader_next_element (r, &error));
+  ck_assert_str_eq (flexo_xml_reader_get_name (r), "e");
+  ck_assert (!flexo_xml_reader_is_empty_element (r));
+  ck_assert_int_eq (flexo_xml_reader_get_line (r), 3);
+  empty = flexo_xml_reader_read_text (r, &error);
+  ck_assert_str_eq (empty, "");
+  ck_assert (flexo_xml_reader_next_element (r, &error));
+  ck_assert (flexo_xml_reader_is_end (r));
+  ck_assert_str_eq (flexo_xml_reader_get_name (r), "e");
+  ck_assert (flexo_xml_reader_next_element (r, &error));
+  ck_assert_str_eq (flexo_xml_reader_get_name (r), "flexo");
+  ck_assert (!flexo_xml_reader_next_element (r, &error));
+  ck_assert_ptr_null (error);
+}
+END_TEST
+
 START_TEST (test_skip_element)
 {
   g_autoptr(GBytes) bytes =
@@ -529,25 +563,25 @@ START_TEST (test_parse_numbers)
   double d = 0;
   int i = 0;
 
-  ck_assert (flexo_xml_parse_double ("12", &d) && d == 12);
-  ck_assert (flexo_xml_parse_double ("-3.5", &d) && d == -3.5);
-  ck_assert (flexo_xml_parse_double ("1e3", &d) && d == 1000);
-  ck_assert (flexo_xml_parse_double ("1E-3", &d) && d == 0.001);
-  ck_assert (flexo_xml_parse_double ("-0", &d) && d == 0 && signbit (d));
-  ck_assert (!flexo_xml_parse_double ("12abc", &d));
-  ck_assert (!flexo_xml_parse_double ("", &d));
-  ck_assert (!flexo_xml_parse_double ("nan", &d));
-  ck_assert (!flexo_xml_parse_double ("NaN", &d));
-  ck_assert (!flexo_xml_parse_double ("inf", &d));
-  ck_assert (!flexo_xml_parse_double ("-Infinity", &d));
-  ck_assert (!flexo_xml_parse_double ("1e400", &d));
-  ck_assert (!flexo_xml_parse_double (".", &d));
-  ck_assert (!flexo_xml_parse_double ("-", &d));
-  ck_assert (!flexo_xml_parse_double ("0x1p3", &d));
-  ck_assert (flexo_xml_parse_int ("-17", &i) && i == -17);
-  ck_assert (!flexo_xml_parse_int ("17.0", &i));
-  ck_assert (!flexo_xml_parse_int ("99999999999999999999", &i));
-  ck_assert (!flexo_xml_parse_int ("", &i));
+  ck_assert (flexo_strtod ("12", &d) && d == 12);
+  ck_assert (flexo_strtod ("-3.5", &d) && d == -3.5);
+  ck_assert (flexo_strtod ("1e3", &d) && d == 1000);
+  ck_assert (flexo_strtod ("1E-3", &d) && d == 0.001);
+  ck_assert (flexo_strtod ("-0", &d) && d == 0 && signbit (d));
+  ck_assert (!flexo_strtod ("12abc", &d));
+  ck_assert (!flexo_strtod ("", &d));
+  ck_assert (!flexo_strtod ("nan", &d));
+  ck_assert (!flexo_strtod ("NaN", &d));
+  ck_assert (!flexo_strtod ("inf", &d));
+  ck_assert (!flexo_strtod ("-Infinity", &d));
+  ck_assert (!flexo_strtod ("1e400", &d));
+  ck_assert (!flexo_strtod (".", &d));
+  ck_assert (!flexo_strtod ("-", &d));
+  ck_assert (!flexo_strtod ("0x1p3", &d));
+  ck_assert (flexo_strtoi ("-17", &i) && i == -17);
+  ck_assert (!flexo_strtoi ("17.0", &i));
+  ck_assert (!flexo_strtoi ("99999999999999999999", &i));
+  ck_assert (!flexo_strtoi ("", &i));
 }
 END_TEST
 
@@ -1042,9 +1076,9 @@ static void
 assert_formats_as (double      value,
                    const char *expected)
 {
-  char buf[FLEXO_XML_DOUBLE_BUF_SIZE];
+  char buf[FLEXO_DTOSTR_BUF_SIZE];
 
-  ck_assert_str_eq (flexo_xml_format_double (value, buf), expected);
+  ck_assert_str_eq (flexo_dtostr (buf, value), expected);
 }
 
 START_TEST (test_writer_numbers_round_trip)
@@ -1124,6 +1158,7 @@ xml_suite (void)
   tcase_add_test (tc_read, test_read_well_formed_path_and_gzip);
   tcase_add_test (tc_read, test_read_missing_file);
   tcase_add_test (tc_read, test_read_text_rejects_child_element);
+  tcase_add_test (tc_read, test_read_text_cdata_and_explicit_end);
   tcase_add_test (tc_read, test_skip_element);
   tcase_add_test (tc_read, test_typed_getters);
   tcase_add_test (tc_read, test_parse_numbers);

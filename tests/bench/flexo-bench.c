@@ -2,6 +2,8 @@
  *
  *   flexo-bench generate --shapes N OUT.flexo
  *       one diagram of N labelled shapes and N connectors
+ *   flexo-bench rss FILE
+ *       the resident memory that loading FILE adds to a fresh process
  *   flexo-bench run [--shapes N] [--json FILE]
  *       generates the document in a temporary folder and measures load
  *       (against `xmllint --stream --noout`, the floor no loader beats),
@@ -86,6 +88,34 @@ resident_bytes (void)
     return 0;
 
   return resident * (gsize) sysconf (_SC_PAGESIZE);
+}
+
+/* Heap in use: what malloc handed out and was not freed. */
+static gsize
+heap_in_use (void)
+{
+  struct mallinfo2 info = mallinfo2 ();
+
+  return info.uordblks + info.hblkhd;
+}
+
+/* `flexo-bench rss FILE`: in a fresh process, the resident memory that
+ * loading FILE adds; prints it in bytes. */
+static int
+cmd_rss (const char *path)
+{
+  g_autoptr(FlexoDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize before = resident_bytes ();
+
+  doc = flexo_format_load (path, &error);
+  if (doc == NULL)
+    {
+      g_printerr ("flexo-bench: %s\n", error->message);
+      return 1;
+    }
+  g_print ("%" G_GSIZE_FORMAT "\n", resident_bytes () - before);
+  return 0;
 }
 
 static FlexoDocument *
@@ -226,14 +256,28 @@ cmd_run (guint       n_shapes,
     }
   report ("load", "s", median (times, runs), floor_time > 0 ? 3 * floor_time : 0);
   if (floor_time > 0)
-    report ("load / xmllint", "×", median (times, runs) / floor_time, 3);
+    report ("load / xmllint", "x", median (times, runs) / floor_time, 3);
 
-  /* Memory: resident growth for one loaded document. */
-  before = resident_bytes ();
+  /* Memory: what one loaded document holds, counted by malloc here, and
+   * the resident growth of a fresh process that loads it. */
+  before = heap_in_use ();
   doc = flexo_format_load (path, &error);
-  after = resident_bytes ();
-  report ("resident memory per shape (with its connector)", "bytes",
-          (double) (after > before ? after - before : 0) / n_shapes, 1024);
+  after = heap_in_use ();
+  report ("heap per shape (with its connector)", "bytes",
+          (double) (after > before ? after - before : 0) / n_shapes, 0);
+  {
+    g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+    const char *argv[] = { self, "rss", path, NULL };
+    g_autoptr(GSubprocess) proc = NULL;
+    g_autofree char *out = NULL;
+
+    proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+    if (proc != NULL && g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error) &&
+        g_subprocess_get_exit_status (proc) == 0)
+      report ("resident memory per shape (with its connector)", "bytes",
+              g_ascii_strtod (out, NULL) / n_shapes, 1024);
+    g_clear_error (&error);
+  }
 
   /* Save */
   for (guint i = 0; i < runs; i++)
@@ -294,7 +338,7 @@ cmd_run (guint       n_shapes,
           }
         times[r] = (now () - start) / n_queries * 1e6;
       }
-    report ("spatial point query", "µs", median (times, runs), 5);
+    report ("spatial point query", "us", median (times, runs), 5);
     g_rand_free (rand);
   }
 
@@ -307,7 +351,7 @@ cmd_run (guint       n_shapes,
       char target[64] = "";
 
       if (f->target > 0)
-        g_snprintf (target, sizeof target, "≤ %g %s  %s", f->target, f->unit,
+        g_snprintf (target, sizeof target, "<= %g %s  %s", f->target, f->unit,
                     f->value <= f->target ? "met" : "MISSED");
       g_print ("%-50s %10.3f %-3s  %s\n", f->name, f->value, f->unit, target);
     }
@@ -362,6 +406,8 @@ main (int   argc,
 
   if (argc == 3 && strcmp (argv[1], "generate") == 0)
     return cmd_generate ((guint) n_shapes, argv[2]);
+  if (argc == 3 && strcmp (argv[1], "rss") == 0)
+    return cmd_rss (argv[2]);
   if (argc == 2 && strcmp (argv[1], "run") == 0)
     return cmd_run ((guint) n_shapes, json);
 
