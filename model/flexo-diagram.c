@@ -16,6 +16,7 @@ struct _FlexoDiagram
   GPtrArray         *items;  /* FlexoShape, FlexoConnector: the list */
   FlexoSpatialIndex *index;  /* of the shapes, while the diagram is live */
   gboolean           indexed;
+  GHashTable        *z_order;  /* item → position + 1, rebuilt when the list changed */
 };
 
 G_DEFINE_FINAL_TYPE (FlexoDiagram, flexo_diagram, FLEXO_TYPE_OBJECT)
@@ -41,6 +42,15 @@ flexo_diagram_get_list (FlexoObject *object,
                         FlexoList    list)
 {
   return list == FLEXO_LIST_ITEMS ? FLEXO_DIAGRAM (object)->items : NULL;
+}
+
+static void
+flexo_diagram_list_changed (FlexoObject *object,
+                            FlexoList    list)
+{
+  FlexoDiagram *self = FLEXO_DIAGRAM (object);
+
+  g_clear_pointer (&self->z_order, g_hash_table_unref);
 }
 
 /* Entering the document: its shapes have attached already (children
@@ -87,6 +97,7 @@ flexo_diagram_finalize (GObject *object)
   g_free (self->name);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->index, flexo_spatial_index_free);
+  g_clear_pointer (&self->z_order, g_hash_table_unref);
 
   G_OBJECT_CLASS (flexo_diagram_parent_class)->finalize (object);
 }
@@ -100,6 +111,7 @@ flexo_diagram_class_init (FlexoDiagramClass *klass)
   FLEXO_OBJECT_CLASS (klass)->get_list = flexo_diagram_get_list;
   FLEXO_OBJECT_CLASS (klass)->attach = flexo_diagram_attach;
   FLEXO_OBJECT_CLASS (klass)->detach = flexo_diagram_detach;
+  FLEXO_OBJECT_CLASS (klass)->list_changed = flexo_diagram_list_changed;
 }
 
 static void
@@ -162,6 +174,29 @@ flexo_diagram_get_index (FlexoDiagram *self)
   return self->index;
 }
 
+/**
+ * flexo_diagram_get_item_position:
+ *
+ * The position of @item in the diagram's list (its z-order: 0 is the
+ * bottom), or -1. Constant time, after a rebuild in linear time the first
+ * time it is asked after the list changed.
+ */
+int
+flexo_diagram_get_item_position (FlexoDiagram *self,
+                                 gpointer      item)
+{
+  g_return_val_if_fail (FLEXO_IS_DIAGRAM (self), -1);
+
+  if (self->z_order == NULL)
+    {
+      self->z_order = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < self->items->len; i++)
+        g_hash_table_insert (self->z_order, g_ptr_array_index (self->items, i), GUINT_TO_POINTER (i + 1));
+    }
+
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->z_order, item)) - 1;
+}
+
 typedef struct
 {
   FlexoDiagram *diagram;
@@ -175,7 +210,7 @@ shape_at_cb (gpointer         item,
              gpointer         user_data)
 {
   ShapeAt *data = user_data;
-  int index = flexo_object_get_index (item);
+  int index = flexo_diagram_get_item_position (data->diagram, item);
 
   if (index > data->best_index)
     {

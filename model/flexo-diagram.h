@@ -24,6 +24,9 @@ void               flexo_diagram_set_name      (FlexoDiagram  *self,
 GPtrArray         *flexo_diagram_get_items     (FlexoDiagram  *self);
 void               flexo_diagram_add_item      (FlexoDiagram  *self,
                                                 gpointer       item);
+/* The z-order position of an item (0: bottom), or -1. */
+int                flexo_diagram_get_item_position (FlexoDiagram *self,
+                                                gpointer       item);
 /* The index of its shapes' bounds, while the diagram is in a document. */
 FlexoSpatialIndex *flexo_diagram_get_index     (FlexoDiagram  *self);
 /* The topmost shape under @point (within @tolerance of its bounds). */

@@ -23,6 +23,8 @@ void      _flexo_object_swap_field     (FlexoObject   *self,
                                         FlexoField     field,
                                         gpointer       key,
                                         FlexoValue    *value);
+void      _flexo_object_list_changed   (FlexoObject   *self,
+                                        FlexoList      list);
 /* Calls @func on each child of each list of @self. */
 void      _flexo_object_foreach_child  (FlexoObject   *self,
                                         GFunc          func,

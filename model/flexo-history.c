@@ -164,6 +164,7 @@ flexo_op_do_insert (FlexoObject *container,
 
   g_ptr_array_insert (children, index, g_object_ref (child));
   _flexo_object_set_container (child, container);
+  _flexo_object_list_changed (container, list);
 
   if (flexo_object_is_live (container))
     _flexo_object_attach_tree (child, flexo_object_get_document (container));
@@ -187,6 +188,7 @@ flexo_op_do_remove (FlexoObject *container,
 
   _flexo_object_set_container (child, NULL);
   g_ptr_array_remove_index (children, index);
+  _flexo_object_list_changed (container, list);
 }
 
 static void

@@ -254,6 +254,16 @@ _flexo_object_attach_tree (FlexoObject   *self,
 }
 
 void
+_flexo_object_list_changed (FlexoObject *self,
+                            FlexoList    list)
+{
+  FlexoObjectClass *klass = FLEXO_OBJECT_GET_CLASS (self);
+
+  if (klass->list_changed != NULL)
+    klass->list_changed (self, list);
+}
+
+void
 _flexo_object_swap_field (FlexoObject *self,
                           FlexoField   field,
                           gpointer     key,

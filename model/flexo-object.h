@@ -132,6 +132,9 @@ struct _FlexoObjectClass
    * derived state (indexes, back-references) in step. */
   void        (*attach)      (FlexoObject *self);
   void        (*detach)      (FlexoObject *self);
+  /* A child entered or left one of the lists (the order changed). */
+  void        (*list_changed) (FlexoObject *self,
+                               FlexoList    list);
 };
 
 guint          flexo_object_get_id        (FlexoObject *self);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 #include "flexo-test.h"
 
@@ -83,6 +84,8 @@ START_TEST (test_help_lists_options)
   ck_assert_msg (strstr (run.out, "Print the version and exit") != NULL, "%s", run.out);
   ck_assert_msg (strstr (run.out, "[FILE…]") != NULL, "%s", run.out);
   ck_assert_msg (strstr (run.out, "Draw diagrams, design models") != NULL, "%s", run.out);
+  ck_assert_msg (strstr (run.out, "--convert=OUT") != NULL, "%s", run.out);
+  ck_assert_msg (strstr (run.out, "--validate") != NULL, "%s", run.out);
 }
 END_TEST
 
@@ -111,6 +114,98 @@ START_TEST (test_unknown_option_fails_cleanly)
 }
 END_TEST
 
+static char *
+data_path (const char *name)
+{
+  return g_build_filename (g_getenv ("FLEXO_TEST_DATA"), name, NULL);
+}
+
+START_TEST (test_validate_good_file)
+{
+  g_autofree char *example = g_build_filename (g_getenv ("FLEXO_TEST_DATA"), "..", "..",
+                                               "resources", "examples", "library.flexo", NULL);
+  g_auto(Run) run = { 0 };
+
+  run_flexo (&run, "en", (const char *[]) { "--validate", example, NULL });
+
+  ck_assert_int_eq (run.status, 0);
+  ck_assert_msg (strstr (run.out, "no problems") != NULL, "%s", run.out);
+  ck_assert_str_eq (run.err, "");
+}
+END_TEST
+
+START_TEST (test_validate_broken_file_names_file_and_line)
+{
+  g_autofree char *path = data_path ("native/dangling-reference.flexo");
+  g_autofree char *expected = g_strdup_printf ("flexo: %s:6: ", path);
+  g_auto(Run) run = { 0 };
+
+  run_flexo (&run, "en", (const char *[]) { "--validate", path, NULL });
+
+  ck_assert_int_eq (run.status, 1);
+  ck_assert_msg (g_str_has_prefix (run.err, expected), "stderr: %s", run.err);
+  ck_assert_msg (strstr (run.err, "s99") != NULL, "stderr: %s", run.err);
+}
+END_TEST
+
+START_TEST (test_validate_in_french)
+{
+  g_autofree char *path = data_path ("native/duplicate-id.flexo");
+  g_auto(Run) run = { 0 };
+
+  run_flexo (&run, "fr", (const char *[]) { "--validate", path, NULL });
+
+  ck_assert_int_eq (run.status, 1);
+  ck_assert_msg (strstr (run.err, "identifiant") != NULL, "stderr: %s", run.err);
+}
+END_TEST
+
+START_TEST (test_convert_writes_canonical_copy)
+{
+  g_autofree char *example = g_build_filename (g_getenv ("FLEXO_TEST_DATA"), "..", "..",
+                                               "resources", "examples", "library.flexo", NULL);
+  g_autofree char *gzipped = data_path ("native/library-gzip.flexo");
+  g_autofree char *dir = g_dir_make_tmp ("flexo-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "copy.flexo", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *written = NULL;
+  g_auto(Run) run = { 0 };
+
+  /* A gzip-compressed file converts to the plain canonical text. */
+  run_flexo (&run, "en", (const char *[]) { "--convert", out, gzipped, NULL });
+
+  ck_assert_msg (run.status == 0, "stderr: %s", run.err);
+  ck_assert (g_file_get_contents (example, &expected, NULL, NULL));
+  ck_assert (g_file_get_contents (out, &written, NULL, NULL));
+  ck_assert_str_eq (written, expected);
+
+  g_unlink (out);
+  g_rmdir (dir);
+}
+END_TEST
+
+START_TEST (test_convert_errors)
+{
+  g_autofree char *broken = data_path ("native/truncated.flexo");
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) bad_input = { 0 };
+  g_auto(Run) no_input = { 0 };
+
+  run_flexo (&unknown, "en", (const char *[]) { "--convert", "/tmp/out.docx", broken, NULL });
+  ck_assert_int_eq (unknown.status, 2);
+  ck_assert_msg (strstr (unknown.err, "out.docx") != NULL, "%s", unknown.err);
+
+  run_flexo (&bad_input, "en", (const char *[]) { "--convert", "/tmp/flexo-never-written.flexo", broken, NULL });
+  ck_assert_int_eq (bad_input.status, 1);
+  ck_assert_msg (strstr (bad_input.err, "truncated.flexo:6:") != NULL, "%s", bad_input.err);
+  ck_assert (!g_file_test ("/tmp/flexo-never-written.flexo", G_FILE_TEST_EXISTS));
+
+  run_flexo (&no_input, "en", (const char *[]) { "--convert", "/tmp/x.flexo", NULL });
+  ck_assert_int_eq (no_input.status, 2);
+  ck_assert_msg (strstr (no_input.err, "FILE") != NULL, "%s", no_input.err);
+}
+END_TEST
+
 static Suite *
 cli_suite (void)
 {
@@ -122,6 +217,11 @@ cli_suite (void)
   tcase_add_test (tc, test_help_lists_options);
   tcase_add_test (tc, test_help_in_french);
   tcase_add_test (tc, test_unknown_option_fails_cleanly);
+  tcase_add_test (tc, test_validate_good_file);
+  tcase_add_test (tc, test_validate_broken_file_names_file_and_line);
+  tcase_add_test (tc, test_validate_in_french);
+  tcase_add_test (tc, test_convert_writes_canonical_copy);
+  tcase_add_test (tc, test_convert_errors);
   suite_add_tcase (s, tc);
 
   return s;

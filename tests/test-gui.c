@@ -14,6 +14,7 @@
 
 #include "flexo-application.h"
 #include "flexo-canvas.h"
+#include "flexo-model.h"
 #include "flexo-test.h"
 #include "flexo-window.h"
 
@@ -59,7 +60,7 @@ open_main_window (void)
 {
   g_autoptr(GError) error = NULL;
 
-  app = flexo_application_new (G_APPLICATION_NON_UNIQUE);
+  app = flexo_application_new (G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   ck_assert_msg (g_application_register (G_APPLICATION (app), NULL, &error),
                  "register: %s", error ? error->message : "?");
   g_application_activate (G_APPLICATION (app));
@@ -308,6 +309,85 @@ START_TEST (test_canvas_draws_grid_in_theme_colours)
 }
 END_TEST
 
+static GFile *
+data_file (const char *first,
+           ...)
+{
+  g_autofree char *path = NULL;
+  GPtrArray *parts = g_ptr_array_new ();
+  va_list args;
+
+  g_ptr_array_add (parts, (gpointer) g_getenv ("FLEXO_TEST_DATA"));
+  g_ptr_array_add (parts, (gpointer) first);
+  va_start (args, first);
+  for (const char *p = va_arg (args, const char *); p != NULL; p = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer) p);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+
+  path = g_build_filenamev ((char **) parts->pdata);
+  g_ptr_array_free (parts, TRUE);
+  return g_file_new_for_path (path);
+}
+
+static void
+open_file (GFile *file)
+{
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+}
+
+START_TEST (test_open_example_document)
+{
+  g_autoptr(GFile) file = data_file ("..", "..", "resources", "examples", "library.flexo", NULL);
+  GtkWidget *header = find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR, NULL, NULL);
+  GtkWidget *title = find_widget (header, ADW_TYPE_WINDOW_TITLE, NULL, NULL);
+  FlexoDocument *document;
+
+  open_file (file);
+
+  /* The empty window takes the document: no second window. */
+  ck_assert_int_eq (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), 1);
+  document = flexo_window_get_document (window);
+  ck_assert_ptr_nonnull (document);
+  ck_assert_uint_eq (flexo_document_get_diagrams (document)->len, 2);
+  ck_assert (!flexo_document_get_modified (document));
+  ck_assert (g_file_equal (flexo_window_get_file (window), file));
+
+  ck_assert_str_eq (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), "library.flexo");
+  ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), "library.flexo — Flexo");
+  ck_assert_ptr_nonnull (find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "description",
+                                      "2 diagrams · 3 concepts · 6 instances"));
+}
+END_TEST
+
+START_TEST (test_open_broken_file_shows_error_and_keeps_document)
+{
+  g_autoptr(GFile) good = data_file ("..", "..", "resources", "examples", "library.flexo", NULL);
+  g_autoptr(GFile) broken = data_file ("native", "dangling-reference.flexo", NULL);
+  FlexoDocument *document;
+  GtkWindow *dialog;
+
+  open_file (good);
+  document = flexo_window_get_document (window);
+  ck_assert_ptr_nonnull (document);
+
+  open_file (broken);
+  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  ck_assert_str_eq (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
+                    "Could Not Open “dangling-reference.flexo”");
+  ck_assert_msg (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                         "dangling-reference.flexo:6: no shape with id “s99”") != NULL,
+                 "%s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  ck_assert_ptr_eq (gtk_window_get_transient_for (dialog), GTK_WINDOW (window));
+
+  /* The window still shows the document it had, and no window was added. */
+  ck_assert_ptr_eq (flexo_window_get_document (window), document);
+  ck_assert_int_eq (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), 1);
+}
+END_TEST
+
 START_TEST (test_window_in_french)
 {
   GtkWidget *header = find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR, NULL, NULL);
@@ -337,6 +417,8 @@ gui_suite (void)
   tcase_add_test (tc, test_shortcuts_window);
   tcase_add_test (tc, test_new_window_and_quit);
   tcase_add_test (tc, test_canvas_draws_grid_in_theme_colours);
+  tcase_add_test (tc, test_open_example_document);
+  tcase_add_test (tc, test_open_broken_file_shows_error_and_keeps_document);
   suite_add_tcase (s, tc);
 
   tcase_set_timeout (fr, 60);
