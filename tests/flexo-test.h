@@ -14,4 +14,11 @@ G_BEGIN_DECLS
  * test) and returns the process exit status. Takes ownership of @suite. */
 int flexo_test_run (Suite *suite);
 
+/* Fails the current test unless @bytes is a .flexo document that validates
+ * against resources/flexo.rng. */
+void flexo_test_assert_valid_flexo (GBytes *bytes);
+
+/* A file of the source tree, from its path relative to the top. */
+char *flexo_test_source_path (const char *relative);
+
 G_END_DECLS

@@ -429,6 +429,12 @@ run_sequence (guint32 seed)
   while (flexo_document_redo (doc))
     ;
   final = save (doc);
+  /* Every written file is valid; checking one in 25 keeps the suite fast. */
+  if (seed % 25 == 0)
+    {
+      flexo_test_assert_valid_flexo (initial);
+      flexo_test_assert_valid_flexo (final);
+    }
 
   while (flexo_document_undo (doc))
     ;

@@ -8,8 +8,6 @@
 
 #include <string.h>
 #include <glib/gstdio.h>
-#include <libxml/parser.h>
-#include <libxml/relaxng.h>
 
 #include "flexo-atomic-file.h"
 #include "flexo-format.h"
@@ -23,42 +21,6 @@ data_path (const char *name)
 
   ck_assert_msg (dir != NULL, "FLEXO_TEST_DATA is not set");
   return g_build_filename (dir, name, NULL);
-}
-
-static char *
-source_path (const char *name)
-{
-  g_autofree char *data = data_path ("..");
-
-  return g_build_filename (data, "..", name, NULL);
-}
-
-/* Validates @bytes against resources/flexo.rng; fails the test if not. */
-static void
-assert_valid_against_schema (GBytes *bytes)
-{
-  g_autofree char *schema_path = source_path ("resources/flexo.rng");
-  xmlRelaxNGParserCtxtPtr parser = xmlRelaxNGNewParserCtxt (schema_path);
-  xmlRelaxNGPtr schema = xmlRelaxNGParse (parser);
-  xmlRelaxNGValidCtxtPtr valid;
-  xmlDocPtr doc;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-  int result;
-
-  ck_assert_msg (schema != NULL, "cannot parse %s", schema_path);
-  doc = xmlReadMemory (data, (int) size, "saved.flexo", "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR);
-  ck_assert_ptr_nonnull (doc);
-
-  valid = xmlRelaxNGNewValidCtxt (schema);
-  result = xmlRelaxNGValidateDoc (valid, doc);
-  ck_assert_msg (result == 0, "the saved file does not validate against flexo.rng:\n%.*s",
-                 (int) MIN (size, 4000), data);
-
-  xmlRelaxNGFreeValidCtxt (valid);
-  xmlFreeDoc (doc);
-  xmlRelaxNGFree (schema);
-  xmlRelaxNGFreeParserCtxt (parser);
 }
 
 static GBytes *
@@ -234,7 +196,7 @@ START_TEST (test_everything_round_trips_byte_identical)
 
   assert_bytes_equal (first, second);
   assert_bytes_equal (second, third);
-  assert_valid_against_schema (first);
+  flexo_test_assert_valid_flexo (first);
 
   /* Spot checks that what was read is what was written. */
   {
@@ -258,7 +220,7 @@ END_TEST
 
 START_TEST (test_example_round_trips_byte_identical)
 {
-  g_autofree char *path = source_path ("resources/examples/library.flexo");
+  g_autofree char *path = flexo_test_source_path ("resources/examples/library.flexo");
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GBytes) original = NULL;
@@ -274,7 +236,7 @@ START_TEST (test_example_round_trips_byte_identical)
   saved = flexo_native_save_bytes (doc);
 
   assert_bytes_equal (original, saved);
-  assert_valid_against_schema (saved);
+  flexo_test_assert_valid_flexo (saved);
 
   /* The example shows what Flexo does: a model, a palette, two diagrams
    * sharing instances. */
@@ -302,7 +264,7 @@ END_TEST
 START_TEST (test_gzip_is_read_transparently)
 {
   g_autofree char *path = data_path ("native/library-gzip.flexo");
-  g_autofree char *plain = source_path ("resources/examples/library.flexo");
+  g_autofree char *plain = flexo_test_source_path ("resources/examples/library.flexo");
   g_autoptr(GError) error = NULL;
   g_autoptr(FlexoDocument) zipped = flexo_format_load (path, &error);
   g_autoptr(FlexoDocument) unzipped = flexo_format_load (plain, NULL);
@@ -427,7 +389,7 @@ END_TEST
 
 START_TEST (test_load_leaves_document_unmodified_with_new_ids_above)
 {
-  g_autofree char *path = source_path ("resources/examples/library.flexo");
+  g_autofree char *path = flexo_test_source_path ("resources/examples/library.flexo");
   g_autoptr(FlexoDocument) doc = flexo_format_load (path, NULL);
   g_autoptr(FlexoShape) shape = NULL;
   guint max_id = 0;
