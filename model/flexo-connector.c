@@ -141,27 +141,9 @@ flexo_connector_new (FlexoDocument *document,
   return self;
 }
 
-#define DEFINE_REF_ACCESSORS(what, Type, FIELD) \
-  Type * \
-  flexo_connector_get_##what (FlexoConnector *self) \
-  { \
-    g_return_val_if_fail (FLEXO_IS_CONNECTOR (self), NULL); \
-    return (Type *) self->what; \
-  } \
-  void \
-  flexo_connector_set_##what (FlexoConnector *self, \
-                              Type           *what) \
-  { \
-    g_return_if_fail (FLEXO_IS_CONNECTOR (self)); \
-    if ((FlexoObject *) what != self->what) \
-      flexo_object_set_object (FLEXO_OBJECT (self), FIELD, NULL, what); \
-  }
-
-DEFINE_REF_ACCESSORS (source, FlexoShape, FLEXO_FIELD_SOURCE)
-DEFINE_REF_ACCESSORS (target, FlexoShape, FLEXO_FIELD_TARGET)
-DEFINE_REF_ACCESSORS (link, FlexoLink, FLEXO_FIELD_LINK)
-
-#undef DEFINE_REF_ACCESSORS
+FLEXO_DEFINE_REF_ACCESSORS (flexo_connector, FlexoConnector, FLEXO_IS_CONNECTOR, source, FlexoShape, FLEXO_FIELD_SOURCE)
+FLEXO_DEFINE_REF_ACCESSORS (flexo_connector, FlexoConnector, FLEXO_IS_CONNECTOR, target, FlexoShape, FLEXO_FIELD_TARGET)
+FLEXO_DEFINE_REF_ACCESSORS (flexo_connector, FlexoConnector, FLEXO_IS_CONNECTOR, link, FlexoLink, FLEXO_FIELD_LINK)
 
 FlexoPoint
 flexo_connector_get_source_point (FlexoConnector *self)

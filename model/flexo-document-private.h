@@ -95,4 +95,29 @@ void _flexo_diagram_add_shape        (gpointer diagram,  gpointer shape);
 void _flexo_diagram_remove_shape     (gpointer diagram,  gpointer shape);
 void _flexo_diagram_shape_moved      (gpointer diagram,  gpointer shape);
 
+/* Getter and undoable setter of a member that holds a strong reference
+ * to another object, for a class `prefix` whose instance struct has it. */
+#define FLEXO_DEFINE_REF_ACCESSORS(prefix, Self, IS_SELF, what, Type, FIELD) \
+  Type * \
+  prefix##_get_##what (Self *self) \
+  { \
+    g_return_val_if_fail (IS_SELF (self), NULL); \
+    return (Type *) self->what; \
+  } \
+  void \
+  prefix##_set_##what (Self *self, \
+                       Type *what) \
+  { \
+    g_return_if_fail (IS_SELF (self)); \
+    if ((FlexoObject *) what != self->what) \
+      flexo_object_set_object (FLEXO_OBJECT (self), FIELD, NULL, what); \
+  }
+
+/* Sets min and max (FLEXO_FIELD_MIN, FLEXO_FIELD_MAX) where they differ. */
+void _flexo_object_set_multiplicity (FlexoObject *self,
+                                     gint64       current_min,
+                                     gint64       current_max,
+                                     int          min,
+                                     int          max);
+
 G_END_DECLS

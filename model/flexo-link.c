@@ -119,27 +119,9 @@ flexo_link_new (FlexoDocument *document,
   return self;
 }
 
-#define DEFINE_REF_ACCESSORS(what, Type, FIELD) \
-  Type * \
-  flexo_link_get_##what (FlexoLink *self) \
-  { \
-    g_return_val_if_fail (FLEXO_IS_LINK (self), NULL); \
-    return (Type *) self->what; \
-  } \
-  void \
-  flexo_link_set_##what (FlexoLink *self, \
-                         Type      *what) \
-  { \
-    g_return_if_fail (FLEXO_IS_LINK (self)); \
-    if ((FlexoObject *) what != self->what) \
-      flexo_object_set_object (FLEXO_OBJECT (self), FIELD, NULL, what); \
-  }
-
-DEFINE_REF_ACCESSORS (relation, FlexoRelation, FLEXO_FIELD_RELATION)
-DEFINE_REF_ACCESSORS (source, FlexoInstance, FLEXO_FIELD_SOURCE)
-DEFINE_REF_ACCESSORS (target, FlexoInstance, FLEXO_FIELD_TARGET)
-
-#undef DEFINE_REF_ACCESSORS
+FLEXO_DEFINE_REF_ACCESSORS (flexo_link, FlexoLink, FLEXO_IS_LINK, relation, FlexoRelation, FLEXO_FIELD_RELATION)
+FLEXO_DEFINE_REF_ACCESSORS (flexo_link, FlexoLink, FLEXO_IS_LINK, source, FlexoInstance, FLEXO_FIELD_SOURCE)
+FLEXO_DEFINE_REF_ACCESSORS (flexo_link, FlexoLink, FLEXO_IS_LINK, target, FlexoInstance, FLEXO_FIELD_TARGET)
 
 GPtrArray *
 flexo_link_get_views (FlexoLink *self)

@@ -386,3 +386,19 @@ _flexo_backrefs_remove (GPtrArray **refs,
   if ((*refs)->len == 0)
     g_clear_pointer (refs, g_ptr_array_unref);
 }
+
+void
+_flexo_object_set_multiplicity (FlexoObject *self,
+                                gint64       current_min,
+                                gint64       current_max,
+                                int          min,
+                                int          max)
+{
+  g_return_if_fail (min >= 0);
+  g_return_if_fail (max == -1 || max >= min);
+
+  if (min != current_min)
+    flexo_object_set_int (self, FLEXO_FIELD_MIN, min);
+  if (max != current_max)
+    flexo_object_set_int (self, FLEXO_FIELD_MAX, max);
+}

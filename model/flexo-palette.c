@@ -205,29 +205,14 @@ flexo_palette_entry_new (FlexoDocument *document,
       flexo_object_set_string (FLEXO_OBJECT (self), FIELD, NULL, what); \
   }
 
-#define DEFINE_REF_ACCESSORS(what, Type, FIELD) \
-  Type * \
-  flexo_palette_entry_get_##what (FlexoPaletteEntry *self) \
-  { \
-    g_return_val_if_fail (FLEXO_IS_PALETTE_ENTRY (self), NULL); \
-    return (Type *) self->what; \
-  } \
-  void \
-  flexo_palette_entry_set_##what (FlexoPaletteEntry *self, \
-                                  Type              *what) \
-  { \
-    g_return_if_fail (FLEXO_IS_PALETTE_ENTRY (self)); \
-    if ((FlexoObject *) what != self->what) \
-      flexo_object_set_object (FLEXO_OBJECT (self), FIELD, NULL, what); \
-  }
-
 DEFINE_STRING_ACCESSORS (label, FLEXO_FIELD_LABEL)
 DEFINE_STRING_ACCESSORS (section, FLEXO_FIELD_SECTION)
-DEFINE_REF_ACCESSORS (concept, FlexoConcept, FLEXO_FIELD_CONCEPT)
-DEFINE_REF_ACCESSORS (relation, FlexoRelation, FLEXO_FIELD_RELATION)
+FLEXO_DEFINE_REF_ACCESSORS (flexo_palette_entry, FlexoPaletteEntry, FLEXO_IS_PALETTE_ENTRY,
+                            concept, FlexoConcept, FLEXO_FIELD_CONCEPT)
+FLEXO_DEFINE_REF_ACCESSORS (flexo_palette_entry, FlexoPaletteEntry, FLEXO_IS_PALETTE_ENTRY,
+                            relation, FlexoRelation, FLEXO_FIELD_RELATION)
 
 #undef DEFINE_STRING_ACCESSORS
-#undef DEFINE_REF_ACCESSORS
 
 const FlexoStyle *
 flexo_palette_entry_get_style (FlexoPaletteEntry *self)

@@ -264,13 +264,8 @@ flexo_property_set_multiplicity (FlexoProperty *self,
                                  int            max)
 {
   g_return_if_fail (FLEXO_IS_PROPERTY (self));
-  g_return_if_fail (min >= 0);
-  g_return_if_fail (max == FLEXO_MANY || max >= min);
 
-  if (min != self->min)
-    flexo_object_set_int (FLEXO_OBJECT (self), FLEXO_FIELD_MIN, min);
-  if (max != self->max)
-    flexo_object_set_int (FLEXO_OBJECT (self), FLEXO_FIELD_MAX, max);
+  _flexo_object_set_multiplicity (FLEXO_OBJECT (self), self->min, self->max, min, max);
 }
 
 gpointer

@@ -108,37 +108,10 @@ flexo_relation_set_name (FlexoRelation *self,
     flexo_object_set_string (FLEXO_OBJECT (self), FLEXO_FIELD_NAME, NULL, name);
 }
 
-FlexoConcept *
-flexo_relation_get_source (FlexoRelation *self)
-{
-  g_return_val_if_fail (FLEXO_IS_RELATION (self), NULL);
-  return (FlexoConcept *) self->source;
-}
-
-void
-flexo_relation_set_source (FlexoRelation *self,
-                           FlexoConcept  *source)
-{
-  g_return_if_fail (FLEXO_IS_RELATION (self));
-  if ((FlexoObject *) source != self->source)
-    flexo_object_set_object (FLEXO_OBJECT (self), FLEXO_FIELD_SOURCE, NULL, source);
-}
-
-FlexoConcept *
-flexo_relation_get_target (FlexoRelation *self)
-{
-  g_return_val_if_fail (FLEXO_IS_RELATION (self), NULL);
-  return (FlexoConcept *) self->target;
-}
-
-void
-flexo_relation_set_target (FlexoRelation *self,
-                           FlexoConcept  *target)
-{
-  g_return_if_fail (FLEXO_IS_RELATION (self));
-  if ((FlexoObject *) target != self->target)
-    flexo_object_set_object (FLEXO_OBJECT (self), FLEXO_FIELD_TARGET, NULL, target);
-}
+FLEXO_DEFINE_REF_ACCESSORS (flexo_relation, FlexoRelation, FLEXO_IS_RELATION,
+                            source, FlexoConcept, FLEXO_FIELD_SOURCE)
+FLEXO_DEFINE_REF_ACCESSORS (flexo_relation, FlexoRelation, FLEXO_IS_RELATION,
+                            target, FlexoConcept, FLEXO_FIELD_TARGET)
 
 int
 flexo_relation_get_min (FlexoRelation *self)
@@ -160,13 +133,8 @@ flexo_relation_set_multiplicity (FlexoRelation *self,
                                  int            max)
 {
   g_return_if_fail (FLEXO_IS_RELATION (self));
-  g_return_if_fail (min >= 0);
-  g_return_if_fail (max == FLEXO_MANY || max >= min);
 
-  if (min != self->min)
-    flexo_object_set_int (FLEXO_OBJECT (self), FLEXO_FIELD_MIN, min);
-  if (max != self->max)
-    flexo_object_set_int (FLEXO_OBJECT (self), FLEXO_FIELD_MAX, max);
+  _flexo_object_set_multiplicity (FLEXO_OBJECT (self), self->min, self->max, min, max);
 }
 
 gboolean
