@@ -2,6 +2,8 @@
  *
  *   flexo-bench generate --shapes N OUT.flexo
  *       one diagram of N labelled shapes and N connectors
+ *   flexo-bench generate-dia --shapes N OUT.dia
+ *       the same grid as a Dia diagram, for tests/bench/dia-compare.sh
  *   flexo-bench rss FILE
  *       the resident memory that loading FILE adds to a fresh process
  *   flexo-bench run [--shapes N] [--json FILE]
@@ -165,6 +167,82 @@ cmd_generate (guint       n_shapes,
   g_autoptr(GError) error = NULL;
 
   if (!flexo_format_save (doc, out, &error))
+    {
+      g_printerr ("flexo-bench: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
+/* The same grid as generate(), as a Dia diagram: "Flowchart - Box" objects
+ * with their label, joined by "Standard - Line" objects connected to the
+ * boxes' centres. Dia measures in centimetres: 20 Flexo units to 1 cm. */
+static int
+cmd_generate_dia (guint       n_shapes,
+                  const char *out)
+{
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  guint columns = MAX (1, (guint) (sqrt ((double) n_shapes) + 0.5));
+  char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+  char x2[G_ASCII_DTOSTR_BUF_SIZE], y2[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (xml,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<dia:diagram xmlns:dia=\"http://www.lysator.liu.se/~alla/dia/\">\n"
+                   "  <dia:layer name=\"Background\" visible=\"true\" active=\"true\">\n");
+
+  for (guint i = 0; i < n_shapes; i++)
+    {
+      double bx = (i % columns) * 10.0, by = (i / columns) * 6.0;
+
+      g_ascii_dtostr (x, sizeof x, bx);
+      g_ascii_dtostr (y, sizeof y, by);
+      g_ascii_dtostr (x2, sizeof x2, bx + 6);
+      g_ascii_dtostr (y2, sizeof y2, by + 3);
+      g_string_append_printf (xml,
+        "    <dia:object type=\"Flowchart - Box\" version=\"0\" id=\"O%u\">\n"
+        "      <dia:attribute name=\"obj_pos\"><dia:point val=\"%s,%s\"/></dia:attribute>\n"
+        "      <dia:attribute name=\"obj_bb\"><dia:rectangle val=\"%s,%s;%s,%s\"/></dia:attribute>\n"
+        "      <dia:attribute name=\"elem_corner\"><dia:point val=\"%s,%s\"/></dia:attribute>\n"
+        "      <dia:attribute name=\"elem_width\"><dia:real val=\"6\"/></dia:attribute>\n"
+        "      <dia:attribute name=\"elem_height\"><dia:real val=\"3\"/></dia:attribute>\n"
+        "      <dia:attribute name=\"show_background\"><dia:boolean val=\"true\"/></dia:attribute>\n"
+        "      <dia:attribute name=\"text\"><dia:composite type=\"text\">\n"
+        "        <dia:attribute name=\"string\"><dia:string>#Shape %u#</dia:string></dia:attribute>\n"
+        "        <dia:attribute name=\"font\"><dia:font family=\"sans\" style=\"0\" name=\"Helvetica\"/></dia:attribute>\n"
+        "        <dia:attribute name=\"height\"><dia:real val=\"0.8\"/></dia:attribute>\n"
+        "        <dia:attribute name=\"alignment\"><dia:enum val=\"1\"/></dia:attribute>\n"
+        "      </dia:composite></dia:attribute>\n"
+        "    </dia:object>\n",
+        i, x, y, x, y, x2, y2, x, y, i + 1);
+    }
+
+  for (guint i = 0; i < n_shapes; i++)
+    {
+      guint j = (i + 1) % n_shapes;
+
+      g_ascii_dtostr (x, sizeof x, (i % columns) * 10.0 + 3);
+      g_ascii_dtostr (y, sizeof y, (i / columns) * 6.0 + 1.5);
+      g_ascii_dtostr (x2, sizeof x2, (j % columns) * 10.0 + 3);
+      g_ascii_dtostr (y2, sizeof y2, (j / columns) * 6.0 + 1.5);
+      g_string_append_printf (xml,
+        "    <dia:object type=\"Standard - Line\" version=\"0\" id=\"O%u\">\n"
+        "      <dia:attribute name=\"obj_pos\"><dia:point val=\"%s,%s\"/></dia:attribute>\n"
+        "      <dia:attribute name=\"conn_endpoints\"><dia:point val=\"%s,%s\"/><dia:point val=\"%s,%s\"/></dia:attribute>\n"
+        "      <dia:attribute name=\"end_arrow\"><dia:enum val=\"22\"/></dia:attribute>\n"
+        "      <dia:connections>\n"
+        "        <dia:connection handle=\"0\" to=\"O%u\" connection=\"16\"/>\n"
+        "        <dia:connection handle=\"1\" to=\"O%u\" connection=\"16\"/>\n"
+        "      </dia:connections>\n"
+        "    </dia:object>\n",
+        n_shapes + i, x, y, x, y, x2, y2, i, j);
+    }
+
+  g_string_append (xml, "  </dia:layer>\n</dia:diagram>\n");
+
+  if (!g_file_set_contents (out, xml->str, xml->len, &error))
     {
       g_printerr ("flexo-bench: %s\n", error->message);
       return 1;
@@ -394,7 +472,7 @@ main (int   argc,
     { NULL }
   };
 
-  context = g_option_context_new ("generate OUT.flexo | run");
+  context = g_option_context_new ("generate OUT.flexo | generate-dia OUT.dia | rss FILE | run");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || n_shapes < 1)
     {
@@ -406,6 +484,8 @@ main (int   argc,
 
   if (argc == 3 && strcmp (argv[1], "generate") == 0)
     return cmd_generate ((guint) n_shapes, argv[2]);
+  if (argc == 3 && strcmp (argv[1], "generate-dia") == 0)
+    return cmd_generate_dia ((guint) n_shapes, argv[2]);
   if (argc == 3 && strcmp (argv[1], "rss") == 0)
     return cmd_rss (argv[2]);
   if (argc == 2 && strcmp (argv[1], "run") == 0)
