@@ -792,8 +792,8 @@ read_connector_end (Loader          *l,
                     GError         **error)
 {
   const char *name = source ? "source" : "target";
-  g_autofree char *x_name = g_strconcat (name, "-x", NULL);
-  g_autofree char *y_name = g_strconcat (name, "-y", NULL);
+  const char *x_name = source ? "source-x" : "target-x";
+  const char *y_name = source ? "source-y" : "target-y";
   FlexoPoint p;
 
   if (flexo_xml_reader_get_attribute (l->r, name) != NULL)

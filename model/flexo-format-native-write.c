@@ -265,8 +265,7 @@ write_end (FlexoXmlWriter *w,
            FlexoShape     *shape,
            FlexoPoint      point)
 {
-  g_autofree char *x = g_strconcat (name, "-x", NULL);
-  g_autofree char *y = g_strconcat (name, "-y", NULL);
+  gboolean source = g_str_equal (name, "source");
 
   if (shape != NULL)
     {
@@ -274,8 +273,8 @@ write_end (FlexoXmlWriter *w,
       return;
     }
 
-  flexo_xml_writer_attribute_double (w, x, point.x);
-  flexo_xml_writer_attribute_double (w, y, point.y);
+  flexo_xml_writer_attribute_double (w, source ? "source-x" : "target-x", point.x);
+  flexo_xml_writer_attribute_double (w, source ? "source-y" : "target-y", point.y);
 }
 
 static void
