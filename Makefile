@@ -14,6 +14,7 @@ PACKAGES = \
 	libglib2.0-dev libgtk-4-dev libadwaita-1-dev libxml2-dev libcairo2-dev libpango1.0-dev \
 	check gettext desktop-file-utils appstream libglib2.0-bin \
 	adwaita-icon-theme fonts-cantarell fonts-dejavu-core \
+	librsvg2-bin poppler-utils \
 	xvfb xauth dbus dbus-x11
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 /* The options, for the application's --help (no storage attached). */
 const GOptionEntry *flexo_cli_get_option_entries (void);
 
-/* When @argv asks for a job without a window (--convert, --validate),
+/* When @argv asks for a job without a window (--convert, --export,
+ * --validate),
  * does it and returns TRUE with the exit status; no display is opened.
  * Returns FALSE otherwise. */
 gboolean            flexo_cli_handle             (char **argv,

@@ -1,10 +1,4 @@
-/* flexo-outline.h — paths, and the outline of each shape kind
- *
- * A FlexoPath is a sequence of move_to, line_to, curve_to (cubic Bézier)
- * and close_path operations, with cairo's semantics, so that a painter can
- * replay it 1:1 (cairo_move_to, cairo_line_to, cairo_curve_to,
- * cairo_close_path). Every subpath of a stored path starts with an explicit
- * MOVE_TO (the builder inserts it where cairo would).
+/* flexo-outline.h — the outline of each shape kind
  *
  * The outline (silhouette) of a shape is one closed subpath inside its box:
  * it is what the painter fills and strokes, what hit testing uses and where
@@ -12,11 +6,8 @@
  * the painter strokes on top (a cylinder's rim, a note's fold…); they are
  * neither filled nor used for hit testing.
  *
- * Geometry queries (containment, clipping, nearest point) work on the exact
- * curves, not on a flattened copy: their error is far below 1e-6 of the size
- * of the shape. Arcs are approximated by cubic Béziers within 1e-4 of the
- * true ellipse (and within 1e-5 of its radius), with a node at every
- * extreme point, so a circle's or an ellipse's outline touches its box.
+ * Outlines are FlexoPaths (see flexo-path.h): queries on them work on the
+ * exact curves, and a circle's or an ellipse's outline touches its box.
  *
  * Copyright 2026 The Flexo developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,124 +17,10 @@
 #include <glib.h>
 
 #include "flexo-geometry.h"
+#include "flexo-path.h"
 #include "flexo-types.h"
 
 G_BEGIN_DECLS
-
-/* ---------------------------------------------------------------- paths -- */
-
-typedef enum
-{
-  FLEXO_PATH_MOVE_TO,    /* 1 point */
-  FLEXO_PATH_LINE_TO,    /* 1 point */
-  FLEXO_PATH_CURVE_TO,   /* 3 points: control 1, control 2, end */
-  FLEXO_PATH_CLOSE_PATH, /* 0 points; the current point becomes the subpath's start */
-} FlexoPathOp;
-
-typedef struct _FlexoPath FlexoPath;
-
-/* Iterates over the operations of a path; the path must not change
- * meanwhile. Fields are private. */
-typedef struct
-{
-  const FlexoPath *path;
-  guint            op;
-  guint            point;
-} FlexoPathIter;
-
-FlexoPath        *flexo_path_new            (void);
-FlexoPath        *flexo_path_copy           (const FlexoPath *path);
-void              flexo_path_free           (FlexoPath       *path);
-/* Removes every operation (keeps the memory). */
-void              flexo_path_clear          (FlexoPath       *path);
-gboolean          flexo_path_is_empty       (const FlexoPath *path);
-
-/* cairo's semantics: consecutive move_to collapse; line_to without a current
- * point is a move_to; curve_to without one first moves to its first control
- * point; close_path without one does nothing. */
-void              flexo_path_move_to        (FlexoPath       *path,
-                                             double           x,
-                                             double           y);
-void              flexo_path_line_to        (FlexoPath       *path,
-                                             double           x,
-                                             double           y);
-void              flexo_path_curve_to       (FlexoPath       *path,
-                                             double           x1,
-                                             double           y1,
-                                             double           x2,
-                                             double           y2,
-                                             double           x3,
-                                             double           y3);
-void              flexo_path_close_path     (FlexoPath       *path);
-/* An elliptical arc of centre (@cx, @cy) and radii @rx, @ry from parametric
- * angle @angle1 to @angle2 (radians; increasing angles turn clockwise on
- * screen, where y points down; @angle2 < @angle1 turns the other way).
- * Like cairo_arc(), it first draws a line from the current point to the
- * start of the arc (unless it is there already), or moves there when there
- * is no current point. The arc is split at every multiple of π/2. */
-void              flexo_path_arc            (FlexoPath       *path,
-                                             double           cx,
-                                             double           cy,
-                                             double           rx,
-                                             double           ry,
-                                             double           angle1,
-                                             double           angle2);
-/* A closed rectangle, clockwise on screen from its top-left corner. */
-void              flexo_path_rectangle      (FlexoPath       *path,
-                                             const FlexoRect *rect);
-/* Appends the operations of @src to @path. */
-void              flexo_path_append         (FlexoPath       *path,
-                                             const FlexoPath *src);
-
-guint             flexo_path_get_n_ops      (const FlexoPath *path);
-FlexoPathOp       flexo_path_get_op         (const FlexoPath *path,
-                                             guint            index);
-/* All points of all operations, in order; @n_points may be NULL. */
-const FlexoPoint *flexo_path_get_points     (const FlexoPath *path,
-                                             guint           *n_points);
-/* How many points an operation of kind @op takes from the point array. */
-guint             flexo_path_op_n_points    (FlexoPathOp      op);
-
-void              flexo_path_iter_init      (FlexoPathIter   *iter,
-                                             const FlexoPath *path);
-/* Returns FALSE at the end; else sets @op and @points (flexo_path_op_n_points
- * of them, NULL for CLOSE_PATH). Either may be NULL. */
-gboolean          flexo_path_iter_next      (FlexoPathIter     *iter,
-                                             FlexoPathOp       *op,
-                                             const FlexoPoint **points);
-
-/* The exact bounds of what the path draws (curve extrema, not control
- * points); FALSE and an empty rectangle when it draws nothing. */
-gboolean          flexo_path_get_bounds     (const FlexoPath *path,
-                                             FlexoRect       *bounds);
-/* A copy made of MOVE_TO, LINE_TO and CLOSE_PATH only: each curve becomes a
- * polyline by adaptive subdivision, none of whose points is farther than
- * @tolerance from the curve (and conversely). The vertices lie on the
- * curves. @tolerance is clamped to at least 1e-6. */
-FlexoPath        *flexo_path_flatten        (const FlexoPath *path,
-                                             double           tolerance);
-
-/* Whether @p is inside the area the path fills (non-zero rule; open
- * subpaths are implicitly closed, as cairo_fill() does). Points exactly on
- * the border may fall either way: see flexo_path_distance(). */
-gboolean          flexo_path_contains_point (const FlexoPath *path,
-                                             FlexoPoint       p);
-/* The distance from @p to the nearest point of what the path strokes (open
- * subpaths stay open), that point in @nearest (may be NULL); G_MAXDOUBLE
- * when the path draws nothing. */
-double            flexo_path_distance       (const FlexoPath *path,
-                                             FlexoPoint       p,
-                                             FlexoPoint      *nearest);
-/* The intersection of the segment @from → @to with what the path strokes
- * that is the closest to @to; FALSE when they do not meet. Where the
- * segment runs along a straight part of the path, the end of the common
- * part nearest to @to counts. */
-gboolean          flexo_path_last_intersection (const FlexoPath *path,
-                                                FlexoPoint       from,
-                                                FlexoPoint       to,
-                                                FlexoPoint      *out);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlexoPath, flexo_path_free)
 
 /* ------------------------------------------------------------- outlines -- */
 

@@ -1,0 +1,1002 @@
+/* test-painter.c — the painter and the exports, checked on their pixels
+ *
+ * Copyright 2026 The Flexo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+
+#include "flexo-export.h"
+#include "flexo-model.h"
+#include "flexo-outline.h"
+#include "flexo-painter.h"
+#include "flexo-route.h"
+#include "flexo-test.h"
+
+#define RED   FLEXO_COLOR_RGBA (0xff, 0x00, 0x00, 0xff)
+#define BLUE  FLEXO_COLOR_RGBA (0x00, 0x00, 0xff, 0xff)
+#define GREEN FLEXO_COLOR_RGBA (0x00, 0xa0, 0x00, 0xff)
+#define BLACK FLEXO_COLOR_RGBA (0x00, 0x00, 0x00, 0xff)
+#define WHITE FLEXO_COLOR_RGBA (0xff, 0xff, 0xff, 0xff)
+#define CLEAR FLEXO_COLOR_RGBA (0x00, 0x00, 0x00, 0x00)
+
+/* ------------------------------------------------------------ documents -- */
+
+typedef struct
+{
+  FlexoDocument *doc;
+  FlexoDiagram  *diagram;
+} Doc;
+
+static void
+doc_init (Doc *d)
+{
+  g_autoptr(FlexoDiagram) diagram = NULL;
+
+  d->doc = flexo_document_new ();
+  diagram = flexo_diagram_new (d->doc, "Test");
+  flexo_document_begin (d->doc, "Add");
+  flexo_object_insert_child (FLEXO_OBJECT (d->doc), FLEXO_LIST_DIAGRAMS, -1, FLEXO_OBJECT (diagram));
+  d->diagram = diagram;
+}
+
+static void
+doc_commit (Doc *d)
+{
+  flexo_document_commit (d->doc);
+}
+
+static void
+doc_free (Doc *d)
+{
+  g_clear_object (&d->doc);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Doc, doc_free)
+
+static FlexoShape *
+add_shape (Doc            *d,
+           FlexoRect       box,
+           FlexoShapeKind  kind,
+           FlexoColor      fill,
+           FlexoColor      stroke,
+           const char     *text)
+{
+  g_autoptr(FlexoShape) shape = flexo_shape_new (d->doc, &box);
+  g_autoptr(FlexoStyle) style = flexo_style_new ();
+
+  flexo_style_set_shape_kind (style, kind);
+  flexo_style_set_fill (style, fill);
+  flexo_style_set_stroke (style, stroke);
+  flexo_style_set_stroke_width (style, 2);
+  flexo_style_set_text_color (style, BLACK);
+  flexo_shape_set_style (shape, style);
+  if (text != NULL)
+    flexo_shape_set_text (shape, text);
+  flexo_diagram_add_item (d->diagram, shape);
+  return shape;
+}
+
+static void
+restyle_shape (FlexoShape *shape,
+               void      (*edit) (FlexoStyle *style))
+{
+  g_autoptr(FlexoStyle) style = flexo_style_copy (flexo_shape_get_style (shape));
+
+  edit (style);
+  flexo_shape_set_style (shape, style);
+}
+
+static FlexoConnector *
+add_connector (Doc           *d,
+               FlexoShape    *source,
+               FlexoShape    *target,
+               FlexoRouting   routing,
+               FlexoArrowHead head)
+{
+  g_autoptr(FlexoConnector) connector = flexo_connector_new (d->doc, source, target);
+  g_autoptr(FlexoStyle) style = flexo_style_new ();
+
+  flexo_style_set_stroke (style, GREEN);
+  flexo_style_set_stroke_width (style, 2);
+  flexo_style_set_routing (style, routing);
+  flexo_style_set_arrow_start (style, FLEXO_ARROW_NONE);
+  flexo_style_set_arrow_end (style, head);
+  flexo_connector_set_style (connector, style);
+  flexo_diagram_add_item (d->diagram, connector);
+  return connector;
+}
+
+/* --------------------------------------------------------------- pixels -- */
+
+/* Draws @area (NULL: all) of the diagram with @scale device pixels per
+ * unit; @lod is the scale the painter is told, for its level of detail. */
+static cairo_surface_t *
+render_lod (FlexoDiagram    *diagram,
+            const FlexoRect *area,
+            double           scale,
+            double           lod,
+            int              width,
+            int              height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(FlexoPainter) painter = flexo_painter_new ();
+
+  cairo_scale (cr, scale, scale);
+  flexo_painter_draw (painter, cr, diagram, area, lod);
+  ck_assert_int_eq (cairo_status (cr), CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static cairo_surface_t *
+render (FlexoDiagram    *diagram,
+        const FlexoRect *area,
+        double           scale,
+        int              width,
+        int              height)
+{
+  return render_lod (diagram, area, scale, scale, width, height);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
+
+/* The ARGB (premultiplied) of the device pixel (@x, @y). */
+static guint32
+pixel (cairo_surface_t *s,
+       int              x,
+       int              y)
+{
+  const unsigned char *data = cairo_image_surface_get_data (s);
+  int stride = cairo_image_surface_get_stride (s);
+
+  ck_assert_int_ge (x, 0);
+  ck_assert_int_ge (y, 0);
+  ck_assert_int_lt (x, cairo_image_surface_get_width (s));
+  ck_assert_int_lt (y, cairo_image_surface_get_height (s));
+  return *(const guint32 *) (gconstpointer) (data + y * stride + x * 4);
+}
+
+/* The pixel under the diagram point (@x, @y). */
+static guint32
+pixel_at (cairo_surface_t *s,
+          double           scale,
+          double           x,
+          double           y)
+{
+  return pixel (s, (int) floor (x * scale), (int) floor (y * scale));
+}
+
+#define PA(p) (((p) >> 24) & 0xff)
+#define PR(p) (((p) >> 16) & 0xff)
+#define PG(p) (((p) >> 8) & 0xff)
+#define PB(p) ((p) & 0xff)
+
+/* Opaque and within a small distance of @color. */
+static gboolean
+is_color (guint32    p,
+          FlexoColor color)
+{
+  return PA (p) >= 0xf0 &&
+         ABS ((int) PR (p) - (int) FLEXO_COLOR_RED (color)) <= 24 &&
+         ABS ((int) PG (p) - (int) FLEXO_COLOR_GREEN (color)) <= 24 &&
+         ABS ((int) PB (p) - (int) FLEXO_COLOR_BLUE (color)) <= 24;
+}
+
+/* Mostly green: at least half covered by the connector's colour. */
+static gboolean
+is_greenish (guint32 p)
+{
+  return PA (p) >= 0x80 && PG (p) > PR (p) + 0x40 && PG (p) > PB (p) + 0x40;
+}
+
+static gboolean
+is_dark (guint32 p)
+{
+  return PA (p) >= 0xc0 && PR (p) < 0x60 && PG (p) < 0x60 && PB (p) < 0x60;
+}
+
+#define ck_assert_pixel(s, scale, x, y, cond) \
+  G_STMT_START { \
+    guint32 p_ = pixel_at ((s), (scale), (x), (y)); \
+    ck_assert_msg (cond (p_), "pixel at (%g, %g) is %08x", (double) (x), (double) (y), p_); \
+  } G_STMT_END
+
+static gboolean
+is_transparent (guint32 p)
+{
+  return PA (p) == 0;
+}
+
+static gboolean
+is_red (guint32 p)
+{
+  return is_color (p, RED);
+}
+
+static gboolean
+is_white (guint32 p)
+{
+  return is_color (p, WHITE);
+}
+
+/* How many device pixels of [x0, x1) × [y0, y1) satisfy @cond. */
+static guint
+count_pixels (cairo_surface_t *s,
+              int              x0,
+              int              y0,
+              int              x1,
+              int              y1,
+              gboolean       (*cond) (guint32))
+{
+  guint n = 0;
+
+  x0 = MAX (x0, 0);
+  y0 = MAX (y0, 0);
+  x1 = MIN (x1, cairo_image_surface_get_width (s));
+  y1 = MIN (y1, cairo_image_surface_get_height (s));
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      if (cond (pixel (s, x, y)))
+        n++;
+  return n;
+}
+
+static gboolean
+is_painted (guint32 p)
+{
+  return PA (p) != 0;
+}
+
+/* Painted pixels outside the device rectangle [x0, x1) × [y0, y1). */
+static guint
+count_outside (cairo_surface_t *s,
+               int              x0,
+               int              y0,
+               int              x1,
+               int              y1)
+{
+  return count_pixels (s, 0, 0, cairo_image_surface_get_width (s),
+                       cairo_image_surface_get_height (s), is_painted) -
+         count_pixels (s, x0, y0, x1, y1, is_painted);
+}
+
+/* ---------------------------------------------------------- shape kinds -- */
+
+/* Every kind, filled red and stroked blue in (20, 20, 120, 80): red well
+ * inside the silhouette, nothing outside the box, nothing in a corner
+ * that the silhouette leaves out. */
+START_TEST (test_shape_kinds_fill_their_silhouette)
+{
+  const FlexoShapeKind kind = _i;
+  const FlexoRect box = FLEXO_RECT_INIT (20, 20, 120, 80);
+  const double scale = 2;
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(cairo_surface_t) s = NULL;
+  FlexoPoint inside = { 80, 60 };
+  FlexoPoint corner = { -1, -1 };
+
+  doc_init (&d);
+  add_shape (&d, box, kind, RED, BLUE, NULL);
+  doc_commit (&d);
+  s = render (d.diagram, NULL, scale, 320, 240);
+
+  switch (kind)
+    {
+    case FLEXO_SHAPE_ACTOR:
+      {
+        /* Only the figure is painted: its head is filled. */
+        double head = MIN (box.height * 0.13, 0.3 * MIN (box.width, box.height * 0.6));
+
+        inside = (FlexoPoint) { 80, box.y + head };
+        corner = (FlexoPoint) { 20.6, 20.6 };
+      }
+      break;
+    case FLEXO_SHAPE_ROUNDED_RECTANGLE:
+    case FLEXO_SHAPE_ELLIPSE:
+    case FLEXO_SHAPE_CIRCLE:
+    case FLEXO_SHAPE_DIAMOND:
+    case FLEXO_SHAPE_TRIANGLE:
+    case FLEXO_SHAPE_HEXAGON:
+    case FLEXO_SHAPE_PARALLELOGRAM:
+    case FLEXO_SHAPE_TRAPEZOID:
+    case FLEXO_SHAPE_STAR:
+    case FLEXO_SHAPE_CROSS:
+    case FLEXO_SHAPE_CYLINDER:
+    case FLEXO_SHAPE_CLOUD:
+      corner = (FlexoPoint) { 20.6, 20.6 };
+      break;
+    case FLEXO_SHAPE_CHEVRON:
+      corner = (FlexoPoint) { 22, 60 };  /* in the notch */
+      break;
+    case FLEXO_SHAPE_DOCUMENT:
+      corner = (FlexoPoint) { 139.4, 99.4 };  /* under the wave */
+      break;
+    case FLEXO_SHAPE_NOTE:
+    case FLEXO_SHAPE_PACKAGE:
+      corner = (FlexoPoint) { 139.4, 20.6 };  /* the fold, beside the tab */
+      break;
+    default:
+      break;
+    }
+
+  ck_assert_msg (is_red (pixel_at (s, scale, inside.x, inside.y)), "%s: inside is %08x",
+                 flexo_shape_kind_to_string (kind), pixel_at (s, scale, inside.x, inside.y));
+  ck_assert_pixel (s, scale, 10, 10, is_transparent);
+  ck_assert_pixel (s, scale, 150, 110, is_transparent);
+  ck_assert_pixel (s, scale, 80, 105, is_transparent);
+  ck_assert_pixel (s, scale, 145, 60, is_transparent);
+  /* Strokes reach half their width beyond the box, miters of sharp
+   * corners (a star's points) up to the miter limit (4) × half of it. */
+  ck_assert_uint_eq (count_outside (s, 16 * scale, 16 * scale, 144 * scale, 104 * scale), 0);
+  if (corner.x >= 0)
+    ck_assert_msg (is_transparent (pixel_at (s, scale, corner.x, corner.y)), "%s: corner is %08x",
+                   flexo_shape_kind_to_string (kind), pixel_at (s, scale, corner.x, corner.y));
+
+  /* The outline: blue on the left side, but no outline for text. */
+  if (kind == FLEXO_SHAPE_TEXT)
+    ck_assert_pixel (s, scale, 20.2, 60, is_red);
+  else if (kind == FLEXO_SHAPE_RECTANGLE || kind == FLEXO_SHAPE_CLASS || kind == FLEXO_SHAPE_CONTAINER)
+    ck_assert (is_color (pixel_at (s, scale, 20.2, 60), BLUE));
+}
+END_TEST
+
+static void
+set_half_opacity (FlexoStyle *style)
+{
+  flexo_style_set_opacity (style, 0.5);
+}
+
+START_TEST (test_shape_opacity)
+{
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(cairo_surface_t) s = NULL;
+  FlexoShape *shape;
+  guint32 p;
+
+  doc_init (&d);
+  shape = add_shape (&d, FLEXO_RECT_INIT (10, 10, 60, 40), FLEXO_SHAPE_RECTANGLE, RED, RED, NULL);
+  restyle_shape (shape, set_half_opacity);
+  doc_commit (&d);
+  s = render (d.diagram, NULL, 1, 100, 80);
+
+  p = pixel_at (s, 1, 40, 30);
+  ck_assert_int_ge (PA (p), 0x70);
+  ck_assert_int_le (PA (p), 0x90);
+  ck_assert_int_eq (PR (p), PA (p));  /* premultiplied red */
+}
+END_TEST
+
+/* ----------------------------------------------------------- arrow heads -- */
+
+/* A horizontal connector into a shape with no fill and no outline at
+ * x = 200: the head's tip is at the outline, nothing enters the shape. */
+START_TEST (test_arrow_heads_stop_at_the_outline)
+{
+  const FlexoArrowHead head = _i;
+  const double scale = 4;
+  const int tip = 200 * scale, axis = 80 * scale;
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(cairo_surface_t) s = NULL;
+  FlexoShape *a, *b;
+  guint off_axis;
+
+  doc_init (&d);
+  a = add_shape (&d, FLEXO_RECT_INIT (20, 60, 40, 40), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR, NULL);
+  b = add_shape (&d, FLEXO_RECT_INIT (200, 60, 40, 40), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR, NULL);
+  add_connector (&d, a, b, FLEXO_ROUTING_STRAIGHT, head);
+  doc_commit (&d);
+  s = render (d.diagram, NULL, scale, 260 * scale, 160 * scale);
+
+  /* The tip, just before the outline, has the stroke colour. */
+  ck_assert_msg (is_greenish (pixel (s, tip - 2, axis - 1)) && is_greenish (pixel (s, tip - 2, axis)),
+                 "%s: tip is %08x", flexo_arrow_head_to_string (head), pixel (s, tip - 2, axis));
+  /* Nothing inside the target. */
+  ck_assert_msg (count_pixels (s, tip + 1, 0, 260 * scale, 160 * scale, is_painted) == 0,
+                 "%s: drawn inside the target", flexo_arrow_head_to_string (head));
+  /* A head is drawn off the line (except none). */
+  off_axis = count_pixels (s, tip - 3 * 13 * scale, axis - 10 * scale, tip, axis - 2 * scale, is_greenish) +
+             count_pixels (s, tip - 3 * 13 * scale, axis + 2 * scale, tip, axis + 10 * scale, is_greenish);
+  if (head == FLEXO_ARROW_NONE)
+    ck_assert_uint_eq (off_axis, 0);
+  else
+    ck_assert_msg (off_axis > 0, "%s: no head", flexo_arrow_head_to_string (head));
+
+  /* Hollow heads hide the line: their middle is the background. */
+  switch (head)
+    {
+    case FLEXO_ARROW_HOLLOW_TRIANGLE:
+    case FLEXO_ARROW_HOLLOW_DIAMOND:
+      ck_assert (is_white (pixel_at (s, scale, 190, 80)));
+      break;
+    case FLEXO_ARROW_CIRCLE:
+    case FLEXO_ARROW_SQUARE:
+      ck_assert (is_white (pixel_at (s, scale, 194.5, 80)));
+      break;
+    default:
+      break;
+    }
+}
+END_TEST
+
+/* --------------------------------------------------------------- routes -- */
+
+START_TEST (test_orthogonal_route)
+{
+  const double scale = 2;
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(cairo_surface_t) s = NULL;
+  g_autoptr(FlexoPath) route = flexo_path_new ();
+  FlexoConnector *c;
+  FlexoShape *a, *b;
+  FlexoPoint end_dir;
+  const FlexoPoint *p;
+  guint n = 0;
+
+  doc_init (&d);
+  a = add_shape (&d, FLEXO_RECT_INIT (20, 20, 60, 40), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR, NULL);
+  b = add_shape (&d, FLEXO_RECT_INIT (200, 100, 60, 40), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR, NULL);
+  c = add_connector (&d, a, b, FLEXO_ROUTING_ORTHOGONAL, FLEXO_ARROW_FILLED);
+  doc_commit (&d);
+
+  /* Right side to left side, with the vertical in the middle of the gap. */
+  flexo_connector_compute_route (c, route, NULL, &end_dir);
+  p = flexo_path_get_points (route, &n);
+  ck_assert_uint_eq (n, 4);
+  for (guint i = 1; i < n; i++)
+    {
+      ck_assert_int_eq (flexo_path_get_op (route, i), FLEXO_PATH_LINE_TO);
+      ck_assert (p[i].x == p[i - 1].x || p[i].y == p[i - 1].y);
+    }
+  ck_assert_double_eq_tol (p[0].x, 80, 1e-9);
+  ck_assert_double_eq_tol (p[0].y, 40, 1e-9);
+  ck_assert_double_eq_tol (p[1].x, 140, 1e-9);
+  ck_assert_double_eq_tol (p[3].x, 200, 1e-9);
+  ck_assert_double_eq_tol (p[3].y, 120, 1e-9);
+  ck_assert_double_eq_tol (end_dir.x, 1, 1e-9);
+  ck_assert_double_eq_tol (end_dir.y, 0, 1e-9);
+
+  s = render (d.diagram, NULL, scale, 280 * scale, 160 * scale);
+  /* The corners of both bends are stroked. */
+  ck_assert_pixel (s, scale, 140, 40, is_greenish);
+  ck_assert_pixel (s, scale, 140, 120, is_greenish);
+  /* It enters the target horizontally: stroked on the line, not above. */
+  ck_assert_pixel (s, scale, 170, 120, is_greenish);
+  ck_assert_pixel (s, scale, 170, 110, is_transparent);
+  ck_assert_pixel (s, scale, 195, 110, is_transparent);
+  /* Not along the diagonal. */
+  ck_assert_pixel (s, scale, 110, 60, is_transparent);
+}
+END_TEST
+
+START_TEST (test_orthogonal_route_through_waypoint)
+{
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(FlexoPath) route = flexo_path_new ();
+  FlexoConnector *c;
+  FlexoShape *a, *b;
+  FlexoPoint w = { 150, 200 };
+  const FlexoPoint *p;
+  guint n = 0;
+
+  doc_init (&d);
+  a = add_shape (&d, FLEXO_RECT_INIT (20, 20, 60, 40), FLEXO_SHAPE_ELLIPSE, CLEAR, CLEAR, NULL);
+  b = add_shape (&d, FLEXO_RECT_INIT (250, 20, 60, 40), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR, NULL);
+  c = add_connector (&d, a, b, FLEXO_ROUTING_ORTHOGONAL, FLEXO_ARROW_FILLED);
+  flexo_connector_set_waypoints (c, &w, 1);
+  doc_commit (&d);
+
+  flexo_connector_compute_route (c, route, NULL, NULL);
+  p = flexo_path_get_points (route, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        ck_assert (fabs (p[i].x - p[i - 1].x) < 1e-9 || fabs (p[i].y - p[i - 1].y) < 1e-9);
+    }
+  ck_assert_double_lt (flexo_path_distance (route, w, NULL), 1e-9);
+  /* Leaves the ellipse at the bottom and enters the box from below. */
+  ck_assert_double_eq_tol (p[0].x, 50, 1e-6);
+  ck_assert_double_eq_tol (p[0].y, 60, 1e-6);
+  ck_assert_double_eq_tol (p[n - 1].x, 280, 1e-6);
+  ck_assert_double_eq_tol (p[n - 1].y, 60, 1e-6);
+}
+END_TEST
+
+START_TEST (test_curved_route_bows_through_waypoint)
+{
+  const double scale = 2;
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(cairo_surface_t) s = NULL;
+  FlexoConnector *c;
+  FlexoShape *a, *b;
+  FlexoPoint w = { 150, 20 };
+
+  doc_init (&d);
+  a = add_shape (&d, FLEXO_RECT_INIT (20, 80, 40, 40), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR, NULL);
+  b = add_shape (&d, FLEXO_RECT_INIT (240, 80, 40, 40), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR, NULL);
+  c = add_connector (&d, a, b, FLEXO_ROUTING_CURVED, FLEXO_ARROW_NONE);
+  flexo_connector_set_waypoints (c, &w, 1);
+  doc_commit (&d);
+
+  s = render (d.diagram, NULL, scale, 300 * scale, 140 * scale);
+  ck_assert_pixel (s, scale, 150, 20, is_greenish);     /* through the waypoint */
+  ck_assert_pixel (s, scale, 150, 100, is_transparent); /* not along the chord */
+  ck_assert_pixel (s, scale, 100, 100, is_transparent);
+}
+END_TEST
+
+START_TEST (test_straight_route_and_labels)
+{
+  const double scale = 2;
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(cairo_surface_t) s = NULL;
+  g_autoptr(FlexoConnector) free_c = NULL;
+  FlexoConnector *c;
+  FlexoShape *a, *b;
+  FlexoPoint m;
+
+  doc_init (&d);
+  a = add_shape (&d, FLEXO_RECT_INIT (20, 80, 40, 40), FLEXO_SHAPE_CIRCLE, CLEAR, CLEAR, NULL);
+  b = add_shape (&d, FLEXO_RECT_INIT (240, 80, 40, 40), FLEXO_SHAPE_DIAMOND, CLEAR, CLEAR, NULL);
+  c = add_connector (&d, a, b, FLEXO_ROUTING_STRAIGHT, FLEXO_ARROW_NONE);
+  free_c = flexo_connector_new (d.doc, NULL, NULL);
+  flexo_connector_set_source_point (free_c, (FlexoPoint) { 0, 0 });
+  flexo_connector_set_target_point (free_c, (FlexoPoint) { 100, 0 });
+  doc_commit (&d);
+
+  s = render (d.diagram, NULL, scale, 300 * scale, 140 * scale);
+  ck_assert_pixel (s, scale, 150, 100, is_greenish);
+  ck_assert_pixel (s, scale, 150, 95, is_transparent);
+
+  m = flexo_connector_label_position (c, FLEXO_LABEL_MIDDLE);
+  ck_assert_double_eq_tol (m.x, 150, 1e-6);
+  ck_assert_double_eq_tol (m.y, 100, 1e-6);
+  m = flexo_connector_label_position (free_c, FLEXO_LABEL_MIDDLE);
+  ck_assert_double_eq_tol (m.x, 50, 1e-6);
+  m = flexo_connector_label_position (free_c, FLEXO_LABEL_START);
+  ck_assert_double_eq_tol (m.x, FLEXO_ROUTE_LABEL_DISTANCE, 1e-6);
+  m = flexo_connector_label_position (free_c, FLEXO_LABEL_END);
+  ck_assert_double_eq_tol (m.x, 100 - FLEXO_ROUTE_LABEL_DISTANCE, 1e-6);
+}
+END_TEST
+
+/* Shapes of every kind: a route from anywhere ends on the outline. */
+START_TEST (test_route_ends_on_outlines)
+{
+  for (guint kind = 0; kind < FLEXO_N_SHAPE_KINDS; kind++)
+    for (guint routing = 0; routing < FLEXO_N_ROUTINGS; routing++)
+      {
+        FlexoRouteEnd src, dst;
+        g_autoptr(FlexoPath) route = flexo_path_new ();
+        g_autoptr(FlexoPath) outline = flexo_path_new ();
+        FlexoRect box = FLEXO_RECT_INIT (200, 100, 120, 80);
+        const FlexoPoint *p;
+        guint n = 0;
+
+        flexo_route_end_init_point (&src, (FlexoPoint) { 20, 30 });
+        dst = (FlexoRouteEnd) { TRUE, kind, box, 8, { 260, 140 } };
+        flexo_route_compute (&src, &dst, NULL, 0, routing, route, NULL, NULL);
+        flexo_outline_build (kind, &box, 8, outline);
+        p = flexo_path_get_points (route, &n);
+        ck_assert_uint_ge (n, 2);
+        ck_assert_msg (flexo_path_distance (outline, p[n - 1], NULL) < 1e-6,
+                       "%s/%s ends off the outline", flexo_shape_kind_to_string (kind),
+                       flexo_routing_to_string (routing));
+      }
+}
+END_TEST
+
+/* ----------------------------------------------------------------- text -- */
+
+START_TEST (test_label_inside_shape)
+{
+  const double scale = 2;
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(cairo_surface_t) s = NULL;
+
+  doc_init (&d);
+  add_shape (&d, FLEXO_RECT_INIT (20, 20, 160, 60), FLEXO_SHAPE_RECTANGLE, WHITE, CLEAR, "Hello world");
+  doc_commit (&d);
+  s = render (d.diagram, NULL, scale, 200 * scale, 100 * scale);
+
+  ck_assert_uint_gt (count_pixels (s, 20 * scale, 20 * scale, 180 * scale, 80 * scale, is_dark), 20);
+  ck_assert_uint_eq (count_outside (s, 20 * scale, 20 * scale, 180 * scale, 80 * scale), 0);
+  /* Centred: dark pixels on both sides of the middle, none near the ends. */
+  ck_assert_uint_gt (count_pixels (s, 60 * scale, 20 * scale, 100 * scale, 80 * scale, is_dark), 0);
+  ck_assert_uint_gt (count_pixels (s, 100 * scale, 20 * scale, 140 * scale, 80 * scale, is_dark), 0);
+  ck_assert_uint_eq (count_pixels (s, 20 * scale, 20 * scale, 40 * scale, 80 * scale, is_dark), 0);
+}
+END_TEST
+
+START_TEST (test_long_label_is_ellipsized_in_its_box)
+{
+  const double scale = 2;
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(cairo_surface_t) s = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (int i = 0; i < 40; i++)
+    g_string_append (text, "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ");
+
+  doc_init (&d);
+  add_shape (&d, FLEXO_RECT_INIT (20, 20, 60, 30), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR, text->str);
+  add_shape (&d, FLEXO_RECT_INIT (120, 20, 60, 14), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR, text->str);
+  doc_commit (&d);
+  s = render (d.diagram, NULL, scale, 200 * scale, 100 * scale);
+
+  ck_assert_uint_gt (count_pixels (s, 20 * scale, 20 * scale, 80 * scale, 50 * scale, is_painted), 20);
+  ck_assert_uint_eq (count_outside (s, 20 * scale, 20 * scale, 80 * scale, 50 * scale) -
+                     count_pixels (s, 120 * scale, 20 * scale, 180 * scale, 34 * scale, is_painted), 0);
+  ck_assert_uint_gt (count_pixels (s, 120 * scale, 20 * scale, 180 * scale, 34 * scale, is_painted), 10);
+}
+END_TEST
+
+START_TEST (test_label_follows_text_changes)
+{
+  const double scale = 2;
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(FlexoPainter) painter = flexo_painter_new ();
+  cairo_surface_t *s1 = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 100);
+  cairo_surface_t *s2 = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 100);
+  FlexoShape *shape;
+  cairo_t *cr;
+  guint n1, n2;
+
+  doc_init (&d);
+  shape = add_shape (&d, FLEXO_RECT_INIT (0, 0, 100, 50), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR, "i");
+  doc_commit (&d);
+
+  cr = cairo_create (s1);
+  cairo_scale (cr, scale, scale);
+  flexo_painter_draw (painter, cr, d.diagram, NULL, scale);
+  cairo_destroy (cr);
+
+  flexo_document_begin (d.doc, "Edit");
+  flexo_shape_set_text (shape, "WWWW");
+  flexo_document_commit (d.doc);
+
+  cr = cairo_create (s2);
+  cairo_scale (cr, scale, scale);
+  flexo_painter_draw (painter, cr, d.diagram, NULL, scale);
+  cairo_destroy (cr);
+
+  n1 = count_pixels (s1, 0, 0, 200, 100, is_dark);
+  n2 = count_pixels (s2, 0, 0, 200, 100, is_dark);
+  ck_assert_uint_gt (n1, 0);
+  ck_assert_uint_gt (n2, 3 * n1);
+
+  flexo_painter_invalidate (painter, shape);
+  flexo_painter_invalidate (painter, NULL);
+  cairo_surface_destroy (s1);
+  cairo_surface_destroy (s2);
+}
+END_TEST
+
+static void
+set_name_values (FlexoDocument  *doc,
+                 FlexoShape    **shape_out,
+                 FlexoDiagram   *diagram)
+{
+  g_autoptr(FlexoConcept) concept = flexo_concept_new (doc, "Book");
+  g_autoptr(FlexoProperty) title = flexo_property_new (doc, "title", FLEXO_PROPERTY_STRING);
+  g_autoptr(FlexoProperty) pages = flexo_property_new (doc, "pages", FLEXO_PROPERTY_INTEGER);
+  g_autoptr(FlexoInstance) instance = NULL;
+  g_autoptr(FlexoShape) shape = flexo_shape_new (doc, &FLEXO_RECT_INIT (10, 10, 160, 120));
+  g_autoptr(FlexoStyle) style = flexo_style_new ();
+
+  flexo_object_insert_child (FLEXO_OBJECT (doc), FLEXO_LIST_CONCEPTS, -1, FLEXO_OBJECT (concept));
+  flexo_concept_add_property (concept, title);
+  flexo_concept_add_property (concept, pages);
+  instance = flexo_instance_new (doc, concept);
+  flexo_object_insert_child (FLEXO_OBJECT (doc), FLEXO_LIST_INSTANCES, -1, FLEXO_OBJECT (instance));
+  flexo_instance_set_value (instance, title, "Dune");
+  flexo_instance_set_value (instance, pages, "412");
+  flexo_concept_set_label (concept, "{title}");
+
+  flexo_style_set_shape_kind (style, FLEXO_SHAPE_CLASS);
+  flexo_style_set_fill (style, WHITE);
+  flexo_style_set_stroke (style, BLUE);
+  flexo_style_set_text_color (style, BLACK);
+  flexo_shape_set_style (shape, style);
+  flexo_shape_set_instance (shape, instance);
+  flexo_diagram_add_item (diagram, shape);
+  *shape_out = shape;
+}
+
+START_TEST (test_class_compartments)
+{
+  const double scale = 2;
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(cairo_surface_t) s = NULL;
+  FlexoShape *shape;
+  gboolean in_line = FALSE;
+  int first_line = 0;
+  guint lines = 0;
+
+  doc_init (&d);
+  set_name_values (d.doc, &shape, d.diagram);
+  doc_commit (&d);
+  s = render (d.diagram, NULL, scale, 200 * scale, 150 * scale);
+
+  /* Horizontal blue lines across the box: the two compartment borders. */
+  for (int y = 12 * scale; y < 128 * scale; y++)
+    {
+      gboolean blue = is_color (pixel (s, 90 * scale, y), BLUE) && is_color (pixel (s, 30 * scale, y), BLUE);
+
+      if (blue && !in_line)
+        {
+          if (lines == 0)
+            first_line = y;
+          lines++;
+        }
+      in_line = blue;
+    }
+  ck_assert_uint_eq (lines, 2);
+  /* Text above the first (the name) and below it (the values). */
+  ck_assert_uint_gt (count_pixels (s, 10 * scale, 10 * scale, 170 * scale, first_line, is_dark), 10);
+  ck_assert_uint_gt (count_pixels (s, 10 * scale, first_line + 2, 100 * scale, 130 * scale, is_dark), 10);
+}
+END_TEST
+
+/* ------------------------------------------------------- level of detail -- */
+
+START_TEST (test_lod_drops_text)
+{
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(cairo_surface_t) small = NULL;
+  g_autoptr(cairo_surface_t) full = NULL;
+  g_autoptr(cairo_surface_t) told = NULL;
+
+  doc_init (&d);
+  add_shape (&d, FLEXO_RECT_INIT (0, 0, 160, 60), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR, "Hello world");
+  doc_commit (&d);
+
+  /* At 0.05 pixels per unit, no text at all. */
+  small = render (d.diagram, NULL, 0.05, 10, 5);
+  ck_assert_uint_eq (count_pixels (small, 0, 0, 10, 5, is_painted), 0);
+  /* Drawn at full size but told the scale is 0.05: still none. */
+  told = render_lod (d.diagram, NULL, 1, 0.05, 200, 80);
+  ck_assert_uint_eq (count_pixels (told, 0, 0, 200, 80, is_painted), 0);
+  full = render (d.diagram, NULL, 1, 200, 80);
+  ck_assert_uint_gt (count_pixels (full, 0, 0, 200, 80, is_painted), 20);
+}
+END_TEST
+
+static void
+set_shadow (FlexoStyle *style)
+{
+  flexo_style_set_shadow (style, TRUE);
+}
+
+START_TEST (test_lod_drops_shadows)
+{
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(cairo_surface_t) near = NULL;
+  g_autoptr(cairo_surface_t) far = NULL;
+  FlexoShape *shape;
+
+  doc_init (&d);
+  shape = add_shape (&d, FLEXO_RECT_INIT (10, 10, 100, 60), FLEXO_SHAPE_RECTANGLE, WHITE, CLEAR, NULL);
+  restyle_shape (shape, set_shadow);
+  doc_commit (&d);
+
+  near = render_lod (d.diagram, NULL, 1, 1, 140, 100);
+  far = render_lod (d.diagram, NULL, 1, 0.2, 140, 100);
+  ck_assert_pixel (near, 1, 112, 72, is_painted);
+  ck_assert_pixel (near, 1, 60, 72, is_painted);
+  ck_assert_pixel (far, 1, 112, 72, is_transparent);
+  ck_assert_pixel (far, 1, 60, 40, is_white);
+}
+END_TEST
+
+/* -------------------------------------------------------------- culling -- */
+
+START_TEST (test_culling)
+{
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(cairo_surface_t) s = NULL;
+  g_autoptr(cairo_surface_t) s2 = NULL;
+  FlexoShape *c1, *c2;
+
+  doc_init (&d);
+  add_shape (&d, FLEXO_RECT_INIT (0, 0, 50, 50), FLEXO_SHAPE_RECTANGLE, RED, RED, NULL);
+  add_shape (&d, FLEXO_RECT_INIT (300, 300, 50, 50), FLEXO_SHAPE_RECTANGLE, BLUE, BLUE, NULL);
+  c1 = add_shape (&d, FLEXO_RECT_INIT (0, 500, 40, 40), FLEXO_SHAPE_RECTANGLE, RED, RED, NULL);
+  c2 = add_shape (&d, FLEXO_RECT_INIT (400, 500, 40, 40), FLEXO_SHAPE_RECTANGLE, RED, RED, NULL);
+  add_connector (&d, c1, c2, FLEXO_ROUTING_STRAIGHT, FLEXO_ARROW_NONE);
+  doc_commit (&d);
+
+  s = render (d.diagram, &FLEXO_RECT_INIT (0, 0, 100, 100), 1, 450, 560);
+  ck_assert_pixel (s, 1, 25, 25, is_red);
+  ck_assert_uint_eq (count_pixels (s, 200, 200, 450, 560, is_painted), 0);
+
+  /* A connector crossing the area between two shapes outside it. */
+  s2 = render (d.diagram, &FLEXO_RECT_INIT (150, 480, 100, 80), 1, 450, 560);
+  ck_assert_pixel (s2, 1, 200, 520, is_greenish);
+  ck_assert_pixel (s2, 1, 20, 520, is_transparent);
+  ck_assert_uint_eq (count_pixels (s2, 0, 0, 450, 400, is_painted), 0);
+}
+END_TEST
+
+/* --------------------------------------------------------------- extents -- */
+
+START_TEST (test_extents)
+{
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(FlexoPainter) painter = flexo_painter_new ();
+  FlexoShape *a, *b;
+  FlexoConnector *c;
+  FlexoRect e;
+
+  doc_init (&d);
+  ck_assert (!flexo_painter_get_extents (painter, d.diagram, &e));
+  a = add_shape (&d, FLEXO_RECT_INIT (0, 0, 50, 50), FLEXO_SHAPE_RECTANGLE, WHITE, BLACK, NULL);
+  restyle_shape (a, set_shadow);
+  b = add_shape (&d, FLEXO_RECT_INIT (200, 0, 50, 50), FLEXO_SHAPE_RECTANGLE, WHITE, BLACK, NULL);
+  c = add_connector (&d, a, b, FLEXO_ROUTING_STRAIGHT, FLEXO_ARROW_FILLED);
+  flexo_connector_set_label (c, FLEXO_LABEL_START, "a very long start label that sticks out");
+  doc_commit (&d);
+
+  ck_assert (flexo_painter_get_extents (painter, d.diagram, &e));
+  /* The shadow, below right of the first shape. */
+  ck_assert_double_ge (e.y + e.height, 50 + 3);
+  /* The start label, wider than the gap, beyond the first shape. */
+  ck_assert_double_lt (e.x, -20);
+  ck_assert_double_ge (e.x + e.width, 250);
+}
+END_TEST
+
+/* --------------------------------------------------------------- export -- */
+
+static void
+build_export_doc (Doc *d)
+{
+  FlexoShape *a, *b;
+
+  doc_init (d);
+  a = add_shape (d, FLEXO_RECT_INIT (10, 20, 100, 50), FLEXO_SHAPE_ROUNDED_RECTANGLE, WHITE, BLACK, "Source");
+  b = add_shape (d, FLEXO_RECT_INIT (250, 120, 100, 50), FLEXO_SHAPE_ELLIPSE, WHITE, BLACK, "Target");
+  add_connector (d, a, b, FLEXO_ROUTING_ORTHOGONAL, FLEXO_ARROW_FILLED);
+  doc_commit (d);
+}
+
+START_TEST (test_export_formats)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("flexo-painter-XXXXXX", &error);
+  g_autofree char *svg = g_build_filename (dir, "out.svg", NULL);
+  g_autofree char *png = g_build_filename (dir, "out.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
+  g_autoptr(FlexoPainter) painter = flexo_painter_new ();
+  g_autofree char *contents = NULL;
+  FlexoColor white = WHITE;
+  FlexoExportFormat format;
+  const double scale = 2, margin = 10;
+  double width, height;
+  FlexoRect e;
+  g_auto(Doc) d = { NULL, NULL };
+
+  ck_assert_ptr_nonnull (dir);
+  build_export_doc (&d);
+  ck_assert (flexo_painter_get_extents (painter, d.diagram, &e));
+  width = (e.width + 2 * margin) * scale;
+  height = (e.height + 2 * margin) * scale;
+
+  ck_assert (flexo_export_format_from_path (svg, &format));
+  ck_assert_int_eq (format, FLEXO_EXPORT_SVG);
+  ck_assert (flexo_export_format_from_path ("a/b.PDF", &format));
+  ck_assert_int_eq (format, FLEXO_EXPORT_PDF);
+  ck_assert (!flexo_export_format_from_path ("a.svg/b", &format));
+  ck_assert (!flexo_export_format_from_path ("notes.txt", &format));
+
+  /* SVG: parses, and has the size of the extents and margins. */
+  ck_assert_msg (flexo_export_diagram (d.diagram, svg, FLEXO_EXPORT_SVG, scale, margin, NULL, &error),
+                 "%s", error ? error->message : "");
+  {
+    xmlDoc *xml = xmlReadFile (svg, NULL, XML_PARSE_NONET);
+    xmlNode *root;
+    xmlChar *w, *h;
+
+    ck_assert_ptr_nonnull (xml);
+    root = xmlDocGetRootElement (xml);
+    ck_assert_str_eq ((const char *) root->name, "svg");
+    w = xmlGetProp (root, (const xmlChar *) "width");
+    h = xmlGetProp (root, (const xmlChar *) "height");
+    ck_assert_ptr_nonnull (w);
+    ck_assert_ptr_nonnull (h);
+    ck_assert_double_eq_tol (g_ascii_strtod ((const char *) w, NULL), width, 0.01);
+    ck_assert_double_eq_tol (g_ascii_strtod ((const char *) h, NULL), height, 0.01);
+    xmlFree (w);
+    xmlFree (h);
+    xmlFreeDoc (xml);
+  }
+
+  /* PNG: the size in pixels, the background painted. */
+  ck_assert (flexo_export_diagram (d.diagram, png, FLEXO_EXPORT_PNG, scale, margin, &white, &error));
+  {
+    g_autoptr(cairo_surface_t) image = cairo_image_surface_create_from_png (png);
+
+    ck_assert_int_eq (cairo_surface_status (image), CAIRO_STATUS_SUCCESS);
+    ck_assert_int_eq (cairo_image_surface_get_width (image), (int) ceil (width));
+    ck_assert_int_eq (cairo_image_surface_get_height (image), (int) ceil (height));
+    ck_assert (is_white (pixel (image, 1, 1)));
+    /* The source's outline at margin + its offset in the extents. */
+    ck_assert_uint_gt (count_pixels (image, 0, 0, (int) ceil (width), (int) ceil (height), is_dark), 100);
+  }
+
+  /* PDF. */
+  ck_assert (flexo_export_diagram (d.diagram, pdf, FLEXO_EXPORT_PDF, 1, margin, NULL, &error));
+  ck_assert (g_file_get_contents (pdf, &contents, NULL, &error));
+  ck_assert (g_str_has_prefix (contents, "%PDF"));
+
+  g_unlink (svg);
+  g_unlink (png);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+END_TEST
+
+START_TEST (test_export_errors_name_the_file)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Doc) d = { NULL, NULL };
+
+  build_export_doc (&d);
+  ck_assert (!flexo_export_diagram (d.diagram, "/nonexistent-flexo-dir/out.png", FLEXO_EXPORT_PNG,
+                                    1, 0, NULL, &error));
+  ck_assert_ptr_nonnull (error);
+  ck_assert_msg (strstr (error->message, "/nonexistent-flexo-dir/out.png") != NULL, "%s", error->message);
+  g_clear_error (&error);
+
+  ck_assert (!flexo_export_diagram (d.diagram, "/tmp/x.png", FLEXO_EXPORT_PNG, 0, 0, NULL, &error));
+  ck_assert_ptr_nonnull (strstr (error->message, "/tmp/x.png"));
+  g_clear_error (&error);
+
+  ck_assert (!flexo_export_diagram (d.diagram, "/tmp/x.png", FLEXO_EXPORT_PNG, 1e6, 0, NULL, &error));
+  ck_assert_ptr_nonnull (strstr (error->message, "/tmp/x.png"));
+}
+END_TEST
+
+static Suite *
+painter_suite (void)
+{
+  Suite *s = suite_create ("painter");
+  TCase *tc = tcase_create ("core");
+
+  tcase_set_timeout (tc, 60);
+  tcase_add_loop_test (tc, test_shape_kinds_fill_their_silhouette, 0, FLEXO_N_SHAPE_KINDS);
+  tcase_add_test (tc, test_shape_opacity);
+  tcase_add_loop_test (tc, test_arrow_heads_stop_at_the_outline, 0, FLEXO_N_ARROW_HEADS);
+  tcase_add_test (tc, test_orthogonal_route);
+  tcase_add_test (tc, test_orthogonal_route_through_waypoint);
+  tcase_add_test (tc, test_curved_route_bows_through_waypoint);
+  tcase_add_test (tc, test_straight_route_and_labels);
+  tcase_add_test (tc, test_route_ends_on_outlines);
+  tcase_add_test (tc, test_label_inside_shape);
+  tcase_add_test (tc, test_long_label_is_ellipsized_in_its_box);
+  tcase_add_test (tc, test_label_follows_text_changes);
+  tcase_add_test (tc, test_class_compartments);
+  tcase_add_test (tc, test_lod_drops_text);
+  tcase_add_test (tc, test_lod_drops_shadows);
+  tcase_add_test (tc, test_culling);
+  tcase_add_test (tc, test_extents);
+  tcase_add_test (tc, test_export_formats);
+  tcase_add_test (tc, test_export_errors_name_the_file);
+  suite_add_tcase (s, tc);
+
+  return s;
+}
+
+int
+main (void)
+{
+  return flexo_test_run (painter_suite ());
+}

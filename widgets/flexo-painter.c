@@ -1,0 +1,1700 @@
+/* flexo-painter.c — draws a diagram on any cairo_t
+ *
+ * Shapes are filled and stroked along their outline (flexo-outline.h), so
+ * that what is painted, what hit testing uses and where connectors end
+ * agree to the last bit. Connectors follow their route (flexo-route.h);
+ * arrow heads put their tip exactly at the end of the route, on the
+ * outline of the shape.
+ *
+ * Text is laid out with pango in diagram units (font sizes in points are
+ * diagram units), with hinted metrics and rounded glyph positions off, so
+ * that a label wraps the same way at every zoom and in every output. The
+ * layouts are cached per object and reused while their text, font and
+ * size stay the same (DESIGN.md §4).
+ *
+ * Copyright 2026 The Flexo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "flexo-outline.h"
+#include "flexo-painter.h"
+#include "flexo-route.h"
+
+/* Space between a shape's outline and its text. */
+#define TEXT_PADDING 4.0
+/* The shadow: offset, then a few translucent strokes that widen by 2. */
+#define SHADOW_OFFSET 3.0
+#define SHADOW_LAYERS 4
+#define SHADOW_REACH (SHADOW_OFFSET + SHADOW_LAYERS)
+/* Connector labels: padding of their background, its opacity, and the
+ * gap between a start or end label and the line. */
+#define LABEL_PADDING 2.0
+#define LABEL_BACKGROUND_ALPHA 0.85
+#define LABEL_GAP 3.0
+/* Items reach this far beyond their bounds at most (strokes, shadows):
+ * the spatial query is widened by it before exact tests. */
+#define CULL_SLOP 32.0
+/* Sharp corners are mitered up to this ratio of miter length to line
+ * width (a miter reaches at most half of it beyond the corner), bevelled
+ * beyond. */
+#define MITER_LIMIT 4.0
+
+enum
+{
+  SLOT_LABEL,  /* a shape's label; a connector's start label */
+  SLOT_BODY,   /* a class's property values; a connector's middle label */
+  SLOT_EXTRA,  /* a connector's end label */
+  N_SLOTS
+};
+
+typedef struct
+{
+  PangoLayout          *layout;
+  char                 *text;
+  PangoFontDescription *font;
+  int                   width;   /* pango units, -1: no wrapping */
+  int                   height;  /* pango units, -1: no limit */
+  PangoAlignment        align;
+} CachedLayout;
+
+typedef struct
+{
+  GObject      *object;  /* weak */
+  CachedLayout  slots[N_SLOTS];
+} CacheEntry;
+
+struct _FlexoPainter
+{
+  PangoFontMap *font_map;
+  PangoContext *context;
+  GHashTable   *cache;  /* GObject → CacheEntry */
+  FlexoColor    background;
+};
+
+/* ------------------------------------------------------------- helpers -- */
+
+static inline FlexoPoint
+pt (double x,
+    double y)
+{
+  return (FlexoPoint) { x, y };
+}
+
+static void
+set_color (cairo_t    *cr,
+           FlexoColor  color,
+           double      alpha)
+{
+  cairo_set_source_rgba (cr,
+                         FLEXO_COLOR_RED (color) / 255.0,
+                         FLEXO_COLOR_GREEN (color) / 255.0,
+                         FLEXO_COLOR_BLUE (color) / 255.0,
+                         FLEXO_COLOR_ALPHA (color) / 255.0 * alpha);
+}
+
+static gboolean
+color_visible (FlexoColor color)
+{
+  return FLEXO_COLOR_ALPHA (color) > 0;
+}
+
+static FlexoColor
+mix_colors (FlexoColor a,
+            FlexoColor b,
+            double     t)
+{
+#define MIX(f) ((guint32) lround (f (a) * (1 - t) + f (b) * t))
+  return FLEXO_COLOR_RGBA (MIX (FLEXO_COLOR_RED), MIX (FLEXO_COLOR_GREEN),
+                           MIX (FLEXO_COLOR_BLUE), MIX (FLEXO_COLOR_ALPHA));
+#undef MIX
+}
+
+static void
+append_path (cairo_t         *cr,
+             const FlexoPath *path)
+{
+  FlexoPathIter iter;
+  FlexoPathOp op;
+  const FlexoPoint *p;
+
+  flexo_path_iter_init (&iter, path);
+  while (flexo_path_iter_next (&iter, &op, &p))
+    {
+      switch (op)
+        {
+        case FLEXO_PATH_MOVE_TO:
+          cairo_move_to (cr, p[0].x, p[0].y);
+          break;
+        case FLEXO_PATH_LINE_TO:
+          cairo_line_to (cr, p[0].x, p[0].y);
+          break;
+        case FLEXO_PATH_CURVE_TO:
+          cairo_curve_to (cr, p[0].x, p[0].y, p[1].x, p[1].y, p[2].x, p[2].y);
+          break;
+        case FLEXO_PATH_CLOSE_PATH:
+        default:
+          cairo_close_path (cr);
+          break;
+        }
+    }
+}
+
+/* Dashes scale with the line width; dots are round caps on tiny dashes
+ * (cairo 1.16 drops some zero-length ones). */
+#define DOT 0.01
+static void
+set_dash (cairo_t   *cr,
+          FlexoDash  dash,
+          double     width)
+{
+  double w = MAX (width, 0.5);
+
+  switch (dash)
+    {
+    case FLEXO_DASH_DASHED:
+      {
+        double d[] = { 4 * w + 2, 3 * w + 1 };
+
+        cairo_set_dash (cr, d, G_N_ELEMENTS (d), 0);
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      }
+      break;
+    case FLEXO_DASH_DOTTED:
+      {
+        double d[] = { DOT, 2 * w + 1 - DOT };
+
+        cairo_set_dash (cr, d, G_N_ELEMENTS (d), 0);
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      }
+      break;
+    case FLEXO_DASH_DASH_DOT:
+      {
+        double d[] = { 4 * w + 2, 2 * w + 1, DOT, 2 * w + 1 - DOT };
+
+        cairo_set_dash (cr, d, G_N_ELEMENTS (d), 0);
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      }
+      break;
+    case FLEXO_DASH_SOLID:
+    default:
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      break;
+    }
+}
+
+static FlexoShapeKind
+style_kind (const FlexoStyle *style)
+{
+  return style->shape_kind < FLEXO_N_SHAPE_KINDS ? style->shape_kind : FLEXO_SHAPE_RECTANGLE;
+}
+
+static PangoAlignment
+style_alignment (const FlexoStyle *style)
+{
+  switch (style->align)
+    {
+    case FLEXO_ALIGN_LEFT:
+      return PANGO_ALIGN_LEFT;
+    case FLEXO_ALIGN_RIGHT:
+      return PANGO_ALIGN_RIGHT;
+    case FLEXO_ALIGN_CENTER:
+    default:
+      return PANGO_ALIGN_CENTER;
+    }
+}
+
+static gboolean
+text_visible (const FlexoStyle *style,
+              double            scale)
+{
+  return style->font_size * scale >= FLEXO_PAINTER_MIN_TEXT_PIXELS &&
+         color_visible (style->text_color);
+}
+
+/* ------------------------------------------------------------- layouts -- */
+
+static void
+cached_layout_clear (CachedLayout *c)
+{
+  g_clear_object (&c->layout);
+  g_clear_pointer (&c->text, g_free);
+  g_clear_pointer (&c->font, pango_font_description_free);
+}
+
+static void
+cache_entry_free (gpointer data)
+{
+  CacheEntry *entry = data;
+
+  for (guint i = 0; i < N_SLOTS; i++)
+    cached_layout_clear (&entry->slots[i]);
+  g_free (entry);
+}
+
+static void
+object_finalized (gpointer  data,
+                  GObject  *where_the_object_was)
+{
+  FlexoPainter *self = data;
+
+  g_hash_table_remove (self->cache, where_the_object_was);
+}
+
+static PangoFontDescription *
+style_font (const FlexoStyle *style,
+            gboolean          bold)
+{
+  PangoFontDescription *font = pango_font_description_new ();
+  int weight = bold ? MAX (style->font_weight, 700) : style->font_weight;
+
+  pango_font_description_set_family (font, style->font_family ? style->font_family : "Sans");
+  pango_font_description_set_absolute_size (font, MAX (style->font_size, 0.1) * PANGO_SCALE);
+  pango_font_description_set_weight (font, CLAMP (weight, 100, 1000));
+  pango_font_description_set_style (font, style->font_style == FLEXO_FONT_STYLE_ITALIC ?
+                                          PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+  return font;
+}
+
+/* The layout of one text of @object, from the cache when its text, font
+ * and size did not change. @width and @height ≤ 0: unlimited; with a
+ * height, what does not fit ends with an ellipsis. */
+static PangoLayout *
+get_layout (FlexoPainter     *self,
+            gpointer          object,
+            guint             slot,
+            const char       *text,
+            const FlexoStyle *style,
+            gboolean          bold,
+            double            width,
+            double            height,
+            PangoAlignment    align)
+{
+  g_autoptr(PangoFontDescription) font = style_font (style, bold);
+  int w = width > 0 ? MAX ((int) (width * PANGO_SCALE), 1) : -1;
+  int h = height > 0 ? MAX ((int) (height * PANGO_SCALE), 1) : -1;
+  CacheEntry *entry = g_hash_table_lookup (self->cache, object);
+  CachedLayout *c;
+
+  if (entry == NULL)
+    {
+      entry = g_new0 (CacheEntry, 1);
+      entry->object = object;
+      g_object_weak_ref (object, object_finalized, self);
+      g_hash_table_insert (self->cache, object, entry);
+    }
+
+  c = &entry->slots[slot];
+  if (c->layout != NULL && c->width == w && c->height == h && c->align == align &&
+      g_strcmp0 (c->text, text) == 0 && pango_font_description_equal (c->font, font))
+    return c->layout;
+
+  if (c->layout == NULL)
+    {
+      c->layout = pango_layout_new (self->context);
+      pango_layout_set_wrap (c->layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_font_description (c->layout, font);
+  pango_layout_set_text (c->layout, text, -1);
+  pango_layout_set_width (c->layout, w);
+  pango_layout_set_height (c->layout, h);
+  pango_layout_set_ellipsize (c->layout, h > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_alignment (c->layout, align);
+
+  g_free (c->text);
+  c->text = g_strdup (text);
+  g_clear_pointer (&c->font, pango_font_description_free);
+  c->font = g_steal_pointer (&font);
+  c->width = w;
+  c->height = h;
+  c->align = align;
+  return c->layout;
+}
+
+static void
+layout_size (PangoLayout *layout,
+             double      *width,
+             double      *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (width != NULL)
+    *width = (double) logical.width / PANGO_SCALE;
+  if (height != NULL)
+    *height = (double) logical.height / PANGO_SCALE;
+}
+
+/* Shows @layout vertically centred in @area, clipped to @clip. */
+static void
+show_layout (cairo_t         *cr,
+             PangoLayout     *layout,
+             const FlexoRect *area,
+             const FlexoRect *clip,
+             FlexoColor       color)
+{
+  double h;
+
+  layout_size (layout, NULL, &h);
+  cairo_save (cr);
+  if (clip != NULL)
+    {
+      cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
+      cairo_clip (cr);
+    }
+  set_color (cr, color, 1);
+  cairo_move_to (cr, area->x, area->y + (area->height - h) / 2);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
+/* The height the text needs when laid out in @width (≤ @max_height). */
+static double
+text_height (FlexoPainter     *self,
+             gpointer          object,
+             guint             slot,
+             const char       *text,
+             const FlexoStyle *style,
+             gboolean          bold,
+             double            width,
+             double            max_height,
+             PangoAlignment    align)
+{
+  double h;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+  layout_size (get_layout (self, object, slot, text, style, bold, width, max_height, align), NULL, &h);
+  return h;
+}
+
+/* --------------------------------------------------------------- shapes -- */
+
+static FlexoRect
+inset_rect (FlexoRect r,
+            double    dx,
+            double    dy)
+{
+  r.x += dx;
+  r.y += dy;
+  r.width = MAX (r.width - 2 * dx, 0);
+  r.height = MAX (r.height - 2 * dy, 0);
+  return r;
+}
+
+/* Where the label of a shape goes, before padding: the part of the box
+ * that the outline leaves clear (proportions as in flexo-outline.c). */
+static FlexoRect
+label_area (FlexoShapeKind   kind,
+            const FlexoRect *b)
+{
+  double w = b->width, h = b->height;
+
+  switch (kind)
+    {
+    case FLEXO_SHAPE_ELLIPSE:
+    case FLEXO_SHAPE_CLOUD:
+      return inset_rect (*b, w * (1 - G_SQRT2 / 2) / 2, h * (1 - G_SQRT2 / 2) / 2);
+    case FLEXO_SHAPE_CIRCLE:
+      {
+        double side = MIN (w, h) * G_SQRT2 / 2;
+
+        return inset_rect (*b, (w - side) / 2, (h - side) / 2);
+      }
+    case FLEXO_SHAPE_DIAMOND:
+      return inset_rect (*b, w / 4, h / 4);
+    case FLEXO_SHAPE_TRIANGLE:
+      return FLEXO_RECT_INIT (b->x + w / 4, b->y + h / 2, w / 2, h / 2);
+    case FLEXO_SHAPE_HEXAGON:
+      return inset_rect (*b, MIN (w * 0.25, h / (2 * sqrt (3))) / 2, 0);
+    case FLEXO_SHAPE_PARALLELOGRAM:
+    case FLEXO_SHAPE_TRAPEZOID:
+      return inset_rect (*b, MIN (w * 0.2, h * 0.6) * 0.75, 0);
+    case FLEXO_SHAPE_STAR:
+      return FLEXO_RECT_INIT (b->x + w * 0.3, b->y + h * 0.4, w * 0.4, h * 0.3);
+    case FLEXO_SHAPE_CHEVRON:
+      return inset_rect (*b, MIN (w * 0.25, h * 0.5), 0);
+    case FLEXO_SHAPE_CROSS:
+      {
+        double t = MIN (w, h) / 3;
+
+        return FLEXO_RECT_INIT (b->x, b->y + (h - t) / 2, w, t);
+      }
+    case FLEXO_SHAPE_CYLINDER:
+      {
+        double e = MIN (w * 0.15, h * 0.2);
+
+        return FLEXO_RECT_INIT (b->x, b->y + 2 * e, w, MAX (h - 3 * e, 0));
+      }
+    case FLEXO_SHAPE_DOCUMENT:
+      return FLEXO_RECT_INIT (b->x, b->y, w, h - 2 * MIN (h * 0.08, w * 0.1));
+    case FLEXO_SHAPE_NOTE:
+      {
+        double f = MIN (MIN (w, h) * 0.25, 16);
+
+        if (w >= h)
+          return FLEXO_RECT_INIT (b->x, b->y, w - f, h);
+        return FLEXO_RECT_INIT (b->x, b->y + f, w, h - f);
+      }
+    case FLEXO_SHAPE_PACKAGE:
+      {
+        double th = MIN (h * 0.2, 20);
+
+        return FLEXO_RECT_INIT (b->x, b->y + th, w, h - th);
+      }
+    default:
+      return *b;
+    }
+}
+
+static void
+draw_shadow (cairo_t         *cr,
+             const FlexoPath *outline)
+{
+  cairo_save (cr);
+  cairo_translate (cr, SHADOW_OFFSET, SHADOW_OFFSET);
+  cairo_new_path (cr);
+  append_path (cr, outline);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.05);
+  for (int i = SHADOW_LAYERS; i >= 1; i--)
+    {
+      cairo_set_line_width (cr, 2.0 * i);
+      cairo_stroke_preserve (cr);
+    }
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.12);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+static void
+stroke_outline (cairo_t          *cr,
+                const FlexoPath  *path,
+                const FlexoStyle *style,
+                cairo_line_join_t join)
+{
+  if (!color_visible (style->stroke) || !(style->stroke_width > 0) || flexo_path_is_empty (path))
+    return;
+
+  cairo_new_path (cr);
+  append_path (cr, path);
+  set_color (cr, style->stroke, 1);
+  cairo_set_line_width (cr, style->stroke_width);
+  cairo_set_line_join (cr, join);
+  cairo_set_miter_limit (cr, MITER_LIMIT);
+  set_dash (cr, style->dash, style->stroke_width);
+  cairo_stroke (cr);
+}
+
+static void
+fill_outline (cairo_t         *cr,
+              const FlexoPath *path,
+              FlexoColor       color)
+{
+  if (!color_visible (color))
+    return;
+  cairo_new_path (cr);
+  append_path (cr, path);
+  set_color (cr, color, 1);
+  cairo_fill (cr);
+}
+
+static void
+draw_separator (cairo_t          *cr,
+                const FlexoStyle *style,
+                const FlexoRect  *box,
+                double            y)
+{
+  if (!color_visible (style->stroke) || !(style->stroke_width > 0) ||
+      y <= box->y || y >= box->y + box->height)
+    return;
+  cairo_new_path (cr);
+  cairo_move_to (cr, box->x, y);
+  cairo_line_to (cr, box->x + box->width, y);
+  set_color (cr, style->stroke, 1);
+  cairo_set_line_width (cr, style->stroke_width);
+  set_dash (cr, style->dash, style->stroke_width);
+  cairo_stroke (cr);
+}
+
+/* Whether a text shape has a fill of its own or of its concept (the
+ * theme's white would hide what is under it). */
+static gboolean
+text_shape_filled (FlexoShape *shape)
+{
+  FlexoInstance *instance = flexo_shape_get_instance (shape);
+  FlexoConcept *concept = instance != NULL ? flexo_instance_get_concept (instance) : NULL;
+  const FlexoStyle *own = flexo_shape_get_style (shape);
+
+  return (own != NULL && flexo_style_has (own, FLEXO_STYLE_FILL)) ||
+         (concept != NULL && flexo_concept_get_style (concept) != NULL &&
+          flexo_style_has (flexo_concept_get_style (concept), FLEXO_STYLE_FILL));
+}
+
+/* The lines of a class's second compartment: "name: value". */
+static char *
+dup_class_values (FlexoShape *shape)
+{
+  FlexoInstance *instance = flexo_shape_get_instance (shape);
+  FlexoConcept *concept = instance != NULL ? flexo_instance_get_concept (instance) : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (concept != NULL)
+    {
+      g_autoptr(GPtrArray) properties = flexo_concept_dup_all_properties (concept);
+
+      for (guint i = 0; i < properties->len; i++)
+        {
+          FlexoProperty *property = g_ptr_array_index (properties, i);
+          const char *value = flexo_instance_get_effective_value (instance, property);
+
+          if (value == NULL || *value == '\0')
+            continue;
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append_printf (text, "%s: %s", flexo_property_get_name (property), value);
+        }
+    }
+  else if (instance != NULL)
+    {
+      for (guint i = 0; i < flexo_instance_get_n_values (instance); i++)
+        {
+          FlexoProperty *property = NULL;
+          const char *value = NULL;
+
+          flexo_instance_get_nth_value (instance, i, &property, &value);
+          if (property == NULL || value == NULL)
+            continue;
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append_printf (text, "%s: %s", flexo_property_get_name (property), value);
+        }
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* How a shape is laid out: where its figure and its texts go. */
+typedef struct
+{
+  FlexoShapeKind kind;
+  FlexoRect      box;        /* the shape's bounds */
+  FlexoRect      figure;     /* the box the outline is built in */
+  FlexoRect      text;       /* the label's area, padded */
+  gboolean       bold;       /* the label is bold */
+  PangoAlignment align;
+  double         band;       /* container title band, class name compartment */
+  double         body;       /* class: height of the values compartment */
+  char          *label;
+  char          *values;     /* class only */
+} ShapeLayout;
+
+static void
+shape_layout_clear (ShapeLayout *sl)
+{
+  g_free (sl->label);
+  g_free (sl->values);
+}
+
+static void
+compute_shape_layout (FlexoPainter     *self,
+                      FlexoShape       *shape,
+                      const FlexoStyle *style,
+                      ShapeLayout      *sl)
+{
+  const FlexoRect *b = &sl->box;
+  double pad = TEXT_PADDING + MAX (style->stroke_width, 0) / 2;
+
+  sl->kind = style_kind (style);
+  sl->box = flexo_rect_normalize (*flexo_shape_get_bounds (shape));
+  sl->figure = sl->box;
+  sl->label = flexo_shape_dup_label (shape);
+  sl->values = NULL;
+  sl->bold = FALSE;
+  sl->align = style_alignment (style);
+  sl->band = sl->body = 0;
+
+  switch (sl->kind)
+    {
+    case FLEXO_SHAPE_ACTOR:
+      {
+        /* The figure above, the name below it, as wide as the box. */
+        double th = text_height (self, shape, SLOT_LABEL, sl->label, style, FALSE,
+                                 b->width, b->height * 0.4, PANGO_ALIGN_CENTER);
+
+        sl->align = PANGO_ALIGN_CENTER;
+        if (th > 0)
+          sl->figure.height = MAX (b->height - th - TEXT_PADDING, b->height * 0.6);
+        sl->text = FLEXO_RECT_INIT (b->x, sl->figure.y + sl->figure.height + TEXT_PADDING / 2,
+                                    b->width, b->y + b->height - (sl->figure.y + sl->figure.height) -
+                                    TEXT_PADDING / 2);
+      }
+      break;
+
+    case FLEXO_SHAPE_CLASS:
+      {
+        double inner = MAX (b->width - 2 * pad, 1);
+        double th;
+
+        sl->bold = TRUE;
+        sl->align = PANGO_ALIGN_CENTER;
+        th = text_height (self, shape, SLOT_LABEL, sl->label, style, TRUE, inner,
+                          MAX (b->height - 2 * pad, 1), PANGO_ALIGN_CENTER);
+        sl->band = MIN (MAX (th, style->font_size * 1.2) + 2 * pad, b->height);
+        sl->text = FLEXO_RECT_INIT (b->x + pad, b->y + pad, inner, MAX (sl->band - 2 * pad, 0));
+        sl->values = dup_class_values (shape);
+        th = text_height (self, shape, SLOT_BODY, sl->values, style, FALSE, inner,
+                          MAX (b->height - sl->band - 2 * pad, 1), PANGO_ALIGN_LEFT);
+        sl->body = th > 0 ? th + 2 * pad : 2 * pad;
+      }
+      break;
+
+    case FLEXO_SHAPE_CONTAINER:
+      {
+        double inner = MAX (b->width - 2 * pad, 1);
+        double th = text_height (self, shape, SLOT_LABEL, sl->label, style, FALSE, inner,
+                                 MAX (b->height - 2 * pad, 1), sl->align);
+
+        sl->band = th > 0 ? MIN (th + 2 * pad, b->height) : 0;
+        sl->text = FLEXO_RECT_INIT (b->x + pad, b->y + pad, inner, MAX (sl->band - 2 * pad, 0));
+      }
+      break;
+
+    default:
+      sl->text = inset_rect (label_area (sl->kind, b), pad, pad);
+      break;
+    }
+}
+
+static void
+draw_class_values (FlexoPainter      *self,
+                   cairo_t           *cr,
+                   FlexoShape        *shape,
+                   const FlexoStyle  *style,
+                   const ShapeLayout *sl)
+{
+  double pad = TEXT_PADDING + MAX (style->stroke_width, 0) / 2;
+  FlexoRect area = FLEXO_RECT_INIT (sl->box.x + pad, sl->box.y + sl->band + pad,
+                                    MAX (sl->box.width - 2 * pad, 1),
+                                    MAX (sl->box.height - sl->band - 2 * pad, 1));
+  PangoLayout *layout;
+  FlexoRect clip;
+  double h;
+
+  if (sl->values == NULL || *sl->values == '\0')
+    return;
+  layout = get_layout (self, shape, SLOT_BODY, sl->values, style, FALSE, area.width,
+                       area.height, PANGO_ALIGN_LEFT);
+  layout_size (layout, NULL, &h);
+  area.height = MIN (h, area.height);
+  clip = FLEXO_RECT_INIT (sl->box.x, sl->box.y + sl->band, sl->box.width,
+                          MAX (sl->box.height - sl->band, 0));
+  show_layout (cr, layout, &area, &clip, style->text_color);
+}
+
+static void
+draw_shape (FlexoPainter *self,
+            cairo_t      *cr,
+            FlexoShape   *shape,
+            double        scale)
+{
+  g_autoptr(FlexoPath) outline = flexo_path_new ();
+  g_autoptr(FlexoPath) details = flexo_path_new ();
+  ShapeLayout sl;
+  FlexoStyle style;
+  double opacity;
+  gboolean fill, stroke;
+
+  flexo_shape_resolve_style (shape, &style);
+  opacity = CLAMP (style.opacity, 0, 1);
+  if (!(opacity > 0) || flexo_rect_is_empty (flexo_shape_get_bounds (shape)))
+    return;
+
+  compute_shape_layout (self, shape, &style, &sl);
+  flexo_outline_build (sl.kind, &sl.figure, style.corner_radius, outline);
+  fill = flexo_outline_paints_silhouette (sl.kind) ||
+         (sl.kind == FLEXO_SHAPE_TEXT && text_shape_filled (shape));
+  stroke = flexo_outline_paints_silhouette (sl.kind);
+
+  cairo_save (cr);
+  if (opacity < 1)
+    {
+      FlexoRect r = flexo_rect_inflate (&sl.box, CULL_SLOP, CULL_SLOP);
+
+      cairo_rectangle (cr, r.x, r.y, r.width, r.height);
+      cairo_clip (cr);
+      cairo_push_group (cr);
+    }
+
+  if (style.shadow && fill && color_visible (style.fill) && scale >= FLEXO_PAINTER_MIN_SHADOW_SCALE)
+    draw_shadow (cr, outline);
+  if (fill)
+    fill_outline (cr, outline, style.fill);
+
+  if (sl.kind == FLEXO_SHAPE_CONTAINER && sl.band > 0)
+    {
+      cairo_rectangle (cr, sl.box.x, sl.box.y, sl.box.width, sl.band);
+      set_color (cr, mix_colors (style.fill, style.stroke, 0.08), 1);
+      cairo_fill (cr);
+      draw_separator (cr, &style, &sl.box, sl.box.y + sl.band);
+    }
+  else if (sl.kind == FLEXO_SHAPE_CLASS)
+    {
+      draw_separator (cr, &style, &sl.box, sl.box.y + sl.band);
+      draw_separator (cr, &style, &sl.box, sl.box.y + sl.band + sl.body);
+    }
+
+  if (stroke)
+    stroke_outline (cr, outline, &style, CAIRO_LINE_JOIN_MITER);
+
+  if (flexo_outline_has_details (sl.kind))
+    {
+      flexo_outline_build_details (sl.kind, &sl.figure, style.corner_radius, details);
+      if (sl.kind == FLEXO_SHAPE_ACTOR && color_visible (style.fill))
+        {
+          /* Fill the head: the first subpath, a closed circle. */
+          FlexoPathIter iter;
+          FlexoPathOp op;
+          const FlexoPoint *p;
+
+          cairo_new_path (cr);
+          flexo_path_iter_init (&iter, details);
+          while (flexo_path_iter_next (&iter, &op, &p))
+            {
+              if (op == FLEXO_PATH_MOVE_TO)
+                cairo_move_to (cr, p[0].x, p[0].y);
+              else if (op == FLEXO_PATH_CURVE_TO)
+                cairo_curve_to (cr, p[0].x, p[0].y, p[1].x, p[1].y, p[2].x, p[2].y);
+              else if (op == FLEXO_PATH_LINE_TO)
+                cairo_line_to (cr, p[0].x, p[0].y);
+              else
+                break;
+            }
+          set_color (cr, style.fill, 1);
+          cairo_fill (cr);
+        }
+      stroke_outline (cr, details, &style,
+                      sl.kind == FLEXO_SHAPE_ACTOR ? CAIRO_LINE_JOIN_ROUND : CAIRO_LINE_JOIN_MITER);
+    }
+
+  if (text_visible (&style, scale))
+    {
+      if (sl.label != NULL && *sl.label != '\0' && sl.text.width > 0 && sl.text.height > 0)
+        {
+          PangoLayout *layout = get_layout (self, shape, SLOT_LABEL, sl.label, &style, sl.bold,
+                                            sl.text.width, sl.text.height, sl.align);
+
+          show_layout (cr, layout, &sl.text, &sl.box, style.text_color);
+        }
+      if (sl.kind == FLEXO_SHAPE_CLASS)
+        draw_class_values (self, cr, shape, &style, &sl);
+    }
+
+  if (opacity < 1)
+    {
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, opacity);
+    }
+  cairo_restore (cr);
+  shape_layout_clear (&sl);
+}
+
+static FlexoRect
+shape_extents (FlexoShape *shape)
+{
+  FlexoRect box = flexo_rect_normalize (*flexo_shape_get_bounds (shape));
+  FlexoStyle style;
+  double reach;
+
+  flexo_shape_resolve_style (shape, &style);
+  /* Miter joins of sharp corners (a star's points) reach farther than half
+   * the line width. */
+  reach = MAX (style.stroke_width, 0) * MITER_LIMIT / 2 + 1;
+  if (style.shadow)
+    reach = MAX (reach, SHADOW_REACH + 1);
+  return flexo_rect_inflate (&box, reach, reach);
+}
+
+/* ---------------------------------------------------------- connectors -- */
+
+/* The length of an arrow head along the line, for a line @width wide. */
+static double
+head_length (double width)
+{
+  return 7 + 3 * MAX (width, 1);
+}
+
+/* How far any head reaches from its tip. */
+static double
+head_reach (double width)
+{
+  return 1.7 * head_length (width) + MAX (width, 1);
+}
+
+/* How much of the line a head replaces: the line stops there so that it
+ * does not show through filled or hollow heads. */
+static double
+head_inset (FlexoArrowHead head,
+            double         width)
+{
+  double l = head_length (width);
+
+  switch (head)
+    {
+    case FLEXO_ARROW_OPEN:
+    case FLEXO_ARROW_HALF:
+      return width / 2;
+    case FLEXO_ARROW_FILLED:
+      return l * 0.8;
+    case FLEXO_ARROW_HOLLOW_TRIANGLE:
+      return l;
+    case FLEXO_ARROW_HOLLOW_DIAMOND:
+      return 1.4 * l;
+    case FLEXO_ARROW_FILLED_DIAMOND:
+      return 1.2 * l;
+    case FLEXO_ARROW_CIRCLE:
+      return 0.7 * l + width / 2;
+    case FLEXO_ARROW_FILLED_CIRCLE:
+      return 0.5 * l;
+    case FLEXO_ARROW_SQUARE:
+      return 0.7 * l + width / 2;
+    case FLEXO_ARROW_NONE:
+    case FLEXO_ARROW_CROWS_FOOT_ONE:
+    case FLEXO_ARROW_CROWS_FOOT_MANY:
+    case FLEXO_ARROW_CROWS_FOOT_ZERO_OR_ONE:
+    case FLEXO_ARROW_CROWS_FOOT_ZERO_OR_MANY:
+    case FLEXO_ARROW_CROSS:
+    default:
+      return 0;
+    }
+}
+
+typedef struct
+{
+  FlexoPoint tip;
+  FlexoPoint d;  /* unit, toward the tip */
+  FlexoPoint n;  /* unit, across */
+} HeadFrame;
+
+/* The point @back behind the tip and @across to the side. */
+static void
+head_to (cairo_t         *cr,
+         const HeadFrame *f,
+         double           back,
+         double           across,
+         gboolean         move)
+{
+  double x = f->tip.x - f->d.x * back + f->n.x * across;
+  double y = f->tip.y - f->d.y * back + f->n.y * across;
+
+  if (move)
+    cairo_move_to (cr, x, y);
+  else
+    cairo_line_to (cr, x, y);
+}
+
+static void
+head_circle (cairo_t         *cr,
+             const HeadFrame *f,
+             double           back,
+             double           radius)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, f->tip.x - f->d.x * back, f->tip.y - f->d.y * back, radius, 0, 2 * G_PI);
+  cairo_close_path (cr);
+}
+
+/* Fills the current path with the background, then strokes it. */
+static void
+hollow (cairo_t    *cr,
+        FlexoColor  background,
+        FlexoColor  color)
+{
+  set_color (cr, background, 1);
+  cairo_fill_preserve (cr);
+  set_color (cr, color, 1);
+  cairo_stroke (cr);
+}
+
+static void
+draw_head (cairo_t        *cr,
+           FlexoArrowHead  head,
+           FlexoPoint      tip,
+           FlexoPoint      dir,
+           double          width,
+           FlexoColor      color,
+           FlexoColor      background)
+{
+  HeadFrame f = { tip, dir, pt (-dir.y, dir.x) };
+  double l = head_length (width);
+  double hw = 0.4 * l;     /* half the width of triangles */
+  double a = width / 2;    /* outlines stop short of the tip by this */
+  double big = 4 * l;
+
+  if (head == FLEXO_ARROW_NONE)
+    return;
+
+  cairo_save (cr);
+  /* Nothing of a head goes past its tip. */
+  cairo_new_path (cr);
+  head_to (cr, &f, 0, big, TRUE);
+  head_to (cr, &f, 0, -big, FALSE);
+  head_to (cr, &f, big, -big, FALSE);
+  head_to (cr, &f, big, big, FALSE);
+  cairo_close_path (cr);
+  cairo_clip (cr);
+
+  cairo_new_path (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_width (cr, MAX (width, 0.5));
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  set_color (cr, color, 1);
+
+  switch (head)
+    {
+    case FLEXO_ARROW_OPEN:
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      head_to (cr, &f, l, 1.1 * hw, TRUE);
+      head_to (cr, &f, a, 0, FALSE);
+      head_to (cr, &f, l, -1.1 * hw, FALSE);
+      cairo_stroke (cr);
+      break;
+
+    case FLEXO_ARROW_HALF:
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      head_to (cr, &f, a, 0, TRUE);
+      head_to (cr, &f, l, 1.1 * hw, FALSE);
+      cairo_stroke (cr);
+      break;
+
+    case FLEXO_ARROW_FILLED:
+      head_to (cr, &f, 0, 0, TRUE);
+      head_to (cr, &f, l, hw, FALSE);
+      head_to (cr, &f, l, -hw, FALSE);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      break;
+
+    case FLEXO_ARROW_HOLLOW_TRIANGLE:
+      head_to (cr, &f, a, 0, TRUE);
+      head_to (cr, &f, a + l, hw, FALSE);
+      head_to (cr, &f, a + l, -hw, FALSE);
+      cairo_close_path (cr);
+      hollow (cr, background, color);
+      break;
+
+    case FLEXO_ARROW_HOLLOW_DIAMOND:
+    case FLEXO_ARROW_FILLED_DIAMOND:
+      {
+        gboolean filled = head == FLEXO_ARROW_FILLED_DIAMOND;
+        double o = filled ? 0 : a;
+        double dl = filled ? 1.3 * l : 1.4 * l;
+
+        head_to (cr, &f, o, 0, TRUE);
+        head_to (cr, &f, o + dl / 2, 0.38 * l, FALSE);
+        head_to (cr, &f, o + dl, 0, FALSE);
+        head_to (cr, &f, o + dl / 2, -0.38 * l, FALSE);
+        cairo_close_path (cr);
+        if (filled)
+          cairo_fill (cr);
+        else
+          hollow (cr, background, color);
+      }
+      break;
+
+    case FLEXO_ARROW_CIRCLE:
+      head_circle (cr, &f, a + 0.35 * l, 0.35 * l);
+      hollow (cr, background, color);
+      break;
+
+    case FLEXO_ARROW_FILLED_CIRCLE:
+      head_circle (cr, &f, 0.35 * l, 0.35 * l);
+      cairo_fill (cr);
+      break;
+
+    case FLEXO_ARROW_SQUARE:
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+      head_to (cr, &f, a, 0.35 * l, TRUE);
+      head_to (cr, &f, a + 0.7 * l, 0.35 * l, FALSE);
+      head_to (cr, &f, a + 0.7 * l, -0.35 * l, FALSE);
+      head_to (cr, &f, a, -0.35 * l, FALSE);
+      cairo_close_path (cr);
+      hollow (cr, background, color);
+      break;
+
+    case FLEXO_ARROW_CROWS_FOOT_ONE:
+      head_to (cr, &f, 0.5 * l, 0.45 * l, TRUE);
+      head_to (cr, &f, 0.5 * l, -0.45 * l, FALSE);
+      cairo_stroke (cr);
+      break;
+
+    case FLEXO_ARROW_CROWS_FOOT_ZERO_OR_ONE:
+      head_to (cr, &f, 0.5 * l, 0.45 * l, TRUE);
+      head_to (cr, &f, 0.5 * l, -0.45 * l, FALSE);
+      cairo_stroke (cr);
+      head_circle (cr, &f, l + 0.3 * l, 0.3 * l);
+      hollow (cr, background, color);
+      break;
+
+    case FLEXO_ARROW_CROWS_FOOT_MANY:
+    case FLEXO_ARROW_CROWS_FOOT_ZERO_OR_MANY:
+      head_to (cr, &f, 0, 0.5 * l, TRUE);
+      head_to (cr, &f, l, 0, FALSE);
+      head_to (cr, &f, 0, -0.5 * l, FALSE);
+      cairo_stroke (cr);
+      if (head == FLEXO_ARROW_CROWS_FOOT_ZERO_OR_MANY)
+        {
+          head_circle (cr, &f, l + 0.3 * l + width, 0.3 * l);
+          hollow (cr, background, color);
+        }
+      break;
+
+    case FLEXO_ARROW_CROSS:
+      {
+        double c = 0.6 * l, s = 0.3 * l;
+
+        head_to (cr, &f, c - s, s, TRUE);
+        head_to (cr, &f, c + s, -s, FALSE);
+        head_to (cr, &f, c - s, -s, TRUE);
+        head_to (cr, &f, c + s, s, FALSE);
+        cairo_stroke (cr);
+      }
+      break;
+
+    case FLEXO_ARROW_NONE:
+    default:
+      break;
+    }
+
+  cairo_restore (cr);
+}
+
+/* A piece of a route: a line (p[0] → p[3]) or a cubic Bézier. */
+typedef struct
+{
+  gboolean   curve;
+  FlexoPoint p[4];
+} Piece;
+
+static FlexoPoint
+piece_point (const Piece *piece,
+             double       t)
+{
+  const FlexoPoint *p = piece->p;
+  double u = 1 - t;
+
+  if (!piece->curve)
+    return pt (p[0].x * u + p[3].x * t, p[0].y * u + p[3].y * t);
+  return pt (u * u * u * p[0].x + 3 * u * u * t * p[1].x + 3 * u * t * t * p[2].x + t * t * t * p[3].x,
+             u * u * u * p[0].y + 3 * u * u * t * p[1].y + 3 * u * t * t * p[2].y + t * t * t * p[3].y);
+}
+
+/* Keeps the part of @piece from @t0 to @t1. */
+static void
+piece_restrict (Piece  *piece,
+                double  t0,
+                double  t1)
+{
+  if (piece->curve)
+    {
+      /* Blossoming: the control points of the restriction. */
+      const FlexoPoint *p = piece->p;
+      FlexoPoint q[4];
+      double ts[4][3] = { { t0, t0, t0 }, { t0, t0, t1 }, { t0, t1, t1 }, { t1, t1, t1 } };
+
+      for (int k = 0; k < 4; k++)
+        {
+          double a = ts[k][0], b = ts[k][1], c = ts[k][2];
+          double w0 = (1 - a) * (1 - b) * (1 - c);
+          double w1 = a * (1 - b) * (1 - c) + (1 - a) * b * (1 - c) + (1 - a) * (1 - b) * c;
+          double w2 = a * b * (1 - c) + a * (1 - b) * c + (1 - a) * b * c;
+          double w3 = a * b * c;
+
+          q[k] = pt (w0 * p[0].x + w1 * p[1].x + w2 * p[2].x + w3 * p[3].x,
+                     w0 * p[0].y + w1 * p[1].y + w2 * p[2].y + w3 * p[3].y);
+        }
+      memcpy (piece->p, q, sizeof q);
+    }
+  else
+    {
+      FlexoPoint a = piece_point (piece, t0), b = piece_point (piece, t1);
+
+      piece->p[0] = a;
+      piece->p[3] = b;
+    }
+}
+
+/* The parameter where @piece is @distance away from its end at @from_end
+ * (or its start), by bisection; -1 when all of it is nearer. */
+static double
+piece_cut (const Piece *piece,
+           double       distance,
+           gboolean     from_end)
+{
+  FlexoPoint end = from_end ? piece->p[3] : piece->p[0];
+  double lo = 0, hi = 1;
+
+  if (flexo_point_distance (from_end ? piece->p[0] : piece->p[3], end) <= distance)
+    return -1;
+  /* Search from the far end (inside) to the near end (within distance). */
+  for (int i = 0; i < 50; i++)
+    {
+      double mid = (lo + hi) / 2;
+      double t = from_end ? mid : 1 - mid;
+
+      if (flexo_point_distance (piece_point (piece, t), end) > distance)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return from_end ? lo : 1 - lo;
+}
+
+/* The route as pieces, without what heads replace at either end. */
+static GArray *
+trimmed_pieces (const FlexoPath *route,
+                double           start_inset,
+                double           end_inset)
+{
+  GArray *pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  FlexoPathIter iter;
+  FlexoPathOp op;
+  const FlexoPoint *p;
+  FlexoPoint current = pt (0, 0);
+
+  flexo_path_iter_init (&iter, route);
+  while (flexo_path_iter_next (&iter, &op, &p))
+    {
+      Piece piece = { FALSE, { current, current, current, current } };
+
+      if (op == FLEXO_PATH_MOVE_TO)
+        {
+          current = p[0];
+          continue;
+        }
+      if (op == FLEXO_PATH_LINE_TO)
+        piece.p[3] = p[0];
+      else if (op == FLEXO_PATH_CURVE_TO)
+        {
+          piece.curve = TRUE;
+          memcpy (piece.p + 1, p, 3 * sizeof (FlexoPoint));
+        }
+      else
+        continue;
+      current = piece.p[3];
+      g_array_append_val (pieces, piece);
+    }
+
+  if (start_inset > 0 && pieces->len > 0)
+    {
+      Piece *first = &g_array_index (pieces, Piece, 0);
+      double t = piece_cut (first, start_inset, FALSE);
+
+      if (t < 0)
+        g_array_remove_index (pieces, 0);
+      else
+        piece_restrict (first, t, 1);
+    }
+  if (end_inset > 0 && pieces->len > 0)
+    {
+      Piece *last = &g_array_index (pieces, Piece, pieces->len - 1);
+      double t = piece_cut (last, end_inset, TRUE);
+
+      if (t < 0)
+        g_array_remove_index (pieces, pieces->len - 1);
+      else
+        piece_restrict (last, 0, t);
+    }
+  return pieces;
+}
+
+typedef struct
+{
+  const char  *text;
+  PangoLayout *layout;
+  FlexoRect    box;     /* the background */
+  FlexoRect    area;    /* the text */
+} ConnectorLabel;
+
+/* Where a connector's label is drawn: the middle one centred on the line,
+ * the start and end ones beside it, above or to the right. */
+static gboolean
+compute_connector_label (FlexoPainter       *self,
+                         FlexoConnector     *connector,
+                         const FlexoPath    *route,
+                         const FlexoStyle   *style,
+                         FlexoLabelPosition  position,
+                         ConnectorLabel     *label)
+{
+  FlexoPoint anchor, tangent, c;
+  double w, h;
+
+  label->text = flexo_connector_get_label (connector, position);
+  if (label->text == NULL || *label->text == '\0')
+    return FALSE;
+
+  label->layout = get_layout (self, connector, position, label->text, style, FALSE,
+                              -1, -1, PANGO_ALIGN_CENTER);
+  layout_size (label->layout, &w, &h);
+  anchor = flexo_route_label_anchor (route, position, &tangent);
+  c = anchor;
+  if (position != FLEXO_LABEL_MIDDLE)
+    {
+      FlexoPoint n = pt (tangent.y, -tangent.x);
+      double shift;
+
+      if (n.y > 1e-6 || (fabs (n.y) <= 1e-6 && n.x < 0))
+        n = pt (-n.x, -n.y);
+      shift = fabs (n.x) * (w / 2 + LABEL_PADDING) + fabs (n.y) * (h / 2 + LABEL_PADDING) +
+              LABEL_GAP + MAX (style->stroke_width, 0) / 2;
+      c = pt (anchor.x + n.x * shift, anchor.y + n.y * shift);
+    }
+
+  label->area = FLEXO_RECT_INIT (c.x - w / 2, c.y - h / 2, w, h);
+  label->box = flexo_rect_inflate (&label->area, LABEL_PADDING, LABEL_PADDING);
+  return TRUE;
+}
+
+static FlexoArrowHead
+valid_head (guint8 head)
+{
+  return head < FLEXO_N_ARROW_HEADS ? head : FLEXO_ARROW_NONE;
+}
+
+static void
+draw_connector (FlexoPainter   *self,
+                cairo_t        *cr,
+                FlexoConnector *connector,
+                double          scale)
+{
+  g_autoptr(FlexoPath) route = flexo_path_new ();
+  g_autoptr(GArray) pieces = NULL;
+  FlexoArrowHead head_start, head_end;
+  FlexoPoint start_dir, end_dir;
+  const FlexoPoint *points;
+  FlexoStyle style;
+  double opacity, width;
+  gboolean stroke;
+  guint n_points = 0;
+
+  flexo_connector_resolve_style (connector, &style);
+  opacity = CLAMP (style.opacity, 0, 1);
+  if (!(opacity > 0))
+    return;
+  flexo_connector_compute_route (connector, route, &start_dir, &end_dir);
+  points = flexo_path_get_points (route, &n_points);
+  if (n_points == 0)
+    return;
+
+  width = MAX (style.stroke_width, 0);
+  stroke = width > 0 && color_visible (style.stroke);
+  head_start = valid_head (style.arrow_start);
+  head_end = valid_head (style.arrow_end);
+
+  cairo_save (cr);
+  if (opacity < 1)
+    {
+      FlexoRect r;
+
+      if (flexo_path_get_bounds (route, &r))
+        {
+          double k = head_reach (width) + CULL_SLOP;
+
+          r = flexo_rect_inflate (&r, k, k);
+          cairo_rectangle (cr, r.x, r.y, r.width, r.height);
+          cairo_clip (cr);
+        }
+      cairo_push_group (cr);
+    }
+
+  if (stroke && flexo_route_get_length (route) > 1e-6)
+    {
+      pieces = trimmed_pieces (route, head_inset (head_start, width), head_inset (head_end, width));
+      cairo_new_path (cr);
+      for (guint i = 0; i < pieces->len; i++)
+        {
+          const Piece *piece = &g_array_index (pieces, Piece, i);
+
+          if (i == 0)
+            cairo_move_to (cr, piece->p[0].x, piece->p[0].y);
+          if (piece->curve)
+            cairo_curve_to (cr, piece->p[1].x, piece->p[1].y, piece->p[2].x, piece->p[2].y,
+                            piece->p[3].x, piece->p[3].y);
+          else
+            cairo_line_to (cr, piece->p[3].x, piece->p[3].y);
+        }
+      set_color (cr, style.stroke, 1);
+      cairo_set_line_width (cr, width);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+      cairo_set_miter_limit (cr, MITER_LIMIT);
+      set_dash (cr, style.dash, width);
+      cairo_stroke (cr);
+
+      draw_head (cr, head_start, points[0], start_dir, width, style.stroke, self->background);
+      draw_head (cr, head_end, points[n_points - 1], end_dir, width, style.stroke, self->background);
+    }
+
+  if (text_visible (&style, scale))
+    {
+      for (guint pos = 0; pos < FLEXO_N_LABELS; pos++)
+        {
+          ConnectorLabel label;
+
+          if (!compute_connector_label (self, connector, route, &style, pos, &label))
+            continue;
+          cairo_new_path (cr);
+          cairo_rectangle (cr, label.box.x, label.box.y, label.box.width, label.box.height);
+          set_color (cr, flexo_style_get_default ()->fill, LABEL_BACKGROUND_ALPHA);
+          cairo_fill (cr);
+          show_layout (cr, label.layout, &label.area, NULL, style.text_color);
+        }
+    }
+
+  if (opacity < 1)
+    {
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, opacity);
+    }
+  cairo_restore (cr);
+}
+
+static gboolean
+connector_extents (FlexoPainter   *self,
+                   FlexoConnector *connector,
+                   FlexoRect      *out)
+{
+  g_autoptr(FlexoPath) route = flexo_path_new ();
+  FlexoStyle style;
+  FlexoRect r;
+  double reach;
+  guint n = 0;
+  const FlexoPoint *p;
+
+  flexo_connector_resolve_style (connector, &style);
+  flexo_connector_compute_route (connector, route, NULL, NULL);
+  p = flexo_path_get_points (route, &n);
+  if (n == 0)
+    return FALSE;
+  if (!flexo_path_get_bounds (route, &r))
+    r = FLEXO_RECT_INIT (p[0].x, p[0].y, 0, 0);
+
+  reach = MAX (style.stroke_width, 0) * 3 + 1;
+  if (valid_head (style.arrow_start) != FLEXO_ARROW_NONE || valid_head (style.arrow_end) != FLEXO_ARROW_NONE)
+    reach = MAX (reach, head_reach (style.stroke_width) + 1);
+  r = flexo_rect_inflate (&r, reach, reach);
+
+  for (guint pos = 0; pos < FLEXO_N_LABELS; pos++)
+    {
+      ConnectorLabel label;
+
+      if (compute_connector_label (self, connector, route, &style, pos, &label))
+        r = flexo_rect_union (&r, &label.box);
+    }
+  *out = r;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------- painter -- */
+
+FlexoPainter *
+flexo_painter_new (void)
+{
+  FlexoPainter *self = g_new0 (FlexoPainter, 1);
+  cairo_font_options_t *options;
+
+  /* One context per painter: layouts keep a reference to it. Metrics are
+   * not hinted and glyphs not snapped, so layouts do not depend on the
+   * zoom or the output. */
+  self->font_map = g_object_ref (pango_cairo_font_map_get_default ());
+  self->context = pango_font_map_create_context (self->font_map);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
+
+  self->cache = g_hash_table_new_full (NULL, NULL, NULL, cache_entry_free);
+  self->background = FLEXO_COLOR_RGBA (0xff, 0xff, 0xff, 0xff);
+  return self;
+}
+
+void
+flexo_painter_free (FlexoPainter *self)
+{
+  GHashTableIter iter;
+  gpointer object;
+
+  if (self == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->cache);
+  while (g_hash_table_iter_next (&iter, &object, NULL))
+    g_object_weak_unref (object, object_finalized, self);
+  g_hash_table_destroy (self->cache);
+  g_object_unref (self->context);
+  g_object_unref (self->font_map);
+  g_free (self);
+}
+
+void
+flexo_painter_set_background (FlexoPainter *self,
+                              FlexoColor    color)
+{
+  g_return_if_fail (self != NULL);
+  self->background = color;
+}
+
+FlexoColor
+flexo_painter_get_background (FlexoPainter *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->background;
+}
+
+void
+flexo_painter_invalidate (FlexoPainter *self,
+                          gpointer      object)
+{
+  g_return_if_fail (self != NULL);
+
+  if (object == NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, self->cache);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          g_object_weak_unref (key, object_finalized, self);
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+  else if (g_hash_table_contains (self->cache, object))
+    {
+      g_object_weak_unref (object, object_finalized, self);
+      g_hash_table_remove (self->cache, object);
+    }
+}
+
+gboolean
+flexo_painter_get_item_extents (FlexoPainter *self,
+                                gpointer      item,
+                                FlexoRect    *out)
+{
+  FlexoRect r = { 0, 0, 0, 0 };
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (FLEXO_IS_SHAPE (item))
+    {
+      any = !flexo_rect_is_empty (flexo_shape_get_bounds (item));
+      if (any)
+        r = shape_extents (item);
+    }
+  else if (FLEXO_IS_CONNECTOR (item))
+    any = connector_extents (self, item, &r);
+
+  if (out != NULL)
+    *out = r;
+  return any;
+}
+
+gboolean
+flexo_painter_get_extents (FlexoPainter *self,
+                           FlexoDiagram *diagram,
+                           FlexoRect    *out)
+{
+  GPtrArray *items;
+  FlexoRect extents = { 0, 0, 0, 0 };
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (FLEXO_IS_DIAGRAM (diagram), FALSE);
+
+  items = flexo_diagram_get_items (diagram);
+  for (guint i = 0; i < items->len; i++)
+    {
+      FlexoRect r;
+
+      if (!flexo_painter_get_item_extents (self, g_ptr_array_index (items, i), &r))
+        continue;
+      extents = any ? flexo_rect_union (&extents, &r) : r;
+      any = TRUE;
+    }
+
+  if (out != NULL)
+    *out = extents;
+  return any;
+}
+
+/* ------------------------------------------------------------- culling -- */
+
+typedef struct
+{
+  FlexoPainter    *painter;
+  const FlexoRect *area;
+  GHashTable      *seen;
+  GPtrArray       *items;
+} Visible;
+
+static void
+visible_add (Visible  *v,
+             gpointer  item)
+{
+  if (g_hash_table_add (v->seen, item))
+    g_ptr_array_add (v->items, item);
+}
+
+static gboolean
+visible_shape_cb (gpointer         item,
+                  const FlexoRect *bounds,
+                  gpointer         user_data)
+{
+  Visible *v = user_data;
+  FlexoRect r = shape_extents (item);
+
+  if (flexo_rect_intersects (&r, v->area))
+    visible_add (v, item);
+  return FALSE;
+}
+
+typedef struct
+{
+  int      z;
+  gpointer item;
+} ZItem;
+
+static int
+compare_z (gconstpointer a,
+           gconstpointer b)
+{
+  const ZItem *za = a, *zb = b;
+
+  return (za->z > zb->z) - (za->z < zb->z);
+}
+
+/* The items that meet @area, bottom first. Shapes come from the spatial
+ * index, then the connectors on them. The index holds shapes only, so
+ * the other connectors (free ones, and ones that cross the area between
+ * two shapes outside it) are found by a linear scan of the items with a
+ * cheap bounding test before the exact one: the cost of a frame grows
+ * with the number of connectors of the diagram, not only visible ones. */
+static GPtrArray *
+collect_visible (FlexoPainter    *self,
+                 FlexoDiagram    *diagram,
+                 const FlexoRect *area)
+{
+  GPtrArray *all = flexo_diagram_get_items (diagram);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autofree ZItem *sorted = NULL;
+  GPtrArray *items = g_ptr_array_new ();
+  Visible v = { self, area, seen, items };
+  guint n_shapes;
+
+  if (area == NULL)
+    {
+      for (guint i = 0; i < all->len; i++)
+        g_ptr_array_add (items, g_ptr_array_index (all, i));
+      return items;
+    }
+
+  if (flexo_object_is_live (FLEXO_OBJECT (diagram)))
+    {
+      FlexoRect query = flexo_rect_inflate (area, CULL_SLOP, CULL_SLOP);
+
+      flexo_spatial_index_query_rect (flexo_diagram_get_index (diagram), &query,
+                                      visible_shape_cb, &v);
+    }
+  else
+    {
+      for (guint i = 0; i < all->len; i++)
+        if (FLEXO_IS_SHAPE (g_ptr_array_index (all, i)))
+          visible_shape_cb (g_ptr_array_index (all, i), NULL, &v);
+    }
+
+  n_shapes = items->len;
+  for (guint i = 0; i < n_shapes; i++)
+    {
+      GPtrArray *connectors = flexo_shape_get_connectors (g_ptr_array_index (items, i));
+
+      for (guint j = 0; connectors != NULL && j < connectors->len; j++)
+        visible_add (&v, g_ptr_array_index (connectors, j));
+    }
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      gpointer item = g_ptr_array_index (all, i);
+      FlexoRect hint, r;
+
+      if (!FLEXO_IS_CONNECTOR (item) || g_hash_table_contains (seen, item))
+        continue;
+      hint = flexo_connector_get_route_hint (item);
+      hint = flexo_rect_inflate (&hint, CULL_SLOP, CULL_SLOP);
+      if (!flexo_rect_intersects (&hint, area))
+        {
+          /* Labels may stick out of the hint: only when there are some. */
+          if (flexo_connector_get_label (item, FLEXO_LABEL_START) == NULL &&
+              flexo_connector_get_label (item, FLEXO_LABEL_MIDDLE) == NULL &&
+              flexo_connector_get_label (item, FLEXO_LABEL_END) == NULL)
+            continue;
+        }
+      if (connector_extents (self, item, &r) && flexo_rect_intersects (&r, area))
+        visible_add (&v, item);
+    }
+
+  /* Bottom first. */
+  sorted = g_new (ZItem, items->len);
+  for (guint i = 0; i < items->len; i++)
+    {
+      sorted[i].item = g_ptr_array_index (items, i);
+      sorted[i].z = flexo_diagram_get_item_position (diagram, sorted[i].item);
+    }
+  qsort (sorted, items->len, sizeof (ZItem), compare_z);
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_index (items, i) = sorted[i].item;
+  return items;
+}
+
+void
+flexo_painter_draw (FlexoPainter    *self,
+                    cairo_t         *cr,
+                    FlexoDiagram    *diagram,
+                    const FlexoRect *area,
+                    double           scale)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (FLEXO_IS_DIAGRAM (diagram));
+
+  if (!(scale > 0))
+    scale = 1;
+
+  /* Layouts are made for this context: let it know the target (its
+   * transformation and font options) before they are shown. */
+  pango_cairo_update_context (cr, self->context);
+  items = collect_visible (self, diagram, area);
+
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  for (guint i = 0; i < items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+
+      if (FLEXO_IS_SHAPE (item))
+        draw_shape (self, cr, item, scale);
+      else if (FLEXO_IS_CONNECTOR (item))
+        draw_connector (self, cr, item, scale);
+    }
+  cairo_restore (cr);
+}
