@@ -978,3 +978,161 @@ flexo_connector_label_position (FlexoConnector     *self,
   flexo_connector_compute_route (self, path, NULL, NULL);
   return flexo_route_label_anchor (path, position, NULL);
 }
+
+/* ------------------------------------------------------------- trimming -- */
+
+/* A piece of a route: a line (p[0] → p[3]) or a cubic Bézier. */
+typedef struct
+{
+  gboolean   curve;
+  FlexoPoint p[4];
+} Piece;
+
+static FlexoPoint
+piece_point (const Piece *piece,
+             double       t)
+{
+  const FlexoPoint *p = piece->p;
+  double u = 1 - t;
+
+  if (!piece->curve)
+    return pt (p[0].x * u + p[3].x * t, p[0].y * u + p[3].y * t);
+  return pt (u * u * u * p[0].x + 3 * u * u * t * p[1].x + 3 * u * t * t * p[2].x + t * t * t * p[3].x,
+             u * u * u * p[0].y + 3 * u * u * t * p[1].y + 3 * u * t * t * p[2].y + t * t * t * p[3].y);
+}
+
+/* Keeps the part of @piece from @t0 to @t1. */
+static void
+piece_restrict (Piece  *piece,
+                double  t0,
+                double  t1)
+{
+  if (piece->curve)
+    {
+      /* Blossoming: the control points of the restriction. */
+      const FlexoPoint *p = piece->p;
+      FlexoPoint q[4];
+      double ts[4][3] = { { t0, t0, t0 }, { t0, t0, t1 }, { t0, t1, t1 }, { t1, t1, t1 } };
+
+      for (int k = 0; k < 4; k++)
+        {
+          double a = ts[k][0], b = ts[k][1], c = ts[k][2];
+          double w0 = (1 - a) * (1 - b) * (1 - c);
+          double w1 = a * (1 - b) * (1 - c) + (1 - a) * b * (1 - c) + (1 - a) * (1 - b) * c;
+          double w2 = a * b * (1 - c) + a * (1 - b) * c + (1 - a) * b * c;
+          double w3 = a * b * c;
+
+          q[k] = pt (w0 * p[0].x + w1 * p[1].x + w2 * p[2].x + w3 * p[3].x,
+                     w0 * p[0].y + w1 * p[1].y + w2 * p[2].y + w3 * p[3].y);
+        }
+      memcpy (piece->p, q, sizeof q);
+    }
+  else
+    {
+      FlexoPoint a = piece_point (piece, t0), b = piece_point (piece, t1);
+
+      piece->p[0] = a;
+      piece->p[3] = b;
+    }
+}
+
+/* The parameter where @piece is @distance away from its end at @from_end
+ * (or its start), by bisection; -1 when all of it is nearer. */
+static double
+piece_cut (const Piece *piece,
+           double       distance,
+           gboolean     from_end)
+{
+  FlexoPoint end = from_end ? piece->p[3] : piece->p[0];
+  double lo = 0, hi = 1;
+
+  if (flexo_point_distance (from_end ? piece->p[0] : piece->p[3], end) <= distance)
+    return -1;
+  /* Search from the far end (inside) to the near end (within distance). */
+  for (int i = 0; i < 50; i++)
+    {
+      double mid = (lo + hi) / 2;
+      double t = from_end ? mid : 1 - mid;
+
+      if (flexo_point_distance (piece_point (piece, t), end) > distance)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return from_end ? lo : 1 - lo;
+}
+
+void
+flexo_route_trim (const FlexoPath *route,
+                  double           start,
+                  double           end,
+                  FlexoPath       *out)
+{
+  g_autoptr(GArray) pieces = NULL;
+  FlexoPathIter iter;
+  FlexoPathOp op;
+  const FlexoPoint *p;
+  FlexoPoint current = pt (0, 0);
+
+  g_return_if_fail (route != NULL);
+  g_return_if_fail (out != NULL);
+
+  pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  flexo_path_iter_init (&iter, route);
+  while (flexo_path_iter_next (&iter, &op, &p))
+    {
+      Piece piece = { FALSE, { current, current, current, current } };
+
+      if (op == FLEXO_PATH_MOVE_TO)
+        {
+          current = p[0];
+          continue;
+        }
+      if (op == FLEXO_PATH_LINE_TO)
+        piece.p[3] = p[0];
+      else if (op == FLEXO_PATH_CURVE_TO)
+        {
+          piece.curve = TRUE;
+          memcpy (piece.p + 1, p, 3 * sizeof (FlexoPoint));
+        }
+      else
+        continue;
+      current = piece.p[3];
+      g_array_append_val (pieces, piece);
+    }
+
+  if (start > 0 && pieces->len > 0)
+    {
+      Piece *first = &g_array_index (pieces, Piece, 0);
+      double t = piece_cut (first, start, FALSE);
+
+      if (t < 0)
+        g_array_remove_index (pieces, 0);
+      else
+        piece_restrict (first, t, 1);
+    }
+  if (end > 0 && pieces->len > 0)
+    {
+      Piece *last = &g_array_index (pieces, Piece, pieces->len - 1);
+      double t = piece_cut (last, end, TRUE);
+
+      if (t < 0)
+        g_array_remove_index (pieces, pieces->len - 1);
+      else
+        piece_restrict (last, 0, t);
+    }
+
+  flexo_path_clear (out);
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const Piece *piece = &g_array_index (pieces, Piece, i);
+
+      if (i == 0)
+        flexo_path_move_to (out, piece->p[0].x, piece->p[0].y);
+      if (piece->curve)
+        flexo_path_curve_to (out, piece->p[1].x, piece->p[1].y, piece->p[2].x, piece->p[2].y,
+                             piece->p[3].x, piece->p[3].y);
+      else
+        flexo_path_line_to (out, piece->p[3].x, piece->p[3].y);
+    }
+}

@@ -88,4 +88,13 @@ FlexoPoint flexo_route_label_anchor       (const FlexoPath     *route,
                                            FlexoLabelPosition   position,
                                            FlexoPoint          *tangent);
 
+/* A copy of @route, in place of the contents of @out, without what lies
+ * within @start of its start and within @end of its end (straight
+ * distances: what arrow heads replace). A line or curve at an end that is
+ * all within reach is dropped whole. */
+void       flexo_route_trim               (const FlexoPath     *route,
+                                           double               start,
+                                           double               end,
+                                           FlexoPath           *out);
+
 G_END_DECLS

@@ -65,7 +65,6 @@ typedef struct
 
 typedef struct
 {
-  GObject      *object;  /* weak */
   CachedLayout  slots[N_SLOTS];
 } CacheEntry;
 
@@ -73,7 +72,7 @@ struct _FlexoPainter
 {
   PangoFontMap *font_map;
   PangoContext *context;
-  GHashTable   *cache;  /* GObject → CacheEntry */
+  GHashTable   *cache;  /* GObject (weak) → CacheEntry */
   FlexoColor    background;
 };
 
@@ -115,13 +114,16 @@ mix_colors (FlexoColor a,
 #undef MIX
 }
 
+/* Replays @path on @cr; only its first subpath when @first_only. */
 static void
 append_path (cairo_t         *cr,
-             const FlexoPath *path)
+             const FlexoPath *path,
+             gboolean         first_only)
 {
   FlexoPathIter iter;
   FlexoPathOp op;
   const FlexoPoint *p;
+  guint n_moves = 0;
 
   flexo_path_iter_init (&iter, path);
   while (flexo_path_iter_next (&iter, &op, &p))
@@ -129,6 +131,8 @@ append_path (cairo_t         *cr,
       switch (op)
         {
         case FLEXO_PATH_MOVE_TO:
+          if (first_only && n_moves++ > 0)
+            return;
           cairo_move_to (cr, p[0].x, p[0].y);
           break;
         case FLEXO_PATH_LINE_TO:
@@ -148,66 +152,37 @@ append_path (cairo_t         *cr,
 /* Dashes scale with the line width; dots are round caps on tiny dashes
  * (cairo 1.16 drops some zero-length ones). */
 #define DOT 0.01
+
 static void
 set_dash (cairo_t   *cr,
           FlexoDash  dash,
           double     width)
 {
   double w = MAX (width, 0.5);
+  double d[] = { 4 * w + 2, 2 * w + 1, DOT, 2 * w + 1 - DOT };
 
-  switch (dash)
-    {
-    case FLEXO_DASH_DASHED:
-      {
-        double d[] = { 4 * w + 2, 3 * w + 1 };
-
-        cairo_set_dash (cr, d, G_N_ELEMENTS (d), 0);
-        cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-      }
-      break;
-    case FLEXO_DASH_DOTTED:
-      {
-        double d[] = { DOT, 2 * w + 1 - DOT };
-
-        cairo_set_dash (cr, d, G_N_ELEMENTS (d), 0);
-        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      }
-      break;
-    case FLEXO_DASH_DASH_DOT:
-      {
-        double d[] = { 4 * w + 2, 2 * w + 1, DOT, 2 * w + 1 - DOT };
-
-        cairo_set_dash (cr, d, G_N_ELEMENTS (d), 0);
-        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      }
-      break;
-    case FLEXO_DASH_SOLID:
-    default:
-      cairo_set_dash (cr, NULL, 0, 0);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-      break;
-    }
-}
-
-static FlexoShapeKind
-style_kind (const FlexoStyle *style)
-{
-  return style->shape_kind < FLEXO_N_SHAPE_KINDS ? style->shape_kind : FLEXO_SHAPE_RECTANGLE;
+  if (dash == FLEXO_DASH_DASHED)
+    d[1] = 3 * w + 1;
+  if (dash == FLEXO_DASH_DASHED || dash == FLEXO_DASH_DASH_DOT)
+    cairo_set_dash (cr, d, dash == FLEXO_DASH_DASHED ? 2 : 4, 0);
+  else if (dash == FLEXO_DASH_DOTTED)
+    cairo_set_dash (cr, d + 2, 2, 0);
+  else
+    cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_cap (cr, dash == FLEXO_DASH_DOTTED || dash == FLEXO_DASH_DASH_DOT ?
+                          CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
 }
 
 static PangoAlignment
 style_alignment (const FlexoStyle *style)
 {
-  switch (style->align)
-    {
-    case FLEXO_ALIGN_LEFT:
-      return PANGO_ALIGN_LEFT;
-    case FLEXO_ALIGN_RIGHT:
-      return PANGO_ALIGN_RIGHT;
-    case FLEXO_ALIGN_CENTER:
-    default:
-      return PANGO_ALIGN_CENTER;
-    }
+  static const PangoAlignment aligns[FLEXO_N_ALIGNS] = {
+    [FLEXO_ALIGN_LEFT] = PANGO_ALIGN_LEFT,
+    [FLEXO_ALIGN_CENTER] = PANGO_ALIGN_CENTER,
+    [FLEXO_ALIGN_RIGHT] = PANGO_ALIGN_RIGHT,
+  };
+
+  return style->align < FLEXO_N_ALIGNS ? aligns[style->align] : PANGO_ALIGN_CENTER;
 }
 
 static gboolean
@@ -285,7 +260,6 @@ get_layout (FlexoPainter     *self,
   if (entry == NULL)
     {
       entry = g_new0 (CacheEntry, 1);
-      entry->object = object;
       g_object_weak_ref (object, object_finalized, self);
       g_hash_table_insert (self->cache, object, entry);
     }
@@ -460,7 +434,7 @@ draw_shadow (cairo_t         *cr,
   cairo_save (cr);
   cairo_translate (cr, SHADOW_OFFSET, SHADOW_OFFSET);
   cairo_new_path (cr);
-  append_path (cr, outline);
+  append_path (cr, outline, FALSE);
   cairo_set_dash (cr, NULL, 0, 0);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.05);
@@ -484,7 +458,7 @@ stroke_outline (cairo_t          *cr,
     return;
 
   cairo_new_path (cr);
-  append_path (cr, path);
+  append_path (cr, path, FALSE);
   set_color (cr, style->stroke, 1);
   cairo_set_line_width (cr, style->stroke_width);
   cairo_set_line_join (cr, join);
@@ -501,7 +475,7 @@ fill_outline (cairo_t         *cr,
   if (!color_visible (color))
     return;
   cairo_new_path (cr);
-  append_path (cr, path);
+  append_path (cr, path, FALSE);
   set_color (cr, color, 1);
   cairo_fill (cr);
 }
@@ -538,7 +512,20 @@ text_shape_filled (FlexoShape *shape)
           flexo_style_has (flexo_concept_get_style (concept), FLEXO_STYLE_FILL));
 }
 
-/* The lines of a class's second compartment: "name: value". */
+static void
+append_value (GString       *text,
+              FlexoProperty *property,
+              const char    *value)
+{
+  if (property == NULL || value == NULL || *value == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append_printf (text, "%s: %s", flexo_property_get_name (property), value);
+}
+
+/* The lines of a class's second compartment: "name: value", for each
+ * property of the concept that has a value (or a default). */
 static char *
 dup_class_values (FlexoShape *shape)
 {
@@ -551,16 +538,8 @@ dup_class_values (FlexoShape *shape)
       g_autoptr(GPtrArray) properties = flexo_concept_dup_all_properties (concept);
 
       for (guint i = 0; i < properties->len; i++)
-        {
-          FlexoProperty *property = g_ptr_array_index (properties, i);
-          const char *value = flexo_instance_get_effective_value (instance, property);
-
-          if (value == NULL || *value == '\0')
-            continue;
-          if (text->len > 0)
-            g_string_append_c (text, '\n');
-          g_string_append_printf (text, "%s: %s", flexo_property_get_name (property), value);
-        }
+        append_value (text, properties->pdata[i],
+                      flexo_instance_get_effective_value (instance, properties->pdata[i]));
     }
   else if (instance != NULL)
     {
@@ -570,11 +549,7 @@ dup_class_values (FlexoShape *shape)
           const char *value = NULL;
 
           flexo_instance_get_nth_value (instance, i, &property, &value);
-          if (property == NULL || value == NULL)
-            continue;
-          if (text->len > 0)
-            g_string_append_c (text, '\n');
-          g_string_append_printf (text, "%s: %s", flexo_property_get_name (property), value);
+          append_value (text, property, value);
         }
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -611,7 +586,7 @@ compute_shape_layout (FlexoPainter     *self,
   const FlexoRect *b = &sl->box;
   double pad = TEXT_PADDING + MAX (style->stroke_width, 0) / 2;
 
-  sl->kind = style_kind (style);
+  sl->kind = style->shape_kind < FLEXO_N_SHAPE_KINDS ? style->shape_kind : FLEXO_SHAPE_RECTANGLE;
   sl->box = flexo_rect_normalize (*flexo_shape_get_bounds (shape));
   sl->figure = sl->box;
   sl->label = flexo_shape_dup_label (shape);
@@ -638,31 +613,27 @@ compute_shape_layout (FlexoPainter     *self,
       break;
 
     case FLEXO_SHAPE_CLASS:
+    case FLEXO_SHAPE_CONTAINER:
       {
+        /* A band at the top for the name, bold and centred in a class;
+         * then a class's values. */
+        gboolean is_class = sl->kind == FLEXO_SHAPE_CLASS;
         double inner = MAX (b->width - 2 * pad, 1);
         double th;
 
-        sl->bold = TRUE;
-        sl->align = PANGO_ALIGN_CENTER;
-        th = text_height (self, shape, SLOT_LABEL, sl->label, style, TRUE, inner,
-                          MAX (b->height - 2 * pad, 1), PANGO_ALIGN_CENTER);
-        sl->band = MIN (MAX (th, style->font_size * 1.2) + 2 * pad, b->height);
-        sl->text = FLEXO_RECT_INIT (b->x + pad, b->y + pad, inner, MAX (sl->band - 2 * pad, 0));
-        sl->values = dup_class_values (shape);
-        th = text_height (self, shape, SLOT_BODY, sl->values, style, FALSE, inner,
-                          MAX (b->height - sl->band - 2 * pad, 1), PANGO_ALIGN_LEFT);
-        sl->body = th > 0 ? th + 2 * pad : 2 * pad;
-      }
-      break;
-
-    case FLEXO_SHAPE_CONTAINER:
-      {
-        double inner = MAX (b->width - 2 * pad, 1);
-        double th = text_height (self, shape, SLOT_LABEL, sl->label, style, FALSE, inner,
-                                 MAX (b->height - 2 * pad, 1), sl->align);
-
+        sl->bold = is_class;
+        sl->align = is_class ? PANGO_ALIGN_CENTER : sl->align;
+        th = text_height (self, shape, SLOT_LABEL, sl->label, style, sl->bold, inner,
+                          MAX (b->height - 2 * pad, 1), sl->align);
+        th = is_class ? MAX (th, style->font_size * 1.2) : th;
         sl->band = th > 0 ? MIN (th + 2 * pad, b->height) : 0;
         sl->text = FLEXO_RECT_INIT (b->x + pad, b->y + pad, inner, MAX (sl->band - 2 * pad, 0));
+        if (is_class)
+          {
+            sl->values = dup_class_values (shape);
+            sl->body = 2 * pad + text_height (self, shape, SLOT_BODY, sl->values, style, FALSE, inner,
+                                              MAX (b->height - sl->band - 2 * pad, 1), PANGO_ALIGN_LEFT);
+          }
       }
       break;
 
@@ -759,23 +730,8 @@ draw_shape (FlexoPainter *self,
       if (sl.kind == FLEXO_SHAPE_ACTOR && color_visible (style.fill))
         {
           /* Fill the head: the first subpath, a closed circle. */
-          FlexoPathIter iter;
-          FlexoPathOp op;
-          const FlexoPoint *p;
-
           cairo_new_path (cr);
-          flexo_path_iter_init (&iter, details);
-          while (flexo_path_iter_next (&iter, &op, &p))
-            {
-              if (op == FLEXO_PATH_MOVE_TO)
-                cairo_move_to (cr, p[0].x, p[0].y);
-              else if (op == FLEXO_PATH_CURVE_TO)
-                cairo_curve_to (cr, p[0].x, p[0].y, p[1].x, p[1].y, p[2].x, p[2].y);
-              else if (op == FLEXO_PATH_LINE_TO)
-                cairo_line_to (cr, p[0].x, p[0].y);
-              else
-                break;
-            }
+          append_path (cr, details, TRUE);
           set_color (cr, style.fill, 1);
           cairo_fill (cr);
         }
@@ -1010,13 +966,17 @@ draw_head (cairo_t        *cr,
       break;
 
     case FLEXO_ARROW_CIRCLE:
-      head_circle (cr, &f, a + 0.35 * l, 0.35 * l);
-      hollow (cr, background, color);
-      break;
-
     case FLEXO_ARROW_FILLED_CIRCLE:
-      head_circle (cr, &f, 0.35 * l, 0.35 * l);
-      cairo_fill (cr);
+      if (head == FLEXO_ARROW_CIRCLE)
+        {
+          head_circle (cr, &f, a + 0.35 * l, 0.35 * l);
+          hollow (cr, background, color);
+        }
+      else
+        {
+          head_circle (cr, &f, 0.35 * l, 0.35 * l);
+          cairo_fill (cr);
+        }
       break;
 
     case FLEXO_ARROW_SQUARE:
@@ -1030,17 +990,15 @@ draw_head (cairo_t        *cr,
       break;
 
     case FLEXO_ARROW_CROWS_FOOT_ONE:
-      head_to (cr, &f, 0.5 * l, 0.45 * l, TRUE);
-      head_to (cr, &f, 0.5 * l, -0.45 * l, FALSE);
-      cairo_stroke (cr);
-      break;
-
     case FLEXO_ARROW_CROWS_FOOT_ZERO_OR_ONE:
       head_to (cr, &f, 0.5 * l, 0.45 * l, TRUE);
       head_to (cr, &f, 0.5 * l, -0.45 * l, FALSE);
       cairo_stroke (cr);
-      head_circle (cr, &f, l + 0.3 * l, 0.3 * l);
-      hollow (cr, background, color);
+      if (head == FLEXO_ARROW_CROWS_FOOT_ZERO_OR_ONE)
+        {
+          head_circle (cr, &f, l + 0.3 * l, 0.3 * l);
+          hollow (cr, background, color);
+        }
       break;
 
     case FLEXO_ARROW_CROWS_FOOT_MANY:
@@ -1074,145 +1032,6 @@ draw_head (cairo_t        *cr,
     }
 
   cairo_restore (cr);
-}
-
-/* A piece of a route: a line (p[0] → p[3]) or a cubic Bézier. */
-typedef struct
-{
-  gboolean   curve;
-  FlexoPoint p[4];
-} Piece;
-
-static FlexoPoint
-piece_point (const Piece *piece,
-             double       t)
-{
-  const FlexoPoint *p = piece->p;
-  double u = 1 - t;
-
-  if (!piece->curve)
-    return pt (p[0].x * u + p[3].x * t, p[0].y * u + p[3].y * t);
-  return pt (u * u * u * p[0].x + 3 * u * u * t * p[1].x + 3 * u * t * t * p[2].x + t * t * t * p[3].x,
-             u * u * u * p[0].y + 3 * u * u * t * p[1].y + 3 * u * t * t * p[2].y + t * t * t * p[3].y);
-}
-
-/* Keeps the part of @piece from @t0 to @t1. */
-static void
-piece_restrict (Piece  *piece,
-                double  t0,
-                double  t1)
-{
-  if (piece->curve)
-    {
-      /* Blossoming: the control points of the restriction. */
-      const FlexoPoint *p = piece->p;
-      FlexoPoint q[4];
-      double ts[4][3] = { { t0, t0, t0 }, { t0, t0, t1 }, { t0, t1, t1 }, { t1, t1, t1 } };
-
-      for (int k = 0; k < 4; k++)
-        {
-          double a = ts[k][0], b = ts[k][1], c = ts[k][2];
-          double w0 = (1 - a) * (1 - b) * (1 - c);
-          double w1 = a * (1 - b) * (1 - c) + (1 - a) * b * (1 - c) + (1 - a) * (1 - b) * c;
-          double w2 = a * b * (1 - c) + a * (1 - b) * c + (1 - a) * b * c;
-          double w3 = a * b * c;
-
-          q[k] = pt (w0 * p[0].x + w1 * p[1].x + w2 * p[2].x + w3 * p[3].x,
-                     w0 * p[0].y + w1 * p[1].y + w2 * p[2].y + w3 * p[3].y);
-        }
-      memcpy (piece->p, q, sizeof q);
-    }
-  else
-    {
-      FlexoPoint a = piece_point (piece, t0), b = piece_point (piece, t1);
-
-      piece->p[0] = a;
-      piece->p[3] = b;
-    }
-}
-
-/* The parameter where @piece is @distance away from its end at @from_end
- * (or its start), by bisection; -1 when all of it is nearer. */
-static double
-piece_cut (const Piece *piece,
-           double       distance,
-           gboolean     from_end)
-{
-  FlexoPoint end = from_end ? piece->p[3] : piece->p[0];
-  double lo = 0, hi = 1;
-
-  if (flexo_point_distance (from_end ? piece->p[0] : piece->p[3], end) <= distance)
-    return -1;
-  /* Search from the far end (inside) to the near end (within distance). */
-  for (int i = 0; i < 50; i++)
-    {
-      double mid = (lo + hi) / 2;
-      double t = from_end ? mid : 1 - mid;
-
-      if (flexo_point_distance (piece_point (piece, t), end) > distance)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  return from_end ? lo : 1 - lo;
-}
-
-/* The route as pieces, without what heads replace at either end. */
-static GArray *
-trimmed_pieces (const FlexoPath *route,
-                double           start_inset,
-                double           end_inset)
-{
-  GArray *pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
-  FlexoPathIter iter;
-  FlexoPathOp op;
-  const FlexoPoint *p;
-  FlexoPoint current = pt (0, 0);
-
-  flexo_path_iter_init (&iter, route);
-  while (flexo_path_iter_next (&iter, &op, &p))
-    {
-      Piece piece = { FALSE, { current, current, current, current } };
-
-      if (op == FLEXO_PATH_MOVE_TO)
-        {
-          current = p[0];
-          continue;
-        }
-      if (op == FLEXO_PATH_LINE_TO)
-        piece.p[3] = p[0];
-      else if (op == FLEXO_PATH_CURVE_TO)
-        {
-          piece.curve = TRUE;
-          memcpy (piece.p + 1, p, 3 * sizeof (FlexoPoint));
-        }
-      else
-        continue;
-      current = piece.p[3];
-      g_array_append_val (pieces, piece);
-    }
-
-  if (start_inset > 0 && pieces->len > 0)
-    {
-      Piece *first = &g_array_index (pieces, Piece, 0);
-      double t = piece_cut (first, start_inset, FALSE);
-
-      if (t < 0)
-        g_array_remove_index (pieces, 0);
-      else
-        piece_restrict (first, t, 1);
-    }
-  if (end_inset > 0 && pieces->len > 0)
-    {
-      Piece *last = &g_array_index (pieces, Piece, pieces->len - 1);
-      double t = piece_cut (last, end_inset, TRUE);
-
-      if (t < 0)
-        g_array_remove_index (pieces, pieces->len - 1);
-      else
-        piece_restrict (last, 0, t);
-    }
-  return pieces;
 }
 
 typedef struct
@@ -1275,7 +1094,6 @@ draw_connector (FlexoPainter   *self,
                 double          scale)
 {
   g_autoptr(FlexoPath) route = flexo_path_new ();
-  g_autoptr(GArray) pieces = NULL;
   FlexoArrowHead head_start, head_end;
   FlexoPoint start_dir, end_dir;
   const FlexoPoint *points;
@@ -1316,20 +1134,11 @@ draw_connector (FlexoPainter   *self,
 
   if (stroke && flexo_route_get_length (route) > 1e-6)
     {
-      pieces = trimmed_pieces (route, head_inset (head_start, width), head_inset (head_end, width));
-      cairo_new_path (cr);
-      for (guint i = 0; i < pieces->len; i++)
-        {
-          const Piece *piece = &g_array_index (pieces, Piece, i);
+      g_autoptr(FlexoPath) line = flexo_path_new ();
 
-          if (i == 0)
-            cairo_move_to (cr, piece->p[0].x, piece->p[0].y);
-          if (piece->curve)
-            cairo_curve_to (cr, piece->p[1].x, piece->p[1].y, piece->p[2].x, piece->p[2].y,
-                            piece->p[3].x, piece->p[3].y);
-          else
-            cairo_line_to (cr, piece->p[3].x, piece->p[3].y);
-        }
+      flexo_route_trim (route, head_inset (head_start, width), head_inset (head_end, width), line);
+      cairo_new_path (cr);
+      append_path (cr, line, FALSE);
       set_color (cr, style.stroke, 1);
       cairo_set_line_width (cr, width);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
@@ -1385,7 +1194,7 @@ connector_extents (FlexoPainter   *self,
   if (!flexo_path_get_bounds (route, &r))
     r = FLEXO_RECT_INIT (p[0].x, p[0].y, 0, 0);
 
-  reach = MAX (style.stroke_width, 0) * 3 + 1;
+  reach = MAX (style.stroke_width, 0) * MITER_LIMIT / 2 + 1;
   if (valid_head (style.arrow_start) != FLEXO_ARROW_NONE || valid_head (style.arrow_end) != FLEXO_ARROW_NONE)
     reach = MAX (reach, head_reach (style.stroke_width) + 1);
   r = flexo_rect_inflate (&r, reach, reach);
@@ -1429,15 +1238,10 @@ flexo_painter_new (void)
 void
 flexo_painter_free (FlexoPainter *self)
 {
-  GHashTableIter iter;
-  gpointer object;
-
   if (self == NULL)
     return;
 
-  g_hash_table_iter_init (&iter, self->cache);
-  while (g_hash_table_iter_next (&iter, &object, NULL))
-    g_object_weak_unref (object, object_finalized, self);
+  flexo_painter_invalidate (self, NULL);
   g_hash_table_destroy (self->cache);
   g_object_unref (self->context);
   g_object_unref (self->font_map);
@@ -1450,13 +1254,6 @@ flexo_painter_set_background (FlexoPainter *self,
 {
   g_return_if_fail (self != NULL);
   self->background = color;
-}
-
-FlexoColor
-flexo_painter_get_background (FlexoPainter *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->background;
 }
 
 void
@@ -1615,11 +1412,9 @@ collect_visible (FlexoPainter    *self,
                                       visible_shape_cb, &v);
     }
   else
-    {
-      for (guint i = 0; i < all->len; i++)
-        if (FLEXO_IS_SHAPE (g_ptr_array_index (all, i)))
-          visible_shape_cb (g_ptr_array_index (all, i), NULL, &v);
-    }
+    for (guint i = 0; i < all->len; i++)
+      if (FLEXO_IS_SHAPE (g_ptr_array_index (all, i)))
+        visible_shape_cb (g_ptr_array_index (all, i), NULL, &v);
 
   n_shapes = items->len;
   for (guint i = 0; i < n_shapes; i++)
@@ -1639,14 +1434,10 @@ collect_visible (FlexoPainter    *self,
         continue;
       hint = flexo_connector_get_route_hint (item);
       hint = flexo_rect_inflate (&hint, CULL_SLOP, CULL_SLOP);
-      if (!flexo_rect_intersects (&hint, area))
-        {
-          /* Labels may stick out of the hint: only when there are some. */
-          if (flexo_connector_get_label (item, FLEXO_LABEL_START) == NULL &&
-              flexo_connector_get_label (item, FLEXO_LABEL_MIDDLE) == NULL &&
-              flexo_connector_get_label (item, FLEXO_LABEL_END) == NULL)
-            continue;
-        }
+      /* Labels may stick out of the hint. */
+      if (!flexo_rect_intersects (&hint, area) && flexo_connector_get_label (item, FLEXO_LABEL_START) == NULL &&
+          flexo_connector_get_label (item, FLEXO_LABEL_MIDDLE) == NULL && flexo_connector_get_label (item, FLEXO_LABEL_END) == NULL)
+        continue;
       if (connector_extents (self, item, &r) && flexo_rect_intersects (&r, area))
         visible_add (&v, item);
     }

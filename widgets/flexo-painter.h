@@ -27,7 +27,6 @@ void          flexo_painter_free           (FlexoPainter    *self);
  * (opaque white unless told). */
 void          flexo_painter_set_background (FlexoPainter    *self,
                                             FlexoColor       color);
-FlexoColor    flexo_painter_get_background (FlexoPainter    *self);
 
 /* Draws the items of @diagram that meet @area (diagram coordinates; NULL:
  * all of them), bottom first, with the current transformation of @cr

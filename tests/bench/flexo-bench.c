@@ -29,8 +29,10 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "flexo-export.h"
 #include "flexo-format.h"
 #include "flexo-model.h"
+#include "flexo-painter.h"
 
 typedef struct
 {
@@ -418,6 +420,75 @@ cmd_run (guint       n_shapes,
       }
     report ("spatial point query", "us", median (times, runs), 5);
     g_rand_free (rand);
+  }
+
+  /* Drawing a 1920×1080 viewport, at zoom 1 (its middle) and zoomed to
+   * fit the whole diagram, on an image surface as the canvas's cairo node. */
+  {
+    FlexoDiagram *diagram = g_ptr_array_index (flexo_document_get_diagrams (doc), 0);
+    g_autoptr(FlexoPainter) painter = flexo_painter_new ();
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+    FlexoRect extents;
+    double fit;
+
+    flexo_painter_get_extents (painter, diagram, &extents);
+    fit = MIN (1920 / extents.width, 1080 / extents.height);
+
+    for (guint pass = 0; pass < 2; pass++)
+      {
+        double scale = pass == 0 ? 1.0 : fit;
+        FlexoRect area;
+
+        if (pass == 0)
+          area = FLEXO_RECT_INIT (extents.x + extents.width / 2 - 960, extents.y + extents.height / 2 - 540, 1920, 1080);
+        else
+          area = extents;
+
+        for (guint r = 0; r < runs + 1; r++)
+          {
+            cairo_t *cr = cairo_create (surface);
+
+            start = now ();
+            cairo_set_source_rgb (cr, 1, 1, 1);
+            cairo_paint (cr);
+            cairo_scale (cr, scale, scale);
+            cairo_translate (cr, -area.x, -area.y);
+            flexo_painter_draw (painter, cr, diagram, &area, scale);
+            cairo_destroy (cr);
+            cairo_surface_flush (surface);
+            /* The first run fills the painter's caches: not counted. */
+            if (r > 0)
+              times[r - 1] = (now () - start) * 1000;
+          }
+        if (pass == 0)
+          report ("draw a 1920x1080 viewport at zoom 1", "ms", median (times, runs), 8);
+        else
+          report ("draw a 1920x1080 viewport zoomed to fit", "ms", median (times, runs), 16);
+      }
+    cairo_surface_destroy (surface);
+
+    /* Export of the whole document; the PNG at a scale that keeps it under
+     * 8,000 pixels wide. */
+    {
+      static const char * const names[] = { "export.svg", "export.png", "export.pdf" };
+
+      for (FlexoExportFormat format = 0; format < FLEXO_N_EXPORT_FORMATS; format++)
+        {
+          g_autofree char *out = g_build_filename (dir, names[format], NULL);
+          g_autofree char *name = g_strdup_printf ("export to %s", flexo_export_format_to_extension (format));
+          double scale = format == FLEXO_EXPORT_PNG ? MIN (1.0, 8000 / extents.width) : 1.0;
+
+          start = now ();
+          if (!flexo_export_diagram (diagram, out, format, scale, 20, NULL, &error))
+            {
+              g_printerr ("flexo-bench: %s\n", error->message);
+              g_clear_error (&error);
+              continue;
+            }
+          report (g_intern_string (name), "s", now () - start, 0);
+          g_unlink (out);
+        }
+    }
   }
 
   /* The table */
