@@ -745,6 +745,16 @@ connector_ends (FlexoConnector *self,
     flexo_route_end_init_point (target, flexo_connector_get_target_point (self));
 }
 
+/* The box of an end as flexo_route_end_init_shape() or _point() set it. */
+static FlexoRect
+end_box (FlexoShape *shape,
+         FlexoPoint  point)
+{
+  if (shape != NULL)
+    return flexo_rect_normalize (*flexo_shape_get_bounds (shape));
+  return FLEXO_RECT_INIT (point.x, point.y, 0, 0);
+}
+
 void
 flexo_connector_compute_route (FlexoConnector *self,
                                FlexoPath      *out,
@@ -801,7 +811,9 @@ flexo_connector_get_route_hint (FlexoConnector *self)
 
   g_return_val_if_fail (FLEXO_IS_CONNECTOR (self), FLEXO_RECT_INIT (0, 0, 0, 0));
 
-  connector_ends (self, &source, &target);
+  /* Only the boxes of the ends: no need to resolve their styles. */
+  source.box = end_box (flexo_connector_get_source (self), flexo_connector_get_source_point (self));
+  target.box = end_box (flexo_connector_get_target (self), flexo_connector_get_target_point (self));
   r = flexo_rect_union (&source.box, &target.box);
   waypoints = flexo_connector_get_waypoints (self);
   for (guint i = 0; waypoints != NULL && i < waypoints->len; i++)

@@ -797,6 +797,86 @@ START_TEST (test_lod_drops_shadows)
 }
 END_TEST
 
+static gboolean
+is_greenish_trace (guint32 p)
+{
+  return PA (p) > 0 && PG (p) > PR (p) && PG (p) > PB (p);
+}
+
+static gboolean
+is_blue (guint32 p)
+{
+  return is_color (p, BLUE);
+}
+
+/* At a tiny scale, shapes are blocks of their fill colour, and their
+ * outline, label and shadow are gone. */
+START_TEST (test_lod_tiny_shapes_keep_their_fill)
+{
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(cairo_surface_t) small = NULL;
+  g_autoptr(cairo_surface_t) full = NULL;
+  FlexoShape *shape;
+
+  doc_init (&d);
+  shape = add_shape (&d, FLEXO_RECT_INIT (100, 100, 100, 60), FLEXO_SHAPE_RECTANGLE, RED, BLACK, "Hello");
+  restyle_shape (shape, set_shadow);
+  add_shape (&d, FLEXO_RECT_INIT (300, 100, 100, 60), FLEXO_SHAPE_ELLIPSE, BLUE, BLACK, NULL);
+  add_shape (&d, FLEXO_RECT_INIT (500, 100, 100, 60), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR, "Text");
+  doc_commit (&d);
+
+  /* 3 × 1.8 pixels each. */
+  small = render (d.diagram, NULL, 0.03, 20, 8);
+  ck_assert_pixel (small, 0.03, 140, 110, is_red);
+  ck_assert_pixel (small, 0.03, 340, 110, is_blue);
+  /* Nothing around them: no shadow, no outline beyond the box. */
+  ck_assert_uint_eq (count_pixels (small, 0, 6, 20, 8, is_painted), 0);
+  ck_assert_uint_eq (count_pixels (small, 13, 0, 20, 8, is_painted), 0);
+
+  /* The same shapes at full size keep their outlines. */
+  full = render (d.diagram, NULL, 1, 700, 200);
+  ck_assert_pixel (full, 1, 100.5, 130, is_dark);
+  ck_assert_pixel (full, 1, 110, 110, is_red);
+}
+END_TEST
+
+/* At a tiny scale, a connector is still a line between its shapes, and
+ * one shorter than a pixel is dropped. */
+START_TEST (test_lod_tiny_connectors_stay_visible)
+{
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(cairo_surface_t) small = NULL;
+  g_autoptr(cairo_surface_t) whole = NULL;
+  FlexoShape *a, *b, *c, *e;
+  FlexoRect area;
+
+  doc_init (&d);
+  a = add_shape (&d, FLEXO_RECT_INIT (0, 0, 60, 60), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR, NULL);
+  b = add_shape (&d, FLEXO_RECT_INIT (1000, 0, 60, 60), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR, NULL);
+  c = add_shape (&d, FLEXO_RECT_INIT (0, 300, 60, 60), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR, NULL);
+  e = add_shape (&d, FLEXO_RECT_INIT (1000, 700, 60, 60), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR, NULL);
+  add_connector (&d, a, b, FLEXO_ROUTING_STRAIGHT, FLEXO_ARROW_FILLED);
+  add_connector (&d, c, e, FLEXO_ROUTING_STRAIGHT, FLEXO_ARROW_FILLED);
+  doc_commit (&d);
+
+  /* Level: along the row of the shapes' centres (y = 1.5 pixels). */
+  small = render (d.diagram, NULL, 0.05, 60, 40);
+  ck_assert_uint_ge (count_pixels (small, 5, 1, 50, 2, is_greenish_trace), 40);
+  /* Slanted: somewhere in each column between the shapes. */
+  for (int x = 10; x < 45; x++)
+    ck_assert_uint_gt (count_pixels (small, x, 15, x + 1, 40, is_greenish_trace), 0);
+  /* Nothing far from both lines. */
+  ck_assert_uint_eq (count_pixels (small, 30, 4, 60, 8, is_painted), 0);
+
+  /* The same through an area that holds everything. */
+  flexo_diagram_get_extents (d.diagram, &area);
+  area = flexo_rect_inflate (&area, 50, 50);
+  whole = render (d.diagram, &area, 0.05, 60, 40);
+  ck_assert_uint_eq (memcmp (cairo_image_surface_get_data (small), cairo_image_surface_get_data (whole),
+                             (size_t) cairo_image_surface_get_stride (small) * 40), 0);
+}
+END_TEST
+
 /* -------------------------------------------------------------- culling -- */
 
 START_TEST (test_culling)
@@ -986,6 +1066,8 @@ painter_suite (void)
   tcase_add_test (tc, test_class_compartments);
   tcase_add_test (tc, test_lod_drops_text);
   tcase_add_test (tc, test_lod_drops_shadows);
+  tcase_add_test (tc, test_lod_tiny_shapes_keep_their_fill);
+  tcase_add_test (tc, test_lod_tiny_connectors_stay_visible);
   tcase_add_test (tc, test_culling);
   tcase_add_test (tc, test_extents);
   tcase_add_test (tc, test_export_formats);

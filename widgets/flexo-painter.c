@@ -23,7 +23,7 @@
 #include <pango/pangocairo.h>
 
 #include "flexo-outline.h"
-#include "flexo-painter.h"
+#include "flexo-painter-private.h"
 #include "flexo-route.h"
 
 /* Space between a shape's outline and its text. */
@@ -74,34 +74,13 @@ struct _FlexoPainter
   PangoContext *context;
   GHashTable   *cache;  /* GObject (weak) → CacheEntry */
   FlexoColor    background;
+  GPtrArray    *lod_pool;  /* GArray of double, reused by the batches */
 };
 
 /* ------------------------------------------------------------- helpers -- */
 
-static inline FlexoPoint
-pt (double x,
-    double y)
-{
-  return (FlexoPoint) { x, y };
-}
 
-static void
-set_color (cairo_t    *cr,
-           FlexoColor  color,
-           double      alpha)
-{
-  cairo_set_source_rgba (cr,
-                         FLEXO_COLOR_RED (color) / 255.0,
-                         FLEXO_COLOR_GREEN (color) / 255.0,
-                         FLEXO_COLOR_BLUE (color) / 255.0,
-                         FLEXO_COLOR_ALPHA (color) / 255.0 * alpha);
-}
 
-static gboolean
-color_visible (FlexoColor color)
-{
-  return FLEXO_COLOR_ALPHA (color) > 0;
-}
 
 static FlexoColor
 mix_colors (FlexoColor a,
@@ -500,8 +479,8 @@ draw_separator (cairo_t          *cr,
 
 /* Whether a text shape has a fill of its own or of its concept (the
  * theme's white would hide what is under it). */
-static gboolean
-text_shape_filled (FlexoShape *shape)
+gboolean
+flexo_painter_text_shape_filled (FlexoShape *shape)
 {
   FlexoInstance *instance = flexo_shape_get_instance (shape);
   FlexoConcept *concept = instance != NULL ? flexo_instance_get_concept (instance) : NULL;
@@ -690,7 +669,7 @@ draw_shape (FlexoPainter *self,
   compute_shape_layout (self, shape, &style, &sl);
   flexo_outline_build (sl.kind, &sl.figure, style.corner_radius, outline);
   fill = flexo_outline_paints_silhouette (sl.kind) ||
-         (sl.kind == FLEXO_SHAPE_TEXT && text_shape_filled (shape));
+         (sl.kind == FLEXO_SHAPE_TEXT && flexo_painter_text_shape_filled (shape));
   stroke = flexo_outline_paints_silhouette (sl.kind);
 
   cairo_save (cr);
@@ -778,261 +757,6 @@ shape_extents (FlexoShape *shape)
 }
 
 /* ---------------------------------------------------------- connectors -- */
-
-/* The length of an arrow head along the line, for a line @width wide. */
-static double
-head_length (double width)
-{
-  return 7 + 3 * MAX (width, 1);
-}
-
-/* How far any head reaches from its tip. */
-static double
-head_reach (double width)
-{
-  return 1.7 * head_length (width) + MAX (width, 1);
-}
-
-/* How much of the line a head replaces: the line stops there so that it
- * does not show through filled or hollow heads. */
-static double
-head_inset (FlexoArrowHead head,
-            double         width)
-{
-  double l = head_length (width);
-
-  switch (head)
-    {
-    case FLEXO_ARROW_OPEN:
-    case FLEXO_ARROW_HALF:
-      return width / 2;
-    case FLEXO_ARROW_FILLED:
-      return l * 0.8;
-    case FLEXO_ARROW_HOLLOW_TRIANGLE:
-      return l;
-    case FLEXO_ARROW_HOLLOW_DIAMOND:
-      return 1.4 * l;
-    case FLEXO_ARROW_FILLED_DIAMOND:
-      return 1.2 * l;
-    case FLEXO_ARROW_CIRCLE:
-      return 0.7 * l + width / 2;
-    case FLEXO_ARROW_FILLED_CIRCLE:
-      return 0.5 * l;
-    case FLEXO_ARROW_SQUARE:
-      return 0.7 * l + width / 2;
-    case FLEXO_ARROW_NONE:
-    case FLEXO_ARROW_CROWS_FOOT_ONE:
-    case FLEXO_ARROW_CROWS_FOOT_MANY:
-    case FLEXO_ARROW_CROWS_FOOT_ZERO_OR_ONE:
-    case FLEXO_ARROW_CROWS_FOOT_ZERO_OR_MANY:
-    case FLEXO_ARROW_CROSS:
-    default:
-      return 0;
-    }
-}
-
-typedef struct
-{
-  FlexoPoint tip;
-  FlexoPoint d;  /* unit, toward the tip */
-  FlexoPoint n;  /* unit, across */
-} HeadFrame;
-
-/* The point @back behind the tip and @across to the side. */
-static void
-head_to (cairo_t         *cr,
-         const HeadFrame *f,
-         double           back,
-         double           across,
-         gboolean         move)
-{
-  double x = f->tip.x - f->d.x * back + f->n.x * across;
-  double y = f->tip.y - f->d.y * back + f->n.y * across;
-
-  if (move)
-    cairo_move_to (cr, x, y);
-  else
-    cairo_line_to (cr, x, y);
-}
-
-static void
-head_circle (cairo_t         *cr,
-             const HeadFrame *f,
-             double           back,
-             double           radius)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, f->tip.x - f->d.x * back, f->tip.y - f->d.y * back, radius, 0, 2 * G_PI);
-  cairo_close_path (cr);
-}
-
-/* Fills the current path with the background, then strokes it. */
-static void
-hollow (cairo_t    *cr,
-        FlexoColor  background,
-        FlexoColor  color)
-{
-  set_color (cr, background, 1);
-  cairo_fill_preserve (cr);
-  set_color (cr, color, 1);
-  cairo_stroke (cr);
-}
-
-static void
-draw_head (cairo_t        *cr,
-           FlexoArrowHead  head,
-           FlexoPoint      tip,
-           FlexoPoint      dir,
-           double          width,
-           FlexoColor      color,
-           FlexoColor      background)
-{
-  HeadFrame f = { tip, dir, pt (-dir.y, dir.x) };
-  double l = head_length (width);
-  double hw = 0.4 * l;     /* half the width of triangles */
-  double a = width / 2;    /* outlines stop short of the tip by this */
-  double big = 4 * l;
-
-  if (head == FLEXO_ARROW_NONE)
-    return;
-
-  cairo_save (cr);
-  /* Nothing of a head goes past its tip. */
-  cairo_new_path (cr);
-  head_to (cr, &f, 0, big, TRUE);
-  head_to (cr, &f, 0, -big, FALSE);
-  head_to (cr, &f, big, -big, FALSE);
-  head_to (cr, &f, big, big, FALSE);
-  cairo_close_path (cr);
-  cairo_clip (cr);
-
-  cairo_new_path (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-  cairo_set_line_width (cr, MAX (width, 0.5));
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-  set_color (cr, color, 1);
-
-  switch (head)
-    {
-    case FLEXO_ARROW_OPEN:
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      head_to (cr, &f, l, 1.1 * hw, TRUE);
-      head_to (cr, &f, a, 0, FALSE);
-      head_to (cr, &f, l, -1.1 * hw, FALSE);
-      cairo_stroke (cr);
-      break;
-
-    case FLEXO_ARROW_HALF:
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      head_to (cr, &f, a, 0, TRUE);
-      head_to (cr, &f, l, 1.1 * hw, FALSE);
-      cairo_stroke (cr);
-      break;
-
-    case FLEXO_ARROW_FILLED:
-      head_to (cr, &f, 0, 0, TRUE);
-      head_to (cr, &f, l, hw, FALSE);
-      head_to (cr, &f, l, -hw, FALSE);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      break;
-
-    case FLEXO_ARROW_HOLLOW_TRIANGLE:
-      head_to (cr, &f, a, 0, TRUE);
-      head_to (cr, &f, a + l, hw, FALSE);
-      head_to (cr, &f, a + l, -hw, FALSE);
-      cairo_close_path (cr);
-      hollow (cr, background, color);
-      break;
-
-    case FLEXO_ARROW_HOLLOW_DIAMOND:
-    case FLEXO_ARROW_FILLED_DIAMOND:
-      {
-        gboolean filled = head == FLEXO_ARROW_FILLED_DIAMOND;
-        double o = filled ? 0 : a;
-        double dl = filled ? 1.3 * l : 1.4 * l;
-
-        head_to (cr, &f, o, 0, TRUE);
-        head_to (cr, &f, o + dl / 2, 0.38 * l, FALSE);
-        head_to (cr, &f, o + dl, 0, FALSE);
-        head_to (cr, &f, o + dl / 2, -0.38 * l, FALSE);
-        cairo_close_path (cr);
-        if (filled)
-          cairo_fill (cr);
-        else
-          hollow (cr, background, color);
-      }
-      break;
-
-    case FLEXO_ARROW_CIRCLE:
-    case FLEXO_ARROW_FILLED_CIRCLE:
-      if (head == FLEXO_ARROW_CIRCLE)
-        {
-          head_circle (cr, &f, a + 0.35 * l, 0.35 * l);
-          hollow (cr, background, color);
-        }
-      else
-        {
-          head_circle (cr, &f, 0.35 * l, 0.35 * l);
-          cairo_fill (cr);
-        }
-      break;
-
-    case FLEXO_ARROW_SQUARE:
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
-      head_to (cr, &f, a, 0.35 * l, TRUE);
-      head_to (cr, &f, a + 0.7 * l, 0.35 * l, FALSE);
-      head_to (cr, &f, a + 0.7 * l, -0.35 * l, FALSE);
-      head_to (cr, &f, a, -0.35 * l, FALSE);
-      cairo_close_path (cr);
-      hollow (cr, background, color);
-      break;
-
-    case FLEXO_ARROW_CROWS_FOOT_ONE:
-    case FLEXO_ARROW_CROWS_FOOT_ZERO_OR_ONE:
-      head_to (cr, &f, 0.5 * l, 0.45 * l, TRUE);
-      head_to (cr, &f, 0.5 * l, -0.45 * l, FALSE);
-      cairo_stroke (cr);
-      if (head == FLEXO_ARROW_CROWS_FOOT_ZERO_OR_ONE)
-        {
-          head_circle (cr, &f, l + 0.3 * l, 0.3 * l);
-          hollow (cr, background, color);
-        }
-      break;
-
-    case FLEXO_ARROW_CROWS_FOOT_MANY:
-    case FLEXO_ARROW_CROWS_FOOT_ZERO_OR_MANY:
-      head_to (cr, &f, 0, 0.5 * l, TRUE);
-      head_to (cr, &f, l, 0, FALSE);
-      head_to (cr, &f, 0, -0.5 * l, FALSE);
-      cairo_stroke (cr);
-      if (head == FLEXO_ARROW_CROWS_FOOT_ZERO_OR_MANY)
-        {
-          head_circle (cr, &f, l + 0.3 * l + width, 0.3 * l);
-          hollow (cr, background, color);
-        }
-      break;
-
-    case FLEXO_ARROW_CROSS:
-      {
-        double c = 0.6 * l, s = 0.3 * l;
-
-        head_to (cr, &f, c - s, s, TRUE);
-        head_to (cr, &f, c + s, -s, FALSE);
-        head_to (cr, &f, c - s, -s, TRUE);
-        head_to (cr, &f, c + s, s, FALSE);
-        cairo_stroke (cr);
-      }
-      break;
-
-    case FLEXO_ARROW_NONE:
-    default:
-      break;
-    }
-
-  cairo_restore (cr);
-}
 
 typedef struct
 {
@@ -1123,7 +847,7 @@ draw_connector (FlexoPainter   *self,
 
       if (flexo_path_get_bounds (route, &r))
         {
-          double k = head_reach (width) + CULL_SLOP;
+          double k = flexo_painter_head_reach (width) + CULL_SLOP;
 
           r = flexo_rect_inflate (&r, k, k);
           cairo_rectangle (cr, r.x, r.y, r.width, r.height);
@@ -1136,7 +860,7 @@ draw_connector (FlexoPainter   *self,
     {
       g_autoptr(FlexoPath) line = flexo_path_new ();
 
-      flexo_route_trim (route, head_inset (head_start, width), head_inset (head_end, width), line);
+      flexo_route_trim (route, flexo_painter_head_inset (head_start, width), flexo_painter_head_inset (head_end, width), line);
       cairo_new_path (cr);
       append_path (cr, line, FALSE);
       set_color (cr, style.stroke, 1);
@@ -1146,8 +870,8 @@ draw_connector (FlexoPainter   *self,
       set_dash (cr, style.dash, width);
       cairo_stroke (cr);
 
-      draw_head (cr, head_start, points[0], start_dir, width, style.stroke, self->background);
-      draw_head (cr, head_end, points[n_points - 1], end_dir, width, style.stroke, self->background);
+      flexo_painter_draw_head (cr, head_start, points[0], start_dir, width, style.stroke, self->background);
+      flexo_painter_draw_head (cr, head_end, points[n_points - 1], end_dir, width, style.stroke, self->background);
     }
 
   if (text_visible (&style, scale))
@@ -1196,7 +920,7 @@ connector_extents (FlexoPainter   *self,
 
   reach = MAX (style.stroke_width, 0) * MITER_LIMIT / 2 + 1;
   if (valid_head (style.arrow_start) != FLEXO_ARROW_NONE || valid_head (style.arrow_end) != FLEXO_ARROW_NONE)
-    reach = MAX (reach, head_reach (style.stroke_width) + 1);
+    reach = MAX (reach, flexo_painter_head_reach (style.stroke_width) + 1);
   r = flexo_rect_inflate (&r, reach, reach);
 
   for (guint pos = 0; pos < FLEXO_N_LABELS; pos++)
@@ -1232,6 +956,7 @@ flexo_painter_new (void)
 
   self->cache = g_hash_table_new_full (NULL, NULL, NULL, cache_entry_free);
   self->background = FLEXO_COLOR_RGBA (0xff, 0xff, 0xff, 0xff);
+  self->lod_pool = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   return self;
 }
 
@@ -1243,6 +968,7 @@ flexo_painter_free (FlexoPainter *self)
 
   flexo_painter_invalidate (self, NULL);
   g_hash_table_destroy (self->cache);
+  g_ptr_array_unref (self->lod_pool);
   g_object_unref (self->context);
   g_object_unref (self->font_map);
   g_free (self);
@@ -1404,6 +1130,31 @@ collect_visible (FlexoPainter    *self,
       return items;
     }
 
+  /* When the area holds every shape, they all meet it, and so does every
+   * connector between two of them: no need to query, sort or scan. */
+  if (flexo_object_is_live (FLEXO_OBJECT (diagram)))
+    {
+      FlexoRect total;
+
+      if (flexo_spatial_index_total_bounds (flexo_diagram_get_index (diagram), &total) &&
+          flexo_rect_contains_rect (area, &total))
+        {
+          for (guint i = 0; i < all->len; i++)
+            {
+              gpointer item = g_ptr_array_index (all, i);
+              FlexoRect r;
+
+              if (FLEXO_IS_SHAPE (item) ||
+                  (FLEXO_IS_CONNECTOR (item) && flexo_connector_get_source (item) != NULL &&
+                   flexo_connector_get_target (item) != NULL) ||
+                  (FLEXO_IS_CONNECTOR (item) && connector_extents (self, item, &r) &&
+                   flexo_rect_intersects (&r, area)))
+                g_ptr_array_add (items, item);
+            }
+          return items;
+        }
+    }
+
   if (flexo_object_is_live (FLEXO_OBJECT (diagram)))
     {
       FlexoRect query = flexo_rect_inflate (area, CULL_SLOP, CULL_SLOP);
@@ -1430,7 +1181,7 @@ collect_visible (FlexoPainter    *self,
       gpointer item = g_ptr_array_index (all, i);
       FlexoRect hint, r;
 
-      if (!FLEXO_IS_CONNECTOR (item) || g_hash_table_contains (seen, item))
+      if (!FLEXO_IS_CONNECTOR (item))
         continue;
       hint = flexo_connector_get_route_hint (item);
       hint = flexo_rect_inflate (&hint, CULL_SLOP, CULL_SLOP);
@@ -1438,11 +1189,22 @@ collect_visible (FlexoPainter    *self,
       if (!flexo_rect_intersects (&hint, area) && flexo_connector_get_label (item, FLEXO_LABEL_START) == NULL &&
           flexo_connector_get_label (item, FLEXO_LABEL_MIDDLE) == NULL && flexo_connector_get_label (item, FLEXO_LABEL_END) == NULL)
         continue;
+      if (g_hash_table_contains (seen, item))
+        continue;
       if (connector_extents (self, item, &r) && flexo_rect_intersects (&r, area))
         visible_add (&v, item);
     }
 
-  /* Bottom first. */
+  /* Bottom first: when most items are visible, in the order of the
+   * diagram, otherwise sorted by their position. */
+  if (items->len > all->len / 16)
+    {
+      g_ptr_array_set_size (items, 0);
+      for (guint i = 0; i < all->len; i++)
+        if (g_hash_table_contains (seen, g_ptr_array_index (all, i)))
+          g_ptr_array_add (items, g_ptr_array_index (all, i));
+      return items;
+    }
   sorted = g_new (ZItem, items->len);
   for (guint i = 0; i < items->len; i++)
     {
@@ -1453,6 +1215,48 @@ collect_visible (FlexoPainter    *self,
   for (guint i = 0; i < items->len; i++)
     g_ptr_array_index (items, i) = sorted[i].item;
   return items;
+}
+
+/* Draws @items[@first, @end), bottom first. */
+static void
+draw_items (FlexoPainter *self,
+            cairo_t      *cr,
+            GPtrArray    *items,
+            guint         first,
+            guint         end,
+            double        scale)
+{
+  FlexoLod lod = { .n_batches = 0, .pool = self->lod_pool };
+
+  /* Layouts are made for this context: let it know the target (its
+   * transformation and font options) before they are shown. */
+  pango_cairo_update_context (cr, self->context);
+
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  for (guint i = first; i < end && i < items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+
+      /* Small items go into batches, drawn before the next detailed item
+       * so that the stacking order holds. */
+      if (FLEXO_IS_SHAPE (item))
+        {
+          if (flexo_painter_lod_shape (&lod, cr, item, scale))
+            continue;
+          flexo_painter_lod_flush (&lod, cr);
+          draw_shape (self, cr, item, scale);
+        }
+      else if (FLEXO_IS_CONNECTOR (item))
+        {
+          if (flexo_painter_lod_connector (&lod, cr, item, scale))
+            continue;
+          flexo_painter_lod_flush (&lod, cr);
+          draw_connector (self, cr, item, scale);
+        }
+    }
+  flexo_painter_lod_flush (&lod, cr);
+  cairo_restore (cr);
 }
 
 void
@@ -1471,21 +1275,6 @@ flexo_painter_draw (FlexoPainter    *self,
   if (!(scale > 0))
     scale = 1;
 
-  /* Layouts are made for this context: let it know the target (its
-   * transformation and font options) before they are shown. */
-  pango_cairo_update_context (cr, self->context);
   items = collect_visible (self, diagram, area);
-
-  cairo_save (cr);
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
-  for (guint i = 0; i < items->len; i++)
-    {
-      gpointer item = g_ptr_array_index (items, i);
-
-      if (FLEXO_IS_SHAPE (item))
-        draw_shape (self, cr, item, scale);
-      else if (FLEXO_IS_CONNECTOR (item))
-        draw_connector (self, cr, item, scale);
-    }
-  cairo_restore (cr);
+  draw_items (self, cr, items, 0, items->len, scale);
 }

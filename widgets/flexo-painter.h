@@ -14,7 +14,12 @@
 
 G_BEGIN_DECLS
 
-/* Below these, text and shadows are too small to see and are skipped. */
+/* Below these, text and shadows are too small to see and are skipped.
+ * Shapes under a few device pixels are drawn as blocks of their fill
+ * colour (stroke colour when unfilled), set as whole pixels and batched
+ * per colour; connectors whose heads would be under a couple of pixels as
+ * thin lines between the centres of their ends (through their waypoints),
+ * batched too, and none at all when under a pixel long. */
 #define FLEXO_PAINTER_MIN_TEXT_PIXELS 4.0
 #define FLEXO_PAINTER_MIN_SHADOW_SCALE 0.25
 

@@ -1,0 +1,355 @@
+/* flexo-painter-lod.c — the level of detail of the painter
+ *
+ * When a diagram is seen from far, most shapes are a few pixels: they are
+ * not drawn one by one but gathered per colour and set as whole pixels of
+ * a mask, painted once; connectors likewise become thin lines.
+ *
+ * Copyright 2026 The Flexo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "flexo-outline.h"
+#include "flexo-painter-private.h"
+
+/* Sets the pixels of a line from (@ax, @ay) to (@bx, @by), mask
+ * coordinates, @thickness pixels across: one per step along it. */
+static void
+mask_line (unsigned char *data,
+           int            stride,
+           int            width,
+           int            height,
+           double         ax,
+           double         ay,
+           double         bx,
+           double         by,
+           int            thickness)
+{
+  double dx = bx - ax, dy = by - ay;
+  gboolean steep = fabs (dy) > fabs (dx);
+  double len = steep ? fabs (dy) : fabs (dx);
+  int steps = (int) MIN (ceil (len), 1e5);
+
+  double sx = steps > 0 ? dx / steps : 0, sy = steps > 0 ? dy / steps : 0;
+  double x = ax, y = ay;
+  double off0 = -(thickness - 1) / 2.0;
+
+  /* Only the part within the mask. */
+  if (MAX (ax, bx) < -thickness || MIN (ax, bx) > width + thickness ||
+      MAX (ay, by) < -thickness || MIN (ay, by) > height + thickness)
+    return;
+
+  for (int i = 0; i <= steps; i++, x += sx, y += sy)
+    for (int j = 0; j < thickness; j++)
+      {
+        int px = (int) floor (steep ? x + off0 + j : x);
+        int py = (int) floor (steep ? y : y + off0 + j);
+
+        if (px >= 0 && py >= 0 && px < width && py < height)
+          data[(gsize) py * stride + px] = 0xff;
+      }
+}
+
+/* Fills the @n / 4 rectangles @c (x, y, width, height, in user space)
+ * snapped to whole device pixels, at least one each way: they are set in
+ * a mask, which is painted once, instead of a path of as many rectangles
+ * as cairo would have to build and rasterize. FALSE, having drawn
+ * nothing, when the transformation turns or the target is too large. */
+static gboolean
+lod_fill_pixels (cairo_t      *cr,
+                 FlexoColor    color,
+                 const double *c,
+                 guint         n,
+                 double        line_width)
+{
+  cairo_surface_t *mask;
+  cairo_matrix_t m;
+  double x1, y1, x2, y2;
+  unsigned char *data;
+  int x0, y0, width, height, stride;
+
+  cairo_get_matrix (cr, &m);
+  if (m.xy != 0 || m.yx != 0)
+    return FALSE;
+
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+  x0 = (int) floor (MAX (x1, -1e7));
+  y0 = (int) floor (MAX (y1, -1e7));
+  width = (int) ceil (MIN (x2, 1e7)) - x0;
+  height = (int) ceil (MIN (y2, 1e7)) - y0;
+  if (width <= 0 || height <= 0 || (double) width * height > 16e6)
+    {
+      cairo_restore (cr);
+      return width <= 0 || height <= 0;
+    }
+
+  mask = cairo_image_surface_create (CAIRO_FORMAT_A8, width, height);
+  if (cairo_surface_status (mask) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (mask);
+      cairo_restore (cr);
+      return FALSE;
+    }
+  cairo_surface_flush (mask);
+  data = cairo_image_surface_get_data (mask);
+  stride = cairo_image_surface_get_stride (mask);
+
+  if (line_width > 0)
+    {
+      int thickness = (int) CLAMP (floor (line_width * fabs (m.xx) + 0.5), 1, 64);
+
+      for (guint k = 0; k < n;)
+        {
+          guint n_points = (guint) c[k++];
+
+          for (guint j = 0; j + 1 < n_points && k + 3 < n; j++, k += 2)
+            mask_line (data, stride, width, height,
+                       m.xx * c[k] + m.x0 - x0, m.yy * c[k + 1] + m.y0 - y0,
+                       m.xx * c[k + 2] + m.x0 - x0, m.yy * c[k + 3] + m.y0 - y0, thickness);
+          k += 2;
+        }
+      n = 0;
+    }
+  for (guint k = 0; k + 3 < n; k += 4)
+    {
+      double ax = m.xx * c[k] + m.x0, bx = m.xx * (c[k] + c[k + 2]) + m.x0;
+      double ay = m.yy * c[k + 1] + m.y0, by = m.yy * (c[k + 1] + c[k + 3]) + m.y0;
+      double lx = MIN (ax, bx) - x0, hx = MAX (ax, bx) - x0;
+      double ly = MIN (ay, by) - y0, hy = MAX (ay, by) - y0;
+      int ix0, ix1, iy0, iy1;
+
+      if (!(hx > 0 && hy > 0 && lx < width && ly < height))
+        continue;
+      ix0 = (int) floor (lx + 0.5);
+      ix1 = (int) floor (hx + 0.5);
+      if (ix1 <= ix0)
+        ix1 = (ix0 = (int) floor ((lx + hx) / 2)) + 1;
+      iy0 = (int) floor (ly + 0.5);
+      iy1 = (int) floor (hy + 0.5);
+      if (iy1 <= iy0)
+        iy1 = (iy0 = (int) floor ((ly + hy) / 2)) + 1;
+      ix0 = MAX (ix0, 0);
+      iy0 = MAX (iy0, 0);
+      ix1 = MIN (ix1, width);
+      iy1 = MIN (iy1, height);
+      for (int y = iy0; y < iy1; y++)
+        if (ix1 > ix0)
+          memset (data + (gsize) y * stride + ix0, 0xff, (size_t) (ix1 - ix0));
+    }
+  cairo_surface_mark_dirty (mask);
+
+  set_color (cr, color, 1);
+  cairo_mask_surface (cr, mask, x0, y0);
+  cairo_surface_destroy (mask);
+  cairo_restore (cr);
+  return TRUE;
+}
+
+void
+flexo_painter_lod_flush (FlexoLod *lod,
+                         cairo_t  *cr)
+{
+  if (lod->n_batches == 0)
+    return;
+
+  cairo_save (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  for (guint i = 0; i < lod->n_batches; i++)
+    {
+      LodBatch *b = &lod->batches[i];
+      const double *c = (const double *) (gpointer) b->coords->data;
+      guint n = b->coords->len;
+
+      cairo_new_path (cr);
+      if (lod_fill_pixels (cr, b->color, c, n, b->width))
+        {
+          /* Set as pixels. */
+        }
+      else if (b->width > 0)
+        {
+          for (guint k = 0; k < n;)
+            {
+              guint n_points = (guint) c[k++];
+
+              for (guint j = 0; j < n_points; j++, k += 2)
+                {
+                  if (j == 0)
+                    cairo_move_to (cr, c[k], c[k + 1]);
+                  else
+                    cairo_line_to (cr, c[k], c[k + 1]);
+                }
+            }
+          cairo_set_line_width (cr, b->width);
+          set_color (cr, b->color, 1);
+          cairo_stroke (cr);
+        }
+      else
+        {
+          for (guint k = 0; k + 3 < n; k += 4)
+            cairo_rectangle (cr, c[k], c[k + 1], c[k + 2], c[k + 3]);
+          set_color (cr, b->color, 1);
+          cairo_fill (cr);
+        }
+      g_array_set_size (b->coords, 0);
+      g_ptr_array_add (lod->pool, b->coords);
+    }
+  lod->n_batches = 0;
+  cairo_restore (cr);
+}
+
+static GArray *
+lod_batch (FlexoLod   *lod,
+           cairo_t    *cr,
+           FlexoColor  color,
+           double      width)
+{
+  LodBatch *b;
+
+  for (guint i = 0; i < lod->n_batches; i++)
+    if (lod->batches[i].color == color && lod->batches[i].width == width)
+      return lod->batches[i].coords;
+
+  if (lod->n_batches == LOD_MAX_BATCHES)
+    flexo_painter_lod_flush (lod, cr);
+  b = &lod->batches[lod->n_batches++];
+  b->color = color;
+  b->width = width;
+  if (lod->pool->len > 0)
+    b->coords = g_ptr_array_steal_index_fast (lod->pool, lod->pool->len - 1);
+  else
+    b->coords = g_array_sized_new (FALSE, FALSE, sizeof (double), 1024);
+  return b->coords;
+}
+
+static FlexoColor
+color_with_opacity (FlexoColor color,
+                    double     opacity)
+{
+  guint32 a = (guint32) lround (FLEXO_COLOR_ALPHA (color) * CLAMP (opacity, 0, 1));
+
+  return FLEXO_COLOR_RGBA (FLEXO_COLOR_RED (color), FLEXO_COLOR_GREEN (color),
+                           FLEXO_COLOR_BLUE (color), a);
+}
+
+/* Adds @shape to the batches when it is too small for details. */
+gboolean
+flexo_painter_lod_shape (FlexoLod   *lod,
+                         cairo_t    *cr,
+                         FlexoShape *shape,
+                         double      scale)
+{
+  FlexoRect box = flexo_rect_normalize (*flexo_shape_get_bounds (shape));
+  FlexoShapeKind kind;
+  FlexoStyle style;
+  FlexoColor color;
+  double r[4];
+
+  if (MAX (box.width, box.height) * scale >= LOD_SHAPE_PIXELS)
+    return FALSE;
+
+  flexo_shape_resolve_style (shape, &style);
+  if (!(style.opacity > 0) || flexo_rect_is_empty (&box))
+    return TRUE;
+  kind = style.shape_kind < FLEXO_N_SHAPE_KINDS ? style.shape_kind : FLEXO_SHAPE_RECTANGLE;
+  if ((flexo_outline_paints_silhouette (kind) ||
+       (kind == FLEXO_SHAPE_TEXT && flexo_painter_text_shape_filled (shape))) && color_visible (style.fill))
+    color = style.fill;
+  else if (flexo_outline_paints_silhouette (kind) && style.stroke_width > 0 &&
+           color_visible (style.stroke))
+    color = style.stroke;
+  else
+    return TRUE;
+  color = color_with_opacity (color, style.opacity);
+  if (!color_visible (color))
+    return TRUE;
+
+  r[0] = box.x;
+  r[1] = box.y;
+  r[2] = box.width;
+  r[3] = box.height;
+  g_array_append_vals (lod_batch (lod, cr, color, 0), r, 4);
+  return TRUE;
+}
+
+static FlexoPoint
+end_centre (FlexoShape *shape,
+            FlexoPoint  point)
+{
+  FlexoRect b;
+
+  if (shape == NULL)
+    return point;
+  b = flexo_rect_normalize (*flexo_shape_get_bounds (shape));
+  return pt (b.x + b.width / 2, b.y + b.height / 2);
+}
+
+/* Adds @connector to the batches when its heads are too small to see. */
+gboolean
+flexo_painter_lod_connector (FlexoLod       *lod,
+                             cairo_t        *cr,
+                             FlexoConnector *connector,
+                             double          scale)
+{
+  FlexoStyle style;
+  FlexoColor color;
+  FlexoPoint a, b;
+  GArray *waypoints;
+  double width, length, n;
+
+  flexo_connector_resolve_style (connector, &style);
+  width = MAX (style.stroke_width, 0);
+  if (head_length (width) * scale >= LOD_HEAD_PIXELS)
+    return FALSE;
+  if (!(style.opacity > 0) || !(width > 0))
+    return TRUE;
+  color = color_with_opacity (style.stroke, style.opacity);
+  if (!color_visible (color))
+    return TRUE;
+
+  a = end_centre (flexo_connector_get_source (connector), flexo_connector_get_source_point (connector));
+  b = end_centre (flexo_connector_get_target (connector), flexo_connector_get_target_point (connector));
+  waypoints = flexo_connector_get_waypoints (connector);
+  length = fabs (a.x - b.x) + fabs (a.y - b.y);
+  for (guint i = 0; waypoints != NULL && i < waypoints->len; i++)
+    {
+      FlexoPoint p = g_array_index (waypoints, FlexoPoint, i);
+
+      length += fabs (p.x - a.x) + fabs (p.y - a.y);
+    }
+  if (length * scale < 1)
+    return TRUE;
+
+  /* At least half a device pixel wide, so that it shows. Level and
+   * upright pieces are rectangles, which cairo fills fastest. */
+  width = MAX (width, 0.5 / scale);
+  n = 2 + (waypoints != NULL ? waypoints->len : 0);
+  for (guint i = 0; i + 1 < (guint) n; i++)
+    {
+      FlexoPoint p = i == 0 ? a : g_array_index (waypoints, FlexoPoint, i - 1);
+      FlexoPoint q = i + 2 == (guint) n ? b : g_array_index (waypoints, FlexoPoint, i);
+
+      if (p.x == q.x || p.y == q.y)
+        {
+          double r[4] = { MIN (p.x, q.x), MIN (p.y, q.y), fabs (p.x - q.x), fabs (p.y - q.y) };
+
+          if (r[2] == 0)
+            r[0] -= width / 2, r[2] = width;
+          else
+            r[1] -= width / 2, r[3] = width;
+          g_array_append_vals (lod_batch (lod, cr, color, 0), r, 4);
+        }
+      else
+        {
+          double seg[5] = { 2, p.x, p.y, q.x, q.y };
+
+          g_array_append_vals (lod_batch (lod, cr, color, width), seg, 5);
+        }
+    }
+  return TRUE;
+}
