@@ -467,8 +467,8 @@ cmd_run (guint       n_shapes,
       }
     cairo_surface_destroy (surface);
 
-    /* Export of the whole document; the PNG at a scale that keeps it under
-     * 8,000 pixels wide. */
+    /* Export of the whole document on white, as the command line does by
+     * default; the PNG at a scale that keeps it under 8,000 pixels wide. */
     {
       static const char * const names[] = { "export.svg", "export.png", "export.pdf" };
 
@@ -479,7 +479,9 @@ cmd_run (guint       n_shapes,
           double scale = format == FLEXO_EXPORT_PNG ? MIN (1.0, 8000 / extents.width) : 1.0;
 
           start = now ();
-          if (!flexo_export_diagram (diagram, out, format, scale, 20, NULL, &error))
+          FlexoColor white = FLEXO_COLOR_RGBA (0xff, 0xff, 0xff, 0xff);
+
+          if (!flexo_export_diagram (diagram, out, format, scale, 20, &white, &error))
             {
               g_printerr ("flexo-bench: %s\n", error->message);
               g_clear_error (&error);
