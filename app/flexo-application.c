@@ -67,8 +67,8 @@ flexo_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
-/* Opens each file in a window of its own, reusing a window that shows no
- * document. A file that cannot be read is an error dialog; no window's
+/* Opens each file in a window of its own, reusing a window that shows
+ * nothing worth keeping. A file that cannot be read is an error dialog; no window's
  * document changes. */
 static void
 flexo_application_open (GApplication  *app,
@@ -86,7 +86,7 @@ flexo_application_open (GApplication  *app,
       GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
       FlexoWindow *window = NULL;
 
-      if (FLEXO_IS_WINDOW (active) && flexo_window_get_document (FLEXO_WINDOW (active)) == NULL)
+      if (FLEXO_IS_WINDOW (active) && flexo_window_is_pristine (FLEXO_WINDOW (active)))
         window = FLEXO_WINDOW (active);
 
       if (path == NULL)
@@ -113,18 +113,51 @@ flexo_application_open (GApplication  *app,
     }
 }
 
+/* The keyboard shortcuts, listed in the shortcuts window too
+ * (resources/gtk/help-overlay.ui). */
+static const struct
+{
+  const char *action;
+  const char *accels[4];
+} accels[] = {
+  { "app.quit", { "<Primary>q" } },
+  { "app.new-window", { "<Primary><Shift>n" } },
+  { "window.close", { "<Primary>w" } },
+  { "win.open", { "<Primary>o" } },
+  { "win.save", { "<Primary>s" } },
+  { "win.save-as", { "<Primary><Shift>s" } },
+  { "win.export", { "<Primary>e" } },
+  { "win.print", { "<Primary>p" } },
+  { "win.undo", { "<Primary>z" } },
+  { "win.redo", { "<Primary><Shift>z", "<Primary>y" } },
+  { "win.select-all", { "<Primary>a" } },
+  { "win.cut", { "<Primary>x" } },
+  { "win.copy", { "<Primary>c" } },
+  { "win.paste", { "<Primary>v" } },
+  { "win.duplicate", { "<Primary>d" } },
+  { "win.bring-to-front", { "<Primary>bracketright" } },
+  { "win.send-to-back", { "<Primary>bracketleft" } },
+  { "win.zoom-in", { "<Primary>plus", "<Primary>equal", "<Primary>KP_Add" } },
+  { "win.zoom-out", { "<Primary>minus", "<Primary>KP_Subtract" } },
+  { "win.zoom-reset", { "<Primary>0", "<Primary>KP_0" } },
+  { "win.zoom-fit", { "<Primary>1" } },
+  { "win.zoom-selection", { "<Primary>2" } },
+  { "win.show-grid", { "<Primary>apostrophe" } },
+  { "win.snap", { "<Primary><Shift>apostrophe" } },
+  { "win.show-palette", { "F9" } },
+  { "win.show-inspector", { "<Primary><Shift>i" } },
+  { "win.new-diagram", { "<Primary>t" } },
+};
+
 static void
 flexo_application_startup (GApplication *app)
 {
-  static const char *quit_accels[] = { "<Primary>q", NULL };
-  static const char *new_window_accels[] = { "<Primary><Shift>n", NULL };
-  static const char *close_accels[] = { "<Primary>w", NULL };
-
   G_APPLICATION_CLASS (flexo_application_parent_class)->startup (app);
 
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  /* The recent files list names the application that added a file. */
+  g_set_application_name (_("Flexo"));
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }
 
 static void

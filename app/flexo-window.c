@@ -1,4 +1,10 @@
-/* flexo-window.c — a main window: header bar and diagram area
+/* flexo-window.c — a main window: one document, its diagrams as tabs
+ *
+ * The header bar has open, undo/redo, save, zoom and the main menu; the
+ * palette is on the left, the inspector on the right, and each diagram
+ * of the document is a tab holding a canvas. The tabs follow the
+ * document: they are made again from its list of diagrams after every
+ * change (an undo may bring a diagram back).
  *
  * Copyright 2026 The Flexo developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,22 +16,7 @@
 
 #include "flexo-canvas.h"
 #include "flexo-model.h"
-#include "flexo-window.h"
-
-struct _FlexoWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwHeaderBar         *header_bar;
-  AdwWindowTitle       *window_title;
-  GtkMenuButton        *primary_menu_button;
-  FlexoCanvas          *canvas;
-  AdwStatusPage        *empty_page;
-
-  FlexoDocument        *document;
-  GFile                *file;
-};
+#include "flexo-window-private.h"
 
 G_DEFINE_FINAL_TYPE (FlexoWindow, flexo_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -71,82 +62,80 @@ flexo_window_save_state (FlexoWindow *self)
                           gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+/* ------------------------------------------------------------- closing -- */
+
+/* Closes the window once the dialog that asked has gone: it is transient
+ * for the window and must not outlive it. */
+static gboolean
+close_later (gpointer data)
+{
+  FlexoWindow *self = data;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+closed_after_save (FlexoWindow *self,
+                   gboolean     saved)
+{
+  if (saved)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
+}
+
+static void
+unsaved_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  FlexoWindow      *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
+  else if (g_strcmp0 (response, "save") == 0)
+    flexo_window_save (self, FALSE, closed_after_save);
+}
+
+static char *
+document_name (FlexoWindow *self)
+{
+  if (self->file != NULL)
+    return g_file_get_basename (self->file);
+  return g_strdup (_("Untitled Document"));
+}
+
 static gboolean
 flexo_window_close_request (GtkWindow *window)
 {
-  flexo_window_save_state (FLEXO_WINDOW (window));
+  FlexoWindow *self = FLEXO_WINDOW (window);
 
+  if (!self->close_confirmed && self->document != NULL && flexo_document_get_modified (self->document))
+    {
+      g_autofree char *name = document_name (self);
+      g_autofree char *body = g_strdup_printf (_("“%s” has changes that are not saved. "
+                                                 "If you close it without saving, they are lost."), name);
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Save Changes?"), body);
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        "save", _("_Save"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  flexo_window_save_state (self);
   return GTK_WINDOW_CLASS (flexo_window_parent_class)->close_request (window);
 }
 
-static void
-flexo_window_dispose (GObject *object)
-{
-  FlexoWindow *self = FLEXO_WINDOW (object);
-
-  g_clear_object (&self->document);
-  g_clear_object (&self->file);
-
-  G_OBJECT_CLASS (flexo_window_parent_class)->dispose (object);
-}
-
-static void
-flexo_window_constructed (GObject *object)
-{
-  FlexoWindow *self = FLEXO_WINDOW (object);
-
-  G_OBJECT_CLASS (flexo_window_parent_class)->constructed (object);
-
-  flexo_window_restore_state (self);
-}
-
-static void
-flexo_window_class_init (FlexoWindowClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
-
-  object_class->constructed = flexo_window_constructed;
-  object_class->dispose = flexo_window_dispose;
-  window_class->close_request = flexo_window_close_request;
-
-  g_type_ensure (FLEXO_TYPE_CANVAS);
-
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/flexo-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, header_bar);
-  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, primary_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, canvas);
-  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, empty_page);
-}
-
-static void
-flexo_window_init (FlexoWindow *self)
-{
-  gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-FlexoWindow *
-flexo_window_new (FlexoApplication *application)
-{
-  return g_object_new (FLEXO_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
-}
-
-/**
- * flexo_window_get_canvas:
- *
- * Returns: (transfer none): the window's diagram area
- */
-GtkWidget *
-flexo_window_get_canvas (FlexoWindow *self)
-{
-  g_return_val_if_fail (FLEXO_IS_WINDOW (self), NULL);
-
-  return GTK_WIDGET (self->canvas);
-}
+/* --------------------------------------------------------------- title -- */
 
 /* "~/Documents" for a folder in the home folder. */
 static char *
@@ -166,34 +155,270 @@ display_folder (GFile *file)
   return g_steal_pointer (&path);
 }
 
-static void
-update_summary (FlexoWindow *self)
+void
+flexo_window_update_title (FlexoWindow *self)
 {
-  g_autofree char *diagrams = NULL;
-  g_autofree char *concepts = NULL;
-  g_autofree char *instances = NULL;
-  g_autofree char *description = NULL;
-  guint n_diagrams, n_concepts, n_instances;
+  g_autofree char *name = document_name (self);
+  g_autofree char *folder = self->file != NULL ? display_folder (self->file) : NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+  gboolean modified = self->document != NULL && flexo_document_get_modified (self->document);
 
-  if (self->document == NULL)
+  /* Translators: the title of a document with unsaved changes. */
+  title = modified ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, folder != NULL ? folder : "");
+
+  /* The window list and the task switcher name the window by its file. */
+  window_title = g_strdup_printf (_("%s — Flexo"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+update_empty_page (FlexoWindow *self)
+{
+  FlexoDiagram *diagram = self->canvas != NULL ? flexo_canvas_get_diagram (self->canvas) : NULL;
+  gboolean empty = diagram == NULL || flexo_diagram_get_items (diagram)->len == 0;
+
+  if (diagram == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Diagram"));
+      adw_status_page_set_description (self->empty_page, _("Add a diagram with the New Diagram button"));
+    }
+  else
     {
       adw_status_page_set_title (self->empty_page, _("Empty Diagram"));
-      adw_status_page_set_description (self->empty_page, _("Shapes, connectors and models will be drawn here"));
-      return;
+      adw_status_page_set_description (self->empty_page,
+                                       _("Drag a shape from the palette, or pick one and click on the diagram"));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), empty);
+}
+
+static void
+update_zoom_label (FlexoWindow *self)
+{
+  g_autofree char *label = NULL;
+  double zoom = self->canvas != NULL ? flexo_canvas_get_zoom (self->canvas) : 1.0;
+
+  /* Translators: the zoom level, a percentage; French writes "100 %". */
+  label = g_strdup_printf (_("%.0f %%"), zoom * 100);
+  gtk_menu_button_set_label (self->zoom_button, label);
+}
+
+/* ---------------------------------------------------------------- tabs -- */
+
+static void
+canvas_zoom_changed (FlexoCanvas *canvas,
+                     GParamSpec  *pspec,
+                     FlexoWindow *self)
+{
+  if (canvas == self->canvas)
+    update_zoom_label (self);
+}
+
+static void
+canvas_selection_changed (FlexoCanvas *canvas,
+                          FlexoWindow *self)
+{
+  if (canvas == self->canvas)
+    flexo_window_update_actions (self);
+}
+
+static gboolean
+action_state (FlexoWindow *self,
+              const char  *name)
+{
+  GVariant *state = g_action_group_get_action_state (G_ACTION_GROUP (self), name);
+  gboolean value = state == NULL || g_variant_get_boolean (state);
+
+  g_clear_pointer (&state, g_variant_unref);
+  return value;
+}
+
+static GtkWidget *
+new_page_child (FlexoWindow  *self,
+                FlexoDiagram *diagram)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *canvas = flexo_canvas_new ();
+
+  flexo_canvas_set_diagram (FLEXO_CANVAS (canvas), diagram);
+  flexo_canvas_set_default_style (FLEXO_CANVAS (canvas), self->default_style);
+  flexo_canvas_set_show_grid (FLEXO_CANVAS (canvas), action_state (self, "show-grid"));
+  flexo_canvas_set_snap (FLEXO_CANVAS (canvas), action_state (self, "snap"));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), canvas);
+  g_signal_connect_object (canvas, "notify::zoom", G_CALLBACK (canvas_zoom_changed), self, 0);
+  g_signal_connect_object (canvas, "selection-changed", G_CALLBACK (canvas_selection_changed), self, 0);
+  return scrolled;
+}
+
+static FlexoCanvas *
+page_canvas (AdwTabPage *page)
+{
+  GtkWidget *scrolled = adw_tab_page_get_child (page);
+
+  return FLEXO_CANVAS (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)));
+}
+
+static const char *
+diagram_title (FlexoDiagram *diagram)
+{
+  const char *name = flexo_diagram_get_name (diagram);
+
+  return name != NULL && *name != '\0' ? name : _("Unnamed Diagram");
+}
+
+void
+flexo_window_sync_tabs (FlexoWindow *self)
+{
+  GPtrArray *diagrams = self->document != NULL ? flexo_document_get_diagrams (self->document) : NULL;
+  g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  self->syncing = TRUE;
+  for (guint i = 0; diagrams != NULL && i < diagrams->len; i++)
+    g_hash_table_add (wanted, g_ptr_array_index (diagrams, i));
+
+  /* Pages of diagrams gone. */
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (wanted, key))
+      {
+        adw_tab_view_close_page (self->tab_view, value);
+        g_hash_table_iter_remove (&iter);
+      }
+
+  /* New pages, order and titles. */
+  for (guint i = 0; diagrams != NULL && i < diagrams->len; i++)
+    {
+      FlexoDiagram *diagram = g_ptr_array_index (diagrams, i);
+      AdwTabPage *page = g_hash_table_lookup (self->pages, diagram);
+
+      if (page == NULL)
+        {
+          page = adw_tab_view_insert (self->tab_view, new_page_child (self, diagram), (int) i);
+          g_hash_table_insert (self->pages, g_object_ref (diagram), page);
+        }
+      else if (adw_tab_view_get_page_position (self->tab_view, page) != (int) i)
+        adw_tab_view_reorder_page (self->tab_view, page, (int) i);
+      adw_tab_page_set_title (page, diagram_title (diagram));
+      adw_tab_page_set_tooltip (page, diagram_title (diagram));
+    }
+  self->syncing = FALSE;
+}
+
+static void
+selected_page_changed (AdwTabView  *view,
+                       GParamSpec  *pspec,
+                       FlexoWindow *self)
+{
+  AdwTabPage *page = adw_tab_view_get_selected_page (view);
+
+  self->canvas = page != NULL ? page_canvas (page) : NULL;
+  update_zoom_label (self);
+  update_empty_page (self);
+  flexo_window_update_actions (self);
+}
+
+static gboolean
+close_page (AdwTabView  *view,
+            AdwTabPage  *page,
+            FlexoWindow *self)
+{
+  FlexoDiagram *diagram;
+  g_autoptr(GError) error = NULL;
+
+  if (self->syncing)
+    {
+      adw_tab_view_close_page_finish (view, page, TRUE);
+      return GDK_EVENT_STOP;
     }
 
-  n_diagrams = flexo_document_get_diagrams (self->document)->len;
-  n_concepts = flexo_document_get_concepts (self->document)->len;
-  n_instances = flexo_document_get_instances (self->document)->len;
+  /* The tab goes when its diagram does (an undoable deletion); the last
+   * diagram stays. */
+  adw_tab_view_close_page_finish (view, page, FALSE);
+  diagram = flexo_canvas_get_diagram (page_canvas (page));
+  if (diagram == NULL || self->document == NULL || flexo_document_get_diagrams (self->document)->len <= 1)
+    return GDK_EVENT_STOP;
 
-  diagrams = g_strdup_printf (ngettext ("%u diagram", "%u diagrams", n_diagrams), n_diagrams);
-  concepts = g_strdup_printf (ngettext ("%u concept", "%u concepts", n_concepts), n_concepts);
-  instances = g_strdup_printf (ngettext ("%u instance", "%u instances", n_instances), n_instances);
-  /* Translators: the parts of a document's summary: diagrams, concepts, instances. */
-  description = g_strdup_printf (_("%s · %s · %s"), diagrams, concepts, instances);
+  flexo_document_begin (self->document, _("Delete Diagram"));
+  if (!flexo_document_delete (self->document, FLEXO_OBJECT (diagram), &error))
+    {
+      flexo_document_rollback (self->document);
+      g_warning ("%s", error->message);
+    }
+  else
+    flexo_document_commit (self->document);
+  return GDK_EVENT_STOP;
+}
 
-  adw_status_page_set_title (self->empty_page, adw_window_title_get_title (self->window_title));
-  adw_status_page_set_description (self->empty_page, description);
+static void
+page_reordered (AdwTabView  *view,
+                AdwTabPage  *page,
+                int          position,
+                FlexoWindow *self)
+{
+  FlexoDiagram *diagram;
+
+  if (self->syncing || self->document == NULL)
+    return;
+
+  diagram = flexo_canvas_get_diagram (page_canvas (page));
+  if (diagram == NULL || flexo_object_get_index (FLEXO_OBJECT (diagram)) == position)
+    return;
+  flexo_document_begin (self->document, _("Reorder Diagrams"));
+  flexo_object_move_child (FLEXO_OBJECT (self->document), FLEXO_LIST_DIAGRAMS, FLEXO_OBJECT (diagram), position);
+  flexo_document_commit (self->document);
+}
+
+static void
+setup_menu (AdwTabView  *view,
+            AdwTabPage  *page,
+            FlexoWindow *self)
+{
+  self->menu_page = page;
+}
+
+/* ------------------------------------------------------------ document -- */
+
+static void
+document_changed (FlexoDocument *document,
+                  FlexoChanges  *changes,
+                  FlexoWindow   *self)
+{
+  if (flexo_changes_contains (changes, FLEXO_OBJECT (document)))
+    flexo_window_sync_tabs (self);
+  else
+    {
+      GPtrArray *diagrams = flexo_document_get_diagrams (document);
+
+      /* Renamed diagrams. */
+      for (guint i = 0; i < diagrams->len; i++)
+        if (flexo_changes_contains (changes, g_ptr_array_index (diagrams, i)))
+          {
+            flexo_window_sync_tabs (self);
+            break;
+          }
+    }
+  flexo_window_update_title (self);
+  update_empty_page (self);
+  flexo_window_update_actions (self);
+}
+
+/* A new document: one empty diagram, nothing to save. */
+static FlexoDocument *
+new_document (void)
+{
+  FlexoDocument *document = flexo_document_new ();
+  g_autoptr(FlexoDiagram) diagram = flexo_diagram_new (document, _("Diagram 1"));
+
+  flexo_document_begin (document, _("New Diagram"));
+  flexo_object_insert_child (FLEXO_OBJECT (document), FLEXO_LIST_DIAGRAMS, -1, FLEXO_OBJECT (diagram));
+  flexo_document_commit (document);
+  flexo_document_clear_history (document);
+  flexo_document_set_saved (document);
+  return document;
 }
 
 void
@@ -201,48 +426,65 @@ flexo_window_set_document (FlexoWindow   *self,
                            FlexoDocument *document,
                            GFile         *file)
 {
-  g_autofree char *title = NULL;
-  g_autofree char *folder = NULL;
+  g_autoptr(FlexoDocument) fresh = NULL;
 
   g_return_if_fail (FLEXO_IS_WINDOW (self));
   g_return_if_fail (document == NULL || FLEXO_IS_DOCUMENT (document));
   g_return_if_fail (file == NULL || G_IS_FILE (file));
 
+  if (document == NULL)
+    document = fresh = new_document ();
+
+  if (self->document != NULL && self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, self->document);
+
+  /* Drop the old tabs. */
+  self->syncing = TRUE;
+  while (adw_tab_view_get_n_pages (self->tab_view) > 0)
+    adw_tab_view_close_page (self->tab_view, adw_tab_view_get_nth_page (self->tab_view, 0));
+  g_hash_table_remove_all (self->pages);
+  self->syncing = FALSE;
+  self->canvas = NULL;
+
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
+  self->changed_id = g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
+
+  flexo_window_sync_tabs (self);
+  if (adw_tab_view_get_n_pages (self->tab_view) > 0)
+    adw_tab_view_set_selected_page (self->tab_view, adw_tab_view_get_nth_page (self->tab_view, 0));
+  selected_page_changed (self->tab_view, NULL, self);
 
   if (file != NULL)
-    {
-      title = g_file_get_basename (file);
-      folder = display_folder (file);
-    }
-  else if (document != NULL)
-    {
-      title = g_strdup (_("Untitled Document"));
-    }
+    flexo_window_add_recent (self, file);
+  flexo_window_update_title (self);
+  flexo_window_update_actions (self);
+}
 
-  adw_window_title_set_title (self->window_title, title ? title : _("Flexo"));
-  adw_window_title_set_subtitle (self->window_title, folder ? folder : (document ? "" : _("No document")));
+/* Nothing worth keeping: untitled, unchanged, empty. */
+gboolean
+flexo_window_is_pristine (FlexoWindow *self)
+{
+  GPtrArray *diagrams;
 
-  /* The window list and the task switcher name the window by its file. */
-  if (title != NULL)
-    {
-      g_autofree char *window_title = g_strdup_printf (_("%s — Flexo"), title);
+  g_return_val_if_fail (FLEXO_IS_WINDOW (self), FALSE);
 
-      gtk_window_set_title (GTK_WINDOW (self), window_title);
-    }
-  else
-    {
-      gtk_window_set_title (GTK_WINDOW (self), _("Flexo"));
-    }
-
-  update_summary (self);
+  if (self->document == NULL)
+    return TRUE;
+  if (self->file != NULL || flexo_document_get_modified (self->document) ||
+      flexo_document_can_undo (self->document))
+    return FALSE;
+  diagrams = flexo_document_get_diagrams (self->document);
+  for (guint i = 0; i < diagrams->len; i++)
+    if (flexo_diagram_get_items (g_ptr_array_index (diagrams, i))->len > 0)
+      return FALSE;
+  return flexo_document_get_concepts (self->document)->len == 0;
 }
 
 /**
  * flexo_window_get_document:
  *
- * Returns: (transfer none) (nullable): the document shown
+ * Returns: (transfer none): the document shown
  */
 FlexoDocument *
 flexo_window_get_document (FlexoWindow *self)
@@ -265,6 +507,19 @@ flexo_window_get_file (FlexoWindow *self)
   return self->file;
 }
 
+/**
+ * flexo_window_get_canvas:
+ *
+ * Returns: (transfer none) (nullable): the canvas of the current diagram
+ */
+GtkWidget *
+flexo_window_get_canvas (FlexoWindow *self)
+{
+  g_return_val_if_fail (FLEXO_IS_WINDOW (self), NULL);
+
+  return self->canvas != NULL ? GTK_WIDGET (self->canvas) : NULL;
+}
+
 void
 flexo_window_show_open_error (FlexoWindow  *self,
                               GFile        *file,
@@ -280,4 +535,112 @@ flexo_window_show_open_error (FlexoWindow  *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------- drop files -- */
+
+static gboolean
+drop_files (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            FlexoWindow   *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    flexo_window_open_file (self, l->data);
+  g_slist_free (files);
+  return files != NULL;
+}
+
+/* --------------------------------------------------------------- class -- */
+
+static void
+flexo_window_dispose (GObject *object)
+{
+  FlexoWindow *self = FLEXO_WINDOW (object);
+
+  if (self->document != NULL && self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_clear_object (&self->document);
+  g_clear_object (&self->file);
+  g_clear_object (&self->recent_menu);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->default_style, flexo_style_free);
+
+  G_OBJECT_CLASS (flexo_window_parent_class)->dispose (object);
+}
+
+static void
+flexo_window_constructed (GObject *object)
+{
+  FlexoWindow *self = FLEXO_WINDOW (object);
+
+  G_OBJECT_CLASS (flexo_window_parent_class)->constructed (object);
+
+  flexo_window_restore_state (self);
+  flexo_window_update_recent (self);
+}
+
+static void
+flexo_window_class_init (FlexoWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = flexo_window_constructed;
+  object_class->dispose = flexo_window_dispose;
+  window_class->close_request = flexo_window_close_request;
+
+  g_type_ensure (FLEXO_TYPE_CANVAS);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/flexo-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, palette_revealer);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, inspector_revealer);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, palette_box);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, inspector_box);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, tab_bar);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, tab_view);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, empty_page);
+}
+
+static void
+flexo_window_init (FlexoWindow *self)
+{
+  GtkDropTarget *target;
+
+  self->pages = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self->tab_view, "notify::selected-page", G_CALLBACK (selected_page_changed), self);
+  g_signal_connect (self->tab_view, "close-page", G_CALLBACK (close_page), self);
+  g_signal_connect (self->tab_view, "page-reordered", G_CALLBACK (page_reordered), self);
+  g_signal_connect (self->tab_view, "setup-menu", G_CALLBACK (setup_menu), self);
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (target, "drop", G_CALLBACK (drop_files), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  flexo_window_init_actions (self);
+  flexo_window_set_document (self, NULL, NULL);
+}
+
+FlexoWindow *
+flexo_window_new (FlexoApplication *application)
+{
+  return g_object_new (FLEXO_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
 }

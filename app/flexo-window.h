@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FlexoWindow, flexo_window, FLEXO, WINDOW, AdwApplicationWindow)
 
 FlexoWindow *flexo_window_new        (FlexoApplication *application);
+/* The canvas of the current diagram (NULL when it has none). */
 GtkWidget   *flexo_window_get_canvas (FlexoWindow      *self);
 /* Shows @document, read from @file (NULL: a new, unsaved document). */
 void         flexo_window_set_document (FlexoWindow   *self,
@@ -24,6 +25,9 @@ void         flexo_window_set_document (FlexoWindow   *self,
                                         GFile         *file);
 FlexoDocument *flexo_window_get_document (FlexoWindow *self);
 GFile       *flexo_window_get_file   (FlexoWindow      *self);
+/* Whether the window shows nothing worth keeping (untitled, unchanged,
+ * empty), so that a file opened can take its place. */
+gboolean     flexo_window_is_pristine (FlexoWindow     *self);
 /* Tells, in a dialog over the window, that @file could not be opened. */
 void         flexo_window_show_open_error (FlexoWindow  *self,
                                            GFile        *file,

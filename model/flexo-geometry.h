@@ -15,6 +15,8 @@ typedef struct
   double y;
 } FlexoPoint;
 
+#define FLEXO_POINT_INIT(x, y) ((FlexoPoint) { (x), (y) })
+
 /* An axis-aligned rectangle; width and height are never negative once
  * normalized. An empty rectangle (width or height ≤ 0) contains nothing. */
 typedef struct

@@ -15,157 +15,59 @@
 #include "flexo-application.h"
 #include "flexo-canvas.h"
 #include "flexo-model.h"
+#include "flexo-gui-test.h"
 #include "flexo-test.h"
 #include "flexo-window.h"
 
 static FlexoApplication *app;
 static FlexoWindow *window;
 
-static gboolean
-timed_out_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main loop until @condition holds for @widget, or fails. */
-#define WAIT_FOR(cond) \
-  G_STMT_START { \
-    gboolean timed_out_ = FALSE; \
-    guint id_ = g_timeout_add_seconds (10, timed_out_cb, &timed_out_); \
-    while (!(cond) && !timed_out_) \
-      g_main_context_iteration (NULL, TRUE); \
-    if (!timed_out_) \
-      g_source_remove (id_); \
-    ck_assert_msg ((cond), "timed out waiting for: %s", #cond); \
-  } G_STMT_END
-
-static void
-init_locale (const char *language)
-{
-  /* gettext ignores LANGUAGE in the C locale: use C.UTF-8, which every
-   * Debian system has, whatever the environment says. */
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  g_setenv ("LANGUAGE", language, TRUE);
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FLEXO_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-}
-
-static void
-open_main_window (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  app = flexo_application_new (G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  ck_assert_msg (g_application_register (G_APPLICATION (app), NULL, &error),
-                 "register: %s", error ? error->message : "?");
-  g_application_activate (G_APPLICATION (app));
-
-  window = FLEXO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  ck_assert_ptr_nonnull (window);
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
-            gtk_widget_get_width (flexo_window_get_canvas (window)) > 0);
-}
+#define find_widget flexo_gui_test_find_widget
+#define find_toplevel flexo_gui_test_find_toplevel
 
 static void
 setup_english (void)
 {
-  init_locale ("en");
-  open_main_window ();
+  flexo_gui_test_init_locale ("en");
+  app = flexo_gui_test_open_app (&window);
 }
 
 static void
 setup_french (void)
 {
-  init_locale ("fr");
-  open_main_window ();
+  flexo_gui_test_init_locale ("fr");
+  app = flexo_gui_test_open_app (&window);
 }
 
 static void
 teardown (void)
 {
-  GList *windows = g_list_copy (gtk_window_list_toplevels ());
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_destroy (GTK_WINDOW (l->data));
-  g_list_free (windows);
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
   window = NULL;
-  g_clear_object (&app);
-}
-
-/* Finds the first descendant of @widget of @type whose label or title
- * property equals @text (or any, when @text is NULL). */
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *property,
-             const char *text)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    {
-      g_autofree char *value = NULL;
-
-      if (text == NULL)
-        return widget;
-      g_object_get (widget, property, &value, NULL);
-      if (g_strcmp0 (value, text) == 0)
-        return widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, property, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (toplevels);
-
-  return found;
+  flexo_gui_test_teardown (&app);
 }
 
 START_TEST (test_window_shows_header_and_empty_diagram)
 {
   GtkWidget *header, *title, *canvas, *empty;
 
-  ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), "Flexo");
+  /* A new window holds a new document with one empty diagram. */
+  ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), "Untitled Document — Flexo");
+  ck_assert (flexo_window_is_pristine (window));
+  ck_assert_uint_eq (flexo_document_get_diagrams (flexo_window_get_document (window))->len, 1);
 
   header = find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR, NULL, NULL);
   ck_assert_ptr_nonnull (header);
   ck_assert (gtk_widget_get_mapped (header));
 
-  title = find_widget (header, ADW_TYPE_WINDOW_TITLE, "title", "Flexo");
+  title = find_widget (header, ADW_TYPE_WINDOW_TITLE, "title", "Untitled Document");
   ck_assert_ptr_nonnull (title);
-  ck_assert_str_eq (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), "No document");
+  ck_assert_str_eq (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), "");
 
   canvas = flexo_window_get_canvas (window);
   ck_assert (FLEXO_IS_CANVAS (canvas));
   ck_assert (gtk_widget_get_mapped (canvas));
-  /* The diagram area takes the window below the header bar. */
-  ck_assert_int_ge (gtk_widget_get_width (canvas), gtk_widget_get_width (GTK_WIDGET (window)) - 1);
+  /* The diagram area takes most of the window, between the panels. */
+  ck_assert_int_gt (gtk_widget_get_width (canvas), gtk_widget_get_width (GTK_WIDGET (window)) / 3);
   ck_assert_int_gt (gtk_widget_get_height (canvas), gtk_widget_get_height (GTK_WIDGET (window)) / 2);
 
   empty = find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "title", "Empty Diagram");
@@ -176,7 +78,7 @@ END_TEST
 
 START_TEST (test_primary_menu_has_accessible_name_and_entries)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL, NULL);
+  GtkWidget *button = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, "tooltip-text", "Main Menu");
   GMenuModel *menu;
   gboolean seen_about = FALSE, seen_quit = FALSE, seen_shortcuts = FALSE;
 
@@ -266,46 +168,48 @@ START_TEST (test_new_window_and_quit)
 }
 END_TEST
 
-START_TEST (test_canvas_draws_grid_in_theme_colours)
+START_TEST (test_canvas_draws_grid_on_paper)
 {
-  GtkWidget *canvas = flexo_window_get_canvas (window);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  FlexoCanvas *canvas = FLEXO_CANVAS (flexo_window_get_canvas (window));
   cairo_surface_t *surface;
-  cairo_t *cr;
   guint32 *pixels;
   int stride, dots = 0, blank = 0;
 
-  GTK_WIDGET_GET_CLASS (canvas)->snapshot (canvas, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  ck_assert_ptr_nonnull (node);
+  /* The diagram's origin at the top left, at 100 %. */
+  flexo_canvas_set_zoom (canvas, 1.0);
+  flexo_canvas_scroll_to (canvas, (FlexoPoint) { 0, 0 }, 0, 0);
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 100, 100);
-  cr = cairo_create (surface);
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      cairo_t *cr;
 
-  pixels = (guint32 *) cairo_image_surface_get_data (surface);
-  stride = cairo_image_surface_get_stride (surface) / 4;
-  /* Grid of 20 px: dots at multiples of 20, nothing half-way between. */
-  for (int y = 20; y < 100; y += 20)
-    for (int x = 20; x < 100; x += 20)
-      {
-        dots += (pixels[(y - 1) * stride + (x - 1)] >> 24) > 0;
-        blank += (pixels[(y + 9) * stride + (x + 9)] >> 24) == 0;
-      }
-  cairo_surface_destroy (surface);
+      GTK_WIDGET_GET_CLASS (canvas)->snapshot (GTK_WIDGET (canvas), snapshot);
+      node = gtk_snapshot_free_to_node (snapshot);
+      ck_assert_ptr_nonnull (node);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 100, 100);
+      cr = cairo_create (surface);
+      gsk_render_node_draw (node, cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
 
-  ck_assert_int_eq (dots, 16);
-  ck_assert_int_eq (blank, 16);
+      pixels = (guint32 *) cairo_image_surface_get_data (surface);
+      stride = cairo_image_surface_get_stride (surface) / 4;
+      dots = blank = 0;
+      /* Grid of 20 units: dots at multiples of 20 on white paper. */
+      for (int y = 20; y < 100; y += 20)
+        for (int x = 20; x < 100; x += 20)
+          {
+            dots += pixels[(y - 1) * stride + (x - 1)] != 0xffffffff;
+            blank += pixels[(y + 9) * stride + (x + 9)] == 0xffffffff;
+          }
+      cairo_surface_destroy (surface);
 
-  flexo_canvas_set_show_grid (FLEXO_CANVAS (canvas), FALSE);
-  snapshot = gtk_snapshot_new ();
-  GTK_WIDGET_GET_CLASS (canvas)->snapshot (canvas, snapshot);
-  g_clear_pointer (&node, gsk_render_node_unref);
-  node = gtk_snapshot_free_to_node (snapshot);
-  ck_assert_ptr_null (node);
+      ck_assert_int_eq (dots, pass == 0 ? 16 : 0);
+      ck_assert_int_eq (blank, 16);
+      flexo_canvas_set_show_grid (canvas, FALSE);
+    }
 }
 END_TEST
 
@@ -355,8 +259,18 @@ START_TEST (test_open_example_document)
 
   ck_assert_str_eq (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), "library.flexo");
   ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), "library.flexo — Flexo");
-  ck_assert_ptr_nonnull (find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "description",
-                                      "2 diagrams · 3 concepts · 6 instances"));
+  /* One tab per diagram, the first one shown. */
+  {
+    AdwTabView *tabs = ADW_TAB_VIEW (find_widget (GTK_WIDGET (window), ADW_TYPE_TAB_VIEW, NULL, NULL));
+
+    ck_assert_int_eq (adw_tab_view_get_n_pages (tabs), 2);
+    ck_assert_str_eq (adw_tab_page_get_title (adw_tab_view_get_nth_page (tabs, 0)), "Use cases");
+    ck_assert_str_eq (adw_tab_page_get_title (adw_tab_view_get_nth_page (tabs, 1)), "Resources");
+    ck_assert_ptr_eq (flexo_canvas_get_diagram (FLEXO_CANVAS (flexo_window_get_canvas (window))),
+                      g_ptr_array_index (flexo_document_get_diagrams (document), 0));
+    /* A diagram with shapes has no "empty" hint over it. */
+    ck_assert (!gtk_widget_get_visible (find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, NULL, NULL)));
+  }
 }
 END_TEST
 
@@ -392,9 +306,10 @@ START_TEST (test_window_in_french)
 {
   GtkWidget *header = find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR, NULL, NULL);
   GtkWidget *title = find_widget (header, ADW_TYPE_WINDOW_TITLE, NULL, NULL);
-  GtkWidget *button = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL, NULL);
+  GtkWidget *button = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, "tooltip-text", "Menu principal");
 
-  ck_assert_str_eq (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), "Aucun document");
+  ck_assert_str_eq (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), "Document sans titre");
+  ck_assert_ptr_nonnull (button);
   ck_assert_str_eq (gtk_widget_get_tooltip_text (button), "Menu principal");
   ck_assert_ptr_nonnull (find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE,
                                       "title", "Diagramme vide"));
@@ -416,7 +331,7 @@ gui_suite (void)
   tcase_add_test (tc, test_about_window);
   tcase_add_test (tc, test_shortcuts_window);
   tcase_add_test (tc, test_new_window_and_quit);
-  tcase_add_test (tc, test_canvas_draws_grid_in_theme_colours);
+  tcase_add_test (tc, test_canvas_draws_grid_on_paper);
   tcase_add_test (tc, test_open_example_document);
   tcase_add_test (tc, test_open_broken_file_shows_error_and_keeps_document);
   suite_add_tcase (s, tc);
@@ -432,7 +347,7 @@ gui_suite (void)
 int
 main (void)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+  if (!flexo_gui_test_has_display ())
     {
       /* Meson reads exit code 77 as an error under TAP: skip the TAP way. */
       g_print ("1..0 # SKIP no display\n");

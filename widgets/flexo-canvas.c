@@ -1,7 +1,12 @@
-/* flexo-canvas.c — the diagram area
+/* flexo-canvas.c — the diagram editor's drawing area
  *
- * For now the canvas draws the empty sheet: its background and a dot grid.
- * Diagrams, selection and input come with the model and the painter.
+ * The view is the diagram point at the widget's top left and a zoom
+ * (device pixels per diagram unit). The scroll adjustments count zoomed
+ * diagram units: their range is the diagram's extent with a margin of a
+ * screen around it, and always holds the current view so that it never
+ * jumps. snapshot() appends one cairo node: the paper, the grid, the
+ * painter's drawing of the visible area, then the selection, handles and
+ * guides on top (DESIGN.md §4).
  *
  * Copyright 2026 The Flexo developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,29 +17,916 @@
 
 #include <glib/gi18n.h>
 
-#include "flexo-canvas.h"
-
-struct _FlexoCanvas
-{
-  GtkWidget parent_instance;
-
-  double    grid_size;
-  guint     show_grid : 1;
-};
-
-G_DEFINE_FINAL_TYPE (FlexoCanvas, flexo_canvas, GTK_TYPE_WIDGET)
+#include "flexo-canvas-private.h"
+#include "flexo-outline.h"
+#include "flexo-route.h"
 
 enum {
   PROP_0,
   PROP_GRID_SIZE,
   PROP_SHOW_GRID,
-  N_PROPS
+  PROP_SNAP,
+  PROP_ZOOM,
+  PROP_DIAGRAM,
+  PROP_TOOL,
+  N_PROPS,
+
+  PROP_HADJUSTMENT = N_PROPS,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+};
+
+enum {
+  SELECTION_CHANGED,
+  N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 #define MIN_GRID_SIZE 4.0
 #define MAX_GRID_SIZE 200.0
+/* Zoom steps: by this factor. */
+#define ZOOM_STEP 1.25
+/* Margin around what is drawn, in pixels, when zooming to fit. */
+#define FIT_MARGIN 24.0
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FlexoCanvas, flexo_canvas, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
+
+/* --------------------------------------------------------------- view -- */
+
+FlexoPoint
+flexo_canvas_view_to_diagram (FlexoCanvas *self,
+                              double       x,
+                              double       y)
+{
+  g_return_val_if_fail (FLEXO_IS_CANVAS (self), ((FlexoPoint) { 0, 0 }));
+
+  return (FlexoPoint) { self->view_x + x / self->zoom, self->view_y + y / self->zoom };
+}
+
+void
+flexo_canvas_diagram_to_view (FlexoCanvas *self,
+                              FlexoPoint   p,
+                              double      *x,
+                              double      *y)
+{
+  g_return_if_fail (FLEXO_IS_CANVAS (self));
+
+  if (x != NULL)
+    *x = (p.x - self->view_x) * self->zoom;
+  if (y != NULL)
+    *y = (p.y - self->view_y) * self->zoom;
+}
+
+FlexoRect
+flexo_canvas_get_visible_area (FlexoCanvas *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  return FLEXO_RECT_INIT (self->view_x, self->view_y, width / self->zoom, height / self->zoom);
+}
+
+/* Everything drawn, or an empty rectangle at the origin. */
+static FlexoRect
+content_bounds (FlexoCanvas *self)
+{
+  FlexoRect r = FLEXO_RECT_INIT (0, 0, 0, 0);
+
+  if (self->diagram != NULL && !flexo_painter_get_extents (self->painter, self->diagram, &r))
+    r = FLEXO_RECT_INIT (0, 0, 0, 0);
+  return r;
+}
+
+static void
+configure_adjustment (FlexoCanvas   *self,
+                      GtkAdjustment *adj,
+                      double         view,
+                      double         content_start,
+                      double         content_size,
+                      double         page)
+{
+  double value = view * self->zoom;
+  double margin = page / 2;
+  double lower = MIN (content_start * self->zoom - margin, value);
+  double upper = MAX ((content_start + content_size) * self->zoom + margin, value + page);
+
+  if (adj == NULL)
+    return;
+  gtk_adjustment_configure (adj, value, lower, upper, page * 0.1, page * 0.9, page);
+}
+
+void
+flexo_canvas_update_adjustments (FlexoCanvas *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  FlexoRect content;
+
+  if (self->hadjustment == NULL && self->vadjustment == NULL)
+    return;
+
+  content = content_bounds (self);
+  self->configuring = TRUE;
+  configure_adjustment (self, self->hadjustment, self->view_x, content.x, content.width, width);
+  configure_adjustment (self, self->vadjustment, self->view_y, content.y, content.height, height);
+  self->configuring = FALSE;
+}
+
+static void
+adjustment_value_changed (GtkAdjustment *adj,
+                          FlexoCanvas   *self)
+{
+  if (self->configuring)
+    return;
+
+  if (adj == self->hadjustment)
+    self->view_x = gtk_adjustment_get_value (adj) / self->zoom;
+  else
+    self->view_y = gtk_adjustment_get_value (adj) / self->zoom;
+  flexo_canvas_place_editor (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_adjustment (FlexoCanvas    *self,
+                GtkAdjustment **slot,
+                GtkAdjustment  *adj)
+{
+  if (*slot == adj)
+    return;
+
+  if (*slot != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (*slot, adjustment_value_changed, self);
+      g_clear_object (slot);
+    }
+  if (adj != NULL)
+    {
+      *slot = g_object_ref_sink (adj);
+      g_signal_connect (adj, "value-changed", G_CALLBACK (adjustment_value_changed), self);
+    }
+  flexo_canvas_update_adjustments (self);
+}
+
+void
+flexo_canvas_scroll_to (FlexoCanvas *self,
+                        FlexoPoint   p,
+                        double       x,
+                        double       y)
+{
+  g_return_if_fail (FLEXO_IS_CANVAS (self));
+
+  self->view_x = p.x - x / self->zoom;
+  self->view_y = p.y - y / self->zoom;
+  flexo_canvas_update_adjustments (self);
+  flexo_canvas_place_editor (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+double
+flexo_canvas_get_zoom (FlexoCanvas *self)
+{
+  g_return_val_if_fail (FLEXO_IS_CANVAS (self), 1.0);
+
+  return self->zoom;
+}
+
+void
+flexo_canvas_zoom_at (FlexoCanvas *self,
+                      double       factor,
+                      double       x,
+                      double       y)
+{
+  FlexoPoint p;
+  double zoom;
+
+  g_return_if_fail (FLEXO_IS_CANVAS (self));
+
+  zoom = CLAMP (self->zoom * factor, FLEXO_CANVAS_MIN_ZOOM, FLEXO_CANVAS_MAX_ZOOM);
+  if (!(factor > 0) || zoom == self->zoom)
+    return;
+
+  p = flexo_canvas_view_to_diagram (self, x, y);
+  self->zoom = zoom;
+  self->fit_pending = FALSE;
+  flexo_canvas_scroll_to (self, p, x, y);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+void
+flexo_canvas_set_zoom (FlexoCanvas *self,
+                       double       zoom)
+{
+  g_return_if_fail (FLEXO_IS_CANVAS (self));
+
+  if (!(zoom > 0))
+    return;
+  flexo_canvas_zoom_at (self, zoom / self->zoom,
+                        gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                        gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+}
+
+void
+flexo_canvas_zoom_in (FlexoCanvas *self)
+{
+  flexo_canvas_set_zoom (self, self->zoom * ZOOM_STEP);
+}
+
+void
+flexo_canvas_zoom_out (FlexoCanvas *self)
+{
+  flexo_canvas_set_zoom (self, self->zoom / ZOOM_STEP);
+}
+
+/* Shows @r whole, centred, at no more than 100 % when @cap. */
+static void
+zoom_to_rect (FlexoCanvas     *self,
+              const FlexoRect *r,
+              gboolean         cap)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double zoom;
+
+  if (width <= 2 * FIT_MARGIN || height <= 2 * FIT_MARGIN)
+    {
+      /* Not allocated yet: do it when it is. */
+      self->fit_pending = TRUE;
+      return;
+    }
+
+  zoom = MIN ((width - 2 * FIT_MARGIN) / MAX (r->width, 1), (height - 2 * FIT_MARGIN) / MAX (r->height, 1));
+  if (cap)
+    zoom = MIN (zoom, 1.0);
+  zoom = CLAMP (zoom, FLEXO_CANVAS_MIN_ZOOM, FLEXO_CANVAS_MAX_ZOOM);
+  if (zoom != self->zoom)
+    {
+      self->zoom = zoom;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+    }
+  flexo_canvas_scroll_to (self, flexo_rect_center (r), width / 2.0, height / 2.0);
+}
+
+void
+flexo_canvas_zoom_to_fit (FlexoCanvas *self)
+{
+  FlexoRect r;
+
+  g_return_if_fail (FLEXO_IS_CANVAS (self));
+
+  r = content_bounds (self);
+  if (flexo_rect_is_empty (&r))
+    r = FLEXO_RECT_INIT (0, 0, 0, 0);
+  zoom_to_rect (self, &r, FALSE);
+}
+
+void
+flexo_canvas_zoom_to_selection (FlexoCanvas *self)
+{
+  FlexoRect r;
+
+  g_return_if_fail (FLEXO_IS_CANVAS (self));
+
+  if (flexo_canvas_get_selection_bounds (self, &r))
+    zoom_to_rect (self, &r, FALSE);
+}
+
+/* ---------------------------------------------------------- selection -- */
+
+void
+flexo_canvas_emit_selection_changed (FlexoCanvas *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+GPtrArray *
+flexo_canvas_get_selection (FlexoCanvas *self)
+{
+  g_return_val_if_fail (FLEXO_IS_CANVAS (self), NULL);
+
+  return self->selection;
+}
+
+gboolean
+flexo_canvas_is_selected (FlexoCanvas *self,
+                          gpointer     item)
+{
+  g_return_val_if_fail (FLEXO_IS_CANVAS (self), FALSE);
+
+  return item != NULL && g_hash_table_contains (self->selected, item);
+}
+
+static gboolean
+select_quietly (FlexoCanvas *self,
+                gpointer     item)
+{
+  if (item == NULL || g_hash_table_contains (self->selected, item))
+    return FALSE;
+  g_hash_table_add (self->selected, g_object_ref (item));
+  g_ptr_array_add (self->selection, item);
+  return TRUE;
+}
+
+static gboolean
+clear_quietly (FlexoCanvas *self)
+{
+  if (self->selection->len == 0)
+    return FALSE;
+  g_ptr_array_set_size (self->selection, 0);
+  g_hash_table_remove_all (self->selected);
+  return TRUE;
+}
+
+void
+flexo_canvas_select (FlexoCanvas *self,
+                     gpointer     item,
+                     gboolean     add)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (FLEXO_IS_CANVAS (self));
+  g_return_if_fail (item == NULL || FLEXO_IS_SHAPE (item) || FLEXO_IS_CONNECTOR (item));
+
+  if (!add)
+    {
+      if (self->selection->len == 1 && g_ptr_array_index (self->selection, 0) == item)
+        return;
+      changed = clear_quietly (self);
+    }
+  changed |= select_quietly (self, item);
+  if (changed)
+    flexo_canvas_emit_selection_changed (self);
+}
+
+void
+flexo_canvas_unselect (FlexoCanvas *self,
+                       gpointer     item)
+{
+  g_return_if_fail (FLEXO_IS_CANVAS (self));
+
+  if (item == NULL || !g_hash_table_contains (self->selected, item))
+    return;
+  g_ptr_array_remove (self->selection, item);
+  g_hash_table_remove (self->selected, item);
+  flexo_canvas_emit_selection_changed (self);
+}
+
+void
+flexo_canvas_select_all (FlexoCanvas *self)
+{
+  GPtrArray *items;
+  gboolean changed = FALSE;
+
+  g_return_if_fail (FLEXO_IS_CANVAS (self));
+
+  if (self->diagram == NULL)
+    return;
+  items = flexo_diagram_get_items (self->diagram);
+  for (guint i = 0; i < items->len; i++)
+    changed |= select_quietly (self, g_ptr_array_index (items, i));
+  if (changed)
+    flexo_canvas_emit_selection_changed (self);
+}
+
+void
+flexo_canvas_clear_selection (FlexoCanvas *self)
+{
+  g_return_if_fail (FLEXO_IS_CANVAS (self));
+
+  if (clear_quietly (self))
+    flexo_canvas_emit_selection_changed (self);
+}
+
+static FlexoRect
+item_box (FlexoCanvas *self,
+          gpointer     item)
+{
+  FlexoRect r;
+
+  if (FLEXO_IS_SHAPE (item))
+    return flexo_rect_normalize (*flexo_shape_get_bounds (item));
+  if (flexo_connector_get_route_bounds (item, &r))
+    return r;
+  return FLEXO_RECT_INIT (0, 0, 0, 0);
+}
+
+gboolean
+flexo_canvas_get_selection_bounds (FlexoCanvas *self,
+                                   FlexoRect   *out)
+{
+  gboolean any = FALSE;
+  FlexoRect r = FLEXO_RECT_INIT (0, 0, 0, 0);
+
+  for (guint i = 0; i < self->selection->len; i++)
+    {
+      FlexoRect b = item_box (self, g_ptr_array_index (self->selection, i));
+
+      r = any ? flexo_rect_union (&r, &b) : b;
+      any = TRUE;
+    }
+  *out = r;
+  return any;
+}
+
+/* ------------------------------------------------------------ picking -- */
+
+typedef struct
+{
+  FlexoCanvas *self;
+  FlexoPoint   p;
+  double       tolerance;
+  FlexoShape  *ignore;
+  FlexoShape  *best;
+  int          best_z;
+} ShapePick;
+
+static gboolean
+shape_pick_cb (gpointer         item,
+               const FlexoRect *bounds,
+               gpointer         user_data)
+{
+  ShapePick *pick = user_data;
+  FlexoShape *shape = item;
+  FlexoStyle style;
+  FlexoRect box;
+  int z;
+
+  if (pick->ignore != NULL && flexo_shape_is_inside (shape, pick->ignore))
+    return FALSE;
+  z = flexo_diagram_get_item_position (pick->self->diagram, shape);
+  if (z <= pick->best_z)
+    return FALSE;
+
+  flexo_shape_resolve_style (shape, &style);
+  box = flexo_rect_normalize (*flexo_shape_get_bounds (shape));
+  /* Lines and text are picked anywhere in their box; other shapes on
+   * their outline or inside it. */
+  if (style.shape_kind == FLEXO_SHAPE_TEXT ||
+      flexo_outline_contains (style.shape_kind, &box, style.corner_radius, pick->p, pick->tolerance) ||
+      flexo_rect_contains (&box, pick->p))
+    {
+      pick->best = shape;
+      pick->best_z = z;
+    }
+  return FALSE;
+}
+
+/* The topmost shape at @p, not @ignore nor inside it. */
+FlexoShape *
+flexo_canvas_shape_at (FlexoCanvas *self,
+                       FlexoPoint   p,
+                       FlexoShape  *ignore)
+{
+  ShapePick pick = { self, p, PICK_TOLERANCE / self->zoom, ignore, NULL, -1 };
+
+  if (self->diagram == NULL)
+    return NULL;
+  flexo_spatial_index_query_point (flexo_diagram_get_index (self->diagram), p, pick.tolerance,
+                                   shape_pick_cb, &pick);
+  return pick.best;
+}
+
+static double
+connector_distance (FlexoConnector *connector,
+                    FlexoPoint      p)
+{
+  g_autoptr(FlexoPath) route = flexo_path_new ();
+
+  flexo_connector_compute_route (connector, route, NULL, NULL);
+  return flexo_path_distance (route, p, NULL);
+}
+
+gpointer
+flexo_canvas_item_at (FlexoCanvas *self,
+                      double       x,
+                      double       y)
+{
+  FlexoPoint p;
+  FlexoShape *shape;
+  GPtrArray *items;
+  gpointer best;
+  int best_z;
+  double tol;
+
+  g_return_val_if_fail (FLEXO_IS_CANVAS (self), NULL);
+
+  if (self->diagram == NULL)
+    return NULL;
+
+  p = flexo_canvas_view_to_diagram (self, x, y);
+  tol = PICK_TOLERANCE / self->zoom;
+  shape = flexo_canvas_shape_at (self, p, NULL);
+  best = shape;
+  best_z = shape != NULL ? flexo_diagram_get_item_position (self->diagram, shape) : -1;
+
+  /* Connectors above it: a cheap box test first, the route after. */
+  items = flexo_diagram_get_items (self->diagram);
+  for (guint i = items->len; i-- > 0 && (int) i > best_z;)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+      FlexoStyle style;
+      FlexoRect hint;
+
+      if (!FLEXO_IS_CONNECTOR (item))
+        continue;
+      hint = flexo_connector_get_route_hint (item);
+      hint = flexo_rect_inflate (&hint, tol, tol);
+      if (!flexo_rect_contains (&hint, p))
+        continue;
+      flexo_connector_resolve_style (item, &style);
+      if (connector_distance (item, p) <= tol + style.stroke_width / 2)
+        return item;
+    }
+  return best;
+}
+
+void
+flexo_canvas_handle_position (const FlexoRect *box,
+                              Handle           handle,
+                              FlexoPoint      *out)
+{
+  static const double fx[N_HANDLES] = { 0, 0.5, 1, 1, 1, 0.5, 0, 0 };
+  static const double fy[N_HANDLES] = { 0, 0, 0, 0.5, 1, 1, 1, 0.5 };
+
+  out->x = box->x + fx[handle] * box->width;
+  out->y = box->y + fy[handle] * box->height;
+}
+
+/* A resize handle of a selected shape under (@x, @y). */
+Handle
+flexo_canvas_handle_at (FlexoCanvas *self,
+                        double       x,
+                        double       y,
+                        FlexoShape **shape)
+{
+  for (guint i = self->selection->len; i-- > 0;)
+    {
+      gpointer item = g_ptr_array_index (self->selection, i);
+      FlexoRect box;
+
+      if (!FLEXO_IS_SHAPE (item))
+        continue;
+      box = flexo_rect_normalize (*flexo_shape_get_bounds (item));
+      for (Handle h = 0; h < N_HANDLES; h++)
+        {
+          FlexoPoint p;
+          double hx, hy;
+
+          flexo_canvas_handle_position (&box, h, &p);
+          flexo_canvas_diagram_to_view (self, p, &hx, &hy);
+          if (fabs (hx - x) <= HANDLE_REACH && fabs (hy - y) <= HANDLE_REACH)
+            {
+              *shape = item;
+              return h;
+            }
+        }
+    }
+  return HANDLE_NONE;
+}
+
+static void
+connect_handle_position (FlexoCanvas *self,
+                         FlexoShape  *shape,
+                         guint        side,
+                         double      *x,
+                         double      *y)
+{
+  FlexoRect box = flexo_rect_normalize (*flexo_shape_get_bounds (shape));
+  static const double fx[4] = { 0.5, 1, 0.5, 0 };
+  static const double fy[4] = { 0, 0.5, 1, 0.5 };
+  static const double dx[4] = { 0, 1, 0, -1 };
+  static const double dy[4] = { -1, 0, 1, 0 };
+
+  flexo_canvas_diagram_to_view (self, FLEXO_POINT_INIT (box.x + fx[side] * box.width, box.y + fy[side] * box.height), x, y);
+  *x += dx[side] * CONNECT_HANDLE_OFFSET;
+  *y += dy[side] * CONNECT_HANDLE_OFFSET;
+}
+
+/* One of the four connection handles of the hovered shape. */
+gboolean
+flexo_canvas_connect_handle_at (FlexoCanvas *self,
+                                double       x,
+                                double       y,
+                                FlexoShape **shape)
+{
+  if (self->hover_shape == NULL)
+    return FALSE;
+  for (guint side = 0; side < 4; side++)
+    {
+      double hx, hy;
+
+      connect_handle_position (self, self->hover_shape, side, &hx, &hy);
+      if (fabs (hx - x) <= HANDLE_REACH && fabs (hy - y) <= HANDLE_REACH)
+        {
+          *shape = self->hover_shape;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* ------------------------------------------------------------ drawing -- */
+
+static void
+accent_color (GtkWidget *widget,
+              GdkRGBA   *rgba)
+{
+  /* GNOME's blue: the accent colour of libadwaita 1.2. */
+  gdk_rgba_parse (rgba, "#3584e4");
+}
+
+static void
+draw_grid (FlexoCanvas *self,
+           cairo_t     *cr,
+           int          width,
+           int          height)
+{
+  double step = self->grid_size;
+  double x0, y0;
+
+  /* Never denser than one dot every 8 pixels. */
+  while (step * self->zoom < 8)
+    step *= 5;
+
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.22);
+  x0 = floor (self->view_x / step) * step;
+  y0 = floor (self->view_y / step) * step;
+  for (double gy = y0; (gy - self->view_y) * self->zoom < height; gy += step)
+    for (double gx = x0; (gx - self->view_x) * self->zoom < width; gx += step)
+      {
+        double x = round ((gx - self->view_x) * self->zoom), y = round ((gy - self->view_y) * self->zoom);
+
+        cairo_rectangle (cr, x - 1, y - 1, 2, 2);
+      }
+  cairo_fill (cr);
+}
+
+static void
+view_rect (FlexoCanvas     *self,
+           const FlexoRect *r,
+           double          *x,
+           double          *y,
+           double          *w,
+           double          *h)
+{
+  flexo_canvas_diagram_to_view (self, FLEXO_POINT_INIT (r->x, r->y), x, y);
+  *w = r->width * self->zoom;
+  *h = r->height * self->zoom;
+}
+
+static void
+draw_handle (cairo_t       *cr,
+             double         x,
+             double         y,
+             const GdkRGBA *accent,
+             gboolean       round_handle)
+{
+  double s = HANDLE_SIZE;
+
+  if (round_handle)
+    cairo_arc (cr, x, y, s / 2, 0, 2 * G_PI);
+  else
+    cairo_rectangle (cr, round (x) - s / 2 + 0.5, round (y) - s / 2 + 0.5, s - 1, s - 1);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, accent);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+}
+
+static void
+draw_route (FlexoCanvas    *self,
+            cairo_t        *cr,
+            FlexoConnector *connector)
+{
+  g_autoptr(FlexoPath) route = flexo_path_new ();
+  FlexoPathIter iter;
+  FlexoPathOp op;
+  const FlexoPoint *pts;
+
+  flexo_connector_compute_route (connector, route, NULL, NULL);
+  flexo_path_iter_init (&iter, route);
+  while (flexo_path_iter_next (&iter, &op, &pts))
+    {
+      double x[3], y[3];
+
+      for (guint k = 0; k < flexo_path_op_n_points (op); k++)
+        flexo_canvas_diagram_to_view (self, pts[k], &x[k], &y[k]);
+      switch (op)
+        {
+        case FLEXO_PATH_MOVE_TO:
+          cairo_move_to (cr, x[0], y[0]);
+          break;
+        case FLEXO_PATH_LINE_TO:
+          cairo_line_to (cr, x[0], y[0]);
+          break;
+        case FLEXO_PATH_CURVE_TO:
+          cairo_curve_to (cr, x[0], y[0], x[1], y[1], x[2], y[2]);
+          break;
+        case FLEXO_PATH_CLOSE_PATH:
+        default:
+          cairo_close_path (cr);
+          break;
+        }
+    }
+}
+
+static void
+connector_end_view (FlexoCanvas    *self,
+                    FlexoConnector *connector,
+                    gboolean        source,
+                    double         *x,
+                    double         *y)
+{
+  g_autoptr(FlexoPath) route = flexo_path_new ();
+  FlexoPathIter iter;
+  FlexoPathOp op;
+  const FlexoPoint *pts;
+  FlexoPoint first = { 0, 0 }, last = { 0, 0 };
+  gboolean any = FALSE;
+
+  flexo_connector_compute_route (connector, route, NULL, NULL);
+  flexo_path_iter_init (&iter, route);
+  while (flexo_path_iter_next (&iter, &op, &pts))
+    {
+      guint n = flexo_path_op_n_points (op);
+
+      if (n == 0)
+        continue;
+      if (!any)
+        first = pts[0];
+      last = pts[n - 1];
+      any = TRUE;
+    }
+  flexo_canvas_diagram_to_view (self, source ? first : last, x, y);
+}
+
+static void
+draw_overlay (FlexoCanvas *self,
+              cairo_t     *cr)
+{
+  GdkRGBA accent;
+  gboolean handles = self->selection->len <= 64;
+
+  accent_color (GTK_WIDGET (self), &accent);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+
+  /* The container a move would drop into. */
+  if (self->drop_parent != NULL)
+    {
+      double x, y, w, h;
+      FlexoRect box = flexo_rect_normalize (*flexo_shape_get_bounds (self->drop_parent));
+
+      view_rect (self, &box, &x, &y, &w, &h);
+      cairo_rectangle (cr, x - 2, y - 2, w + 4, h + 4);
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.6);
+      cairo_set_line_width (cr, 4);
+      cairo_stroke (cr);
+    }
+
+  for (guint i = 0; i < self->selection->len; i++)
+    {
+      gpointer item = g_ptr_array_index (self->selection, i);
+
+      if (FLEXO_IS_SHAPE (item))
+        {
+          FlexoRect box = flexo_rect_normalize (*flexo_shape_get_bounds (item));
+          double x, y, w, h;
+
+          view_rect (self, &box, &x, &y, &w, &h);
+          cairo_rectangle (cr, round (x) + 0.5, round (y) + 0.5, round (w), round (h));
+          gdk_cairo_set_source_rgba (cr, &accent);
+          cairo_set_line_width (cr, 1);
+          cairo_stroke (cr);
+          if (!handles)
+            continue;
+          for (Handle hd = 0; hd < N_HANDLES; hd++)
+            {
+              FlexoPoint p;
+              double hx, hy;
+
+              flexo_canvas_handle_position (&box, hd, &p);
+              flexo_canvas_diagram_to_view (self, p, &hx, &hy);
+              draw_handle (cr, hx, hy, &accent, FALSE);
+            }
+        }
+      else if (FLEXO_IS_CONNECTOR (item))
+        {
+          GArray *waypoints = flexo_connector_get_waypoints (item);
+          double x, y;
+
+          draw_route (self, cr, item);
+          cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.45);
+          cairo_set_line_width (cr, 5);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+          cairo_stroke (cr);
+          if (!handles)
+            continue;
+          for (guint k = 0; waypoints != NULL && k < waypoints->len; k++)
+            {
+              flexo_canvas_diagram_to_view (self, g_array_index (waypoints, FlexoPoint, k), &x, &y);
+              draw_handle (cr, x, y, &accent, FALSE);
+            }
+          connector_end_view (self, item, TRUE, &x, &y);
+          draw_handle (cr, x, y, &accent, TRUE);
+          connector_end_view (self, item, FALSE, &x, &y);
+          draw_handle (cr, x, y, &accent, TRUE);
+        }
+    }
+
+  /* Connection handles of the shape under the pointer. */
+  if (self->hover_shape != NULL && self->drag_mode == DRAG_NONE && self->tool == NULL)
+    for (guint side = 0; side < 4; side++)
+      {
+        double x, y;
+
+        connect_handle_position (self, self->hover_shape, side, &x, &y);
+        cairo_arc (cr, x, y, HANDLE_SIZE / 2, 0, 2 * G_PI);
+        gdk_cairo_set_source_rgba (cr, &accent);
+        cairo_fill (cr);
+      }
+
+  /* A connector being drawn or reconnected: its target. */
+  if (self->hover_target != NULL)
+    {
+      FlexoRect box = flexo_rect_normalize (*flexo_shape_get_bounds (self->hover_target));
+      double x, y, w, h;
+
+      view_rect (self, &box, &x, &y, &w, &h);
+      cairo_rectangle (cr, x - 1.5, y - 1.5, w + 3, h + 3);
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.8);
+      cairo_set_line_width (cr, 3);
+      cairo_stroke (cr);
+    }
+  if (self->drag_mode == DRAG_CONNECT && self->dragged && self->connect_source != NULL)
+    {
+      FlexoRect box = flexo_rect_normalize (*flexo_shape_get_bounds (self->connect_source));
+      double x, y;
+
+      flexo_canvas_diagram_to_view (self, flexo_rect_center (&box), &x, &y);
+      cairo_move_to (cr, x, y);
+      if (self->hover_target != NULL)
+        {
+          box = flexo_rect_normalize (*flexo_shape_get_bounds (self->hover_target));
+          flexo_canvas_diagram_to_view (self, flexo_rect_center (&box), &x, &y);
+          cairo_line_to (cr, x, y);
+        }
+      else
+        cairo_line_to (cr, self->drag_x, self->drag_y);
+      gdk_cairo_set_source_rgba (cr, &accent);
+      cairo_set_line_width (cr, 2);
+      cairo_set_dash (cr, (double[]) { 6, 4 }, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+
+  /* Rubber band, or the box of a shape being drawn. */
+  if ((self->drag_mode == DRAG_RUBBER_BAND || self->drag_mode == DRAG_CREATE_SHAPE) && self->dragged)
+    {
+      double x = MIN (self->press_x, self->drag_x), y = MIN (self->press_y, self->drag_y);
+      double w = fabs (self->drag_x - self->press_x), h = fabs (self->drag_y - self->press_y);
+
+      cairo_rectangle (cr, round (x) + 0.5, round (y) + 0.5, round (w), round (h));
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.15);
+      cairo_fill_preserve (cr);
+      gdk_cairo_set_source_rgba (cr, &accent);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+    }
+
+  /* Snapping guides. */
+  if (self->guides != NULL && self->guides->len > 0)
+    {
+      cairo_set_source_rgb (cr, 0.88, 0.11, 0.55);
+      cairo_set_line_width (cr, 1);
+      for (guint i = 0; i < self->guides->len; i++)
+        {
+          Guide *g = &g_array_index (self->guides, Guide, i);
+          double x1, y1, x2, y2;
+
+          if (g->vertical)
+            {
+              flexo_canvas_diagram_to_view (self, FLEXO_POINT_INIT (g->pos, g->from), &x1, &y1);
+              flexo_canvas_diagram_to_view (self, FLEXO_POINT_INIT (g->pos, g->to), &x2, &y2);
+              x1 = x2 = round (x1) + 0.5;
+            }
+          else
+            {
+              flexo_canvas_diagram_to_view (self, FLEXO_POINT_INIT (g->from, g->pos), &x1, &y1);
+              flexo_canvas_diagram_to_view (self, FLEXO_POINT_INIT (g->to, g->pos), &x2, &y2);
+              y1 = y2 = round (y1) + 0.5;
+            }
+          cairo_move_to (cr, x1, y1);
+          cairo_line_to (cr, x2, y2);
+        }
+      cairo_stroke (cr);
+    }
+}
 
 static void
 flexo_canvas_snapshot (GtkWidget   *widget,
@@ -43,122 +935,196 @@ flexo_canvas_snapshot (GtkWidget   *widget,
   FlexoCanvas *self = FLEXO_CANVAS (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  FlexoRect area;
   cairo_t *cr;
-  GdkRGBA fg;
 
-  if (!self->show_grid || width <= 0 || height <= 0)
+  if (width <= 0 || height <= 0)
     return;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  cr = gtk_snapshot_append_cairo (snapshot,
-                                  &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.25);
+  /* The paper: white in light and dark mode alike, as the figure will be. */
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (self->show_grid)
+    draw_grid (self, cr, width, height);
 
-  for (double y = self->grid_size; y < height; y += self->grid_size)
-    for (double x = self->grid_size; x < width; x += self->grid_size)
-      cairo_rectangle (cr, floor (x) - 0.5, floor (y) - 0.5, 1.5, 1.5);
+  if (self->diagram != NULL)
+    {
+      area = flexo_canvas_get_visible_area (self);
+      cairo_save (cr);
+      cairo_scale (cr, self->zoom, self->zoom);
+      cairo_translate (cr, -self->view_x, -self->view_y);
+      flexo_painter_draw (self->painter, cr, self->diagram, &area, self->zoom);
+      cairo_restore (cr);
+      draw_overlay (self, cr);
+    }
 
-  cairo_fill (cr);
   cairo_destroy (cr);
+
+  if (self->editor != NULL)
+    gtk_widget_snapshot_child (widget, self->editor, snapshot);
 }
 
-static void
-flexo_canvas_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  FlexoCanvas *self = FLEXO_CANVAS (object);
+/* ----------------------------------------------------------- document -- */
 
-  switch (prop_id)
+static void
+invalidate_cb (FlexoObject *object,
+               guint64      what,
+               gpointer     user_data)
+{
+  FlexoCanvas *self = user_data;
+
+  if ((what & FLEXO_CHANGE_REMOVED) || !flexo_object_is_live (object))
     {
-    case PROP_GRID_SIZE:
-      g_value_set_double (value, self->grid_size);
-      break;
-
-    case PROP_SHOW_GRID:
-      g_value_set_boolean (value, self->show_grid);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (g_hash_table_contains (self->selected, object))
+        {
+          g_ptr_array_remove (self->selection, object);
+          g_hash_table_remove (self->selected, object);
+          g_object_set_data (G_OBJECT (self), "selection-dirty", GINT_TO_POINTER (1));
+        }
+      if (object == (FlexoObject *) self->hover_shape)
+        self->hover_shape = NULL;
+      if (object == (FlexoObject *) self->hover_target)
+        self->hover_target = NULL;
+      if (object == self->edited_item)
+        flexo_canvas_stop_editing (self, FALSE);
     }
+  if (FLEXO_IS_SHAPE (object) || FLEXO_IS_CONNECTOR (object))
+    flexo_painter_invalidate (self->painter, object);
+  else
+    /* A concept or an instance: its shapes' text may have changed. */
+    flexo_painter_invalidate (self->painter, NULL);
 }
 
 static void
-flexo_canvas_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
+document_changed (FlexoDocument *document,
+                  FlexoChanges  *changes,
+                  FlexoCanvas   *self)
 {
-  FlexoCanvas *self = FLEXO_CANVAS (object);
+  g_object_set_data (G_OBJECT (self), "selection-dirty", NULL);
+  flexo_changes_foreach (changes, invalidate_cb, self);
 
-  switch (prop_id)
+  /* The diagram itself went away (undo of its creation). */
+  if (self->diagram != NULL && !flexo_object_is_live (FLEXO_OBJECT (self->diagram)))
     {
-    case PROP_GRID_SIZE:
-      flexo_canvas_set_grid_size (self, g_value_get_double (value));
-      break;
-
-    case PROP_SHOW_GRID:
-      flexo_canvas_set_show_grid (self, g_value_get_boolean (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      flexo_canvas_set_diagram (self, NULL);
+      return;
     }
+
+  flexo_canvas_update_adjustments (self);
+  flexo_canvas_place_editor (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (g_object_get_data (G_OBJECT (self), "selection-dirty"))
+    flexo_canvas_emit_selection_changed (self);
+  else if (self->selection->len > 0)
+    /* The selected items may have changed: let the inspector know. */
+    for (guint i = 0; i < self->selection->len; i++)
+      if (flexo_changes_contains (changes, g_ptr_array_index (self->selection, i)))
+        {
+          flexo_canvas_emit_selection_changed (self);
+          break;
+        }
 }
 
-static void
-flexo_canvas_class_init (FlexoCanvasClass *klass)
+void
+flexo_canvas_set_diagram (FlexoCanvas  *self,
+                          FlexoDiagram *diagram)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  FlexoDocument *document;
 
-  object_class->get_property = flexo_canvas_get_property;
-  object_class->set_property = flexo_canvas_set_property;
+  g_return_if_fail (FLEXO_IS_CANVAS (self));
+  g_return_if_fail (diagram == NULL || FLEXO_IS_DIAGRAM (diagram));
 
-  widget_class->snapshot = flexo_canvas_snapshot;
+  if (diagram == self->diagram)
+    return;
 
-  properties[PROP_GRID_SIZE] =
-    g_param_spec_double ("grid-size", NULL, NULL,
-                         MIN_GRID_SIZE, MAX_GRID_SIZE, 20.0,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  flexo_canvas_stop_editing (self, TRUE);
+  document = diagram != NULL ? flexo_object_get_document (FLEXO_OBJECT (diagram)) : NULL;
+  if (self->document != document)
+    {
+      if (self->changed_id != 0)
+        g_clear_signal_handler (&self->changed_id, self->document);
+      g_set_object (&self->document, document);
+      if (document != NULL)
+        self->changed_id = g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
+    }
+  g_set_object (&self->diagram, diagram);
+  flexo_painter_invalidate (self->painter, NULL);
+  self->hover_shape = self->hover_target = self->drop_parent = NULL;
+  self->connect_source = NULL;
+  self->drag_item = NULL;
+  self->drag_mode = DRAG_NONE;
+  clear_quietly (self);
 
-  properties[PROP_SHOW_GRID] =
-    g_param_spec_boolean ("show-grid", NULL, NULL,
-                          TRUE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  self->view_x = self->view_y = 0;
+  if (diagram != NULL)
+    {
+      FlexoRect r = content_bounds (self);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_css_name (widget_class, "flexocanvas");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+      if (!flexo_rect_is_empty (&r))
+        zoom_to_rect (self, &r, TRUE);
+    }
+  flexo_canvas_update_adjustments (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIAGRAM]);
+  flexo_canvas_emit_selection_changed (self);
 }
 
-static void
-flexo_canvas_init (FlexoCanvas *self)
+FlexoDiagram *
+flexo_canvas_get_diagram (FlexoCanvas *self)
 {
-  self->grid_size = 20.0;
-  self->show_grid = TRUE;
+  g_return_val_if_fail (FLEXO_IS_CANVAS (self), NULL);
 
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Diagram"),
-                                  -1);
+  return self->diagram;
 }
 
-GtkWidget *
-flexo_canvas_new (void)
+FlexoDocument *
+flexo_canvas_get_document (FlexoCanvas *self)
 {
-  return g_object_new (FLEXO_TYPE_CANVAS, NULL);
+  g_return_val_if_fail (FLEXO_IS_CANVAS (self), NULL);
+
+  return self->document;
 }
+
+/* -------------------------------------------------------------- tools -- */
+
+void
+flexo_canvas_set_tool (FlexoCanvas      *self,
+                       FlexoPaletteItem *tool)
+{
+  g_return_if_fail (FLEXO_IS_CANVAS (self));
+
+  if (tool == self->tool)
+    return;
+  g_clear_pointer (&self->tool, flexo_palette_item_unref);
+  if (tool != NULL)
+    self->tool = flexo_palette_item_ref (tool);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), tool != NULL ? "crosshair" : NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOOL]);
+}
+
+FlexoPaletteItem *
+flexo_canvas_get_tool (FlexoCanvas *self)
+{
+  g_return_val_if_fail (FLEXO_IS_CANVAS (self), NULL);
+
+  return self->tool;
+}
+
+void
+flexo_canvas_set_default_style (FlexoCanvas      *self,
+                                const FlexoStyle *style)
+{
+  g_return_if_fail (FLEXO_IS_CANVAS (self));
+
+  g_clear_pointer (&self->default_style, flexo_style_free);
+  if (style != NULL)
+    self->default_style = flexo_style_copy (style);
+}
+
+/* --------------------------------------------------------- properties -- */
 
 double
 flexo_canvas_get_grid_size (FlexoCanvas *self)
@@ -204,4 +1170,275 @@ flexo_canvas_set_show_grid (FlexoCanvas *self,
   self->show_grid = show_grid;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GRID]);
+}
+
+gboolean
+flexo_canvas_get_snap (FlexoCanvas *self)
+{
+  g_return_val_if_fail (FLEXO_IS_CANVAS (self), FALSE);
+
+  return self->snap;
+}
+
+void
+flexo_canvas_set_snap (FlexoCanvas *self,
+                       gboolean     snap)
+{
+  g_return_if_fail (FLEXO_IS_CANVAS (self));
+
+  snap = !!snap;
+  if (snap == self->snap)
+    return;
+
+  self->snap = snap;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAP]);
+}
+
+static void
+flexo_canvas_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  FlexoCanvas *self = FLEXO_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_GRID_SIZE:
+      g_value_set_double (value, self->grid_size);
+      break;
+    case PROP_SHOW_GRID:
+      g_value_set_boolean (value, self->show_grid);
+      break;
+    case PROP_SNAP:
+      g_value_set_boolean (value, self->snap);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    case PROP_DIAGRAM:
+      g_value_set_object (value, self->diagram);
+      break;
+    case PROP_TOOL:
+      g_value_set_boxed (value, self->tool);
+      break;
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+flexo_canvas_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  FlexoCanvas *self = FLEXO_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_GRID_SIZE:
+      flexo_canvas_set_grid_size (self, g_value_get_double (value));
+      break;
+    case PROP_SHOW_GRID:
+      flexo_canvas_set_show_grid (self, g_value_get_boolean (value));
+      break;
+    case PROP_SNAP:
+      flexo_canvas_set_snap (self, g_value_get_boolean (value));
+      break;
+    case PROP_ZOOM:
+      flexo_canvas_set_zoom (self, g_value_get_double (value));
+      break;
+    case PROP_DIAGRAM:
+      flexo_canvas_set_diagram (self, g_value_get_object (value));
+      break;
+    case PROP_TOOL:
+      flexo_canvas_set_tool (self, g_value_get_boxed (value));
+      break;
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* ------------------------------------------------------------- widget -- */
+
+static void
+flexo_canvas_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  *minimum = 64;
+  *natural = 400;
+}
+
+static void
+flexo_canvas_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  FlexoCanvas *self = FLEXO_CANVAS (widget);
+
+  if (self->fit_pending && width > 2 * FIT_MARGIN && height > 2 * FIT_MARGIN)
+    {
+      FlexoRect r = content_bounds (self);
+
+      self->fit_pending = FALSE;
+      zoom_to_rect (self, &r, TRUE);
+    }
+  flexo_canvas_update_adjustments (self);
+  flexo_canvas_place_editor (self);
+}
+
+static void
+flexo_canvas_dispose (GObject *object)
+{
+  FlexoCanvas *self = FLEXO_CANVAS (object);
+
+  if (self->editor != NULL)
+    {
+      gtk_widget_unparent (self->editor);
+      self->editor = NULL;
+    }
+  if (self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_clear_object (&self->diagram);
+  g_clear_object (&self->document);
+  set_adjustment (self, &self->hadjustment, NULL);
+  set_adjustment (self, &self->vadjustment, NULL);
+  g_clear_pointer (&self->tool, flexo_palette_item_unref);
+
+  G_OBJECT_CLASS (flexo_canvas_parent_class)->dispose (object);
+}
+
+static void
+flexo_canvas_finalize (GObject *object)
+{
+  FlexoCanvas *self = FLEXO_CANVAS (object);
+
+  g_ptr_array_unref (self->selection);
+  g_hash_table_unref (self->selected);
+  g_clear_pointer (&self->guides, g_array_unref);
+  g_clear_pointer (&self->rubber_base, g_ptr_array_unref);
+  g_clear_pointer (&self->default_style, flexo_style_free);
+  flexo_painter_free (self->painter);
+
+  G_OBJECT_CLASS (flexo_canvas_parent_class)->finalize (object);
+}
+
+static void
+flexo_canvas_class_init (FlexoCanvasClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = flexo_canvas_get_property;
+  object_class->set_property = flexo_canvas_set_property;
+  object_class->dispose = flexo_canvas_dispose;
+  object_class->finalize = flexo_canvas_finalize;
+
+  widget_class->snapshot = flexo_canvas_snapshot;
+  widget_class->measure = flexo_canvas_measure;
+  widget_class->size_allocate = flexo_canvas_size_allocate;
+
+  properties[PROP_GRID_SIZE] =
+    g_param_spec_double ("grid-size", NULL, NULL,
+                         MIN_GRID_SIZE, MAX_GRID_SIZE, 20.0,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SHOW_GRID] =
+    g_param_spec_boolean ("show-grid", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SNAP] =
+    g_param_spec_boolean ("snap", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL,
+                         FLEXO_CANVAS_MIN_ZOOM, FLEXO_CANVAS_MAX_ZOOM, 1.0,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DIAGRAM] =
+    g_param_spec_object ("diagram", NULL, NULL,
+                         FLEXO_TYPE_DIAGRAM,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TOOL] =
+    g_param_spec_boxed ("tool", NULL, NULL,
+                        FLEXO_TYPE_PALETTE_ITEM,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_css_name (widget_class, "flexocanvas");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+flexo_canvas_init (FlexoCanvas *self)
+{
+  self->grid_size = 20.0;
+  self->show_grid = TRUE;
+  self->snap = TRUE;
+  self->zoom = 1.0;
+  self->painter = flexo_painter_new ();
+  self->selection = g_ptr_array_new ();
+  self->selected = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->guides = g_array_new (FALSE, FALSE, sizeof (Guide));
+  self->handle = HANDLE_NONE;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Diagram"),
+                                  -1);
+  flexo_canvas_init_input (self);
+}
+
+GtkWidget *
+flexo_canvas_new (void)
+{
+  return g_object_new (FLEXO_TYPE_CANVAS, NULL);
 }

@@ -1,0 +1,685 @@
+/* flexo-window-actions.c — what the main window's buttons, menus and
+ * shortcuts do: files, edits, the view and the diagrams of the document
+ *
+ * Copyright 2026 The Flexo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "flexo-canvas.h"
+#include "flexo-format.h"
+#include "flexo-model.h"
+#include "flexo-window-private.h"
+
+#define MAX_RECENT 10
+#define NATIVE_EXTENSION ".flexo"
+
+/* --------------------------------------------------------------- files -- */
+
+static GtkFileFilter *
+flexo_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Flexo Documents"));
+  gtk_file_filter_add_pattern (filter, "*.flexo");
+  gtk_file_filter_add_pattern (filter, "*.FLEXO");
+  return filter;
+}
+
+void
+flexo_window_open_file (FlexoWindow *self,
+                        GFile       *file)
+{
+  g_autoptr(FlexoDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  FlexoWindow *target = self;
+
+  if (path == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be opened."));
+      flexo_window_show_open_error (self, file, error);
+      return;
+    }
+
+  /* Already open: show it. */
+  for (GList *l = gtk_application_get_windows (gtk_window_get_application (GTK_WINDOW (self))); l != NULL; l = l->next)
+    if (FLEXO_IS_WINDOW (l->data) && flexo_window_get_file (l->data) != NULL &&
+        g_file_equal (flexo_window_get_file (l->data), file))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+
+  document = flexo_format_load (path, &error);
+  if (document == NULL)
+    {
+      flexo_window_show_open_error (self, file, error);
+      return;
+    }
+
+  if (!flexo_window_is_pristine (self))
+    target = flexo_window_new (FLEXO_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  flexo_window_set_document (target, document, file);
+  gtk_window_present (GTK_WINDOW (target));
+}
+
+static void
+open_response (GtkNativeDialog *dialog,
+               int              response,
+               FlexoWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        flexo_window_open_file (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  FlexoWindow *self = user_data;
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Open a Document"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), flexo_filter ());
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (open_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  flexo_window_open_file (user_data, file);
+}
+
+void
+flexo_window_add_recent (FlexoWindow *self,
+                         GFile       *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+/* Most recent first. */
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  return g_date_time_compare (gtk_recent_info_get_modified ((GtkRecentInfo *) b),
+                              gtk_recent_info_get_modified ((GtkRecentInfo *) a));
+}
+
+void
+flexo_window_update_recent (FlexoWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint n = 0;
+
+  if (self->recent_menu == NULL)
+    {
+      self->recent_menu = g_menu_new ();
+      adw_split_button_set_menu_model (self->open_button, G_MENU_MODEL (self->recent_menu));
+    }
+  g_menu_remove_all (self->recent_menu);
+
+  items = g_list_sort (items, compare_recent);
+  for (GList *l = items; l != NULL && n < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!g_str_has_suffix (uri, NATIVE_EXTENSION) || !gtk_recent_info_is_local (info) ||
+          !gtk_recent_info_exists (info))
+        continue;
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", uri);
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  if (n == 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Documents"), "win.no-recent");
+
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+static void
+show_save_error (FlexoWindow  *self,
+                 GFile        *file,
+                 const GError *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+save_to (FlexoWindow *self,
+         GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be written."));
+  if (path == NULL || !flexo_format_save (self->document, path, &error))
+    {
+      show_save_error (self, file, error);
+      return FALSE;
+    }
+
+  flexo_document_set_saved (self->document);
+  g_set_object (&self->file, file);
+  flexo_window_add_recent (self, file);
+  flexo_window_update_title (self);
+  flexo_window_update_actions (self);
+  return TRUE;
+}
+
+typedef struct
+{
+  FlexoWindow      *self;
+  FlexoWindowSaved  then;
+} SaveAs;
+
+static void
+save_as_response (GtkNativeDialog *dialog,
+                  int              response,
+                  SaveAs          *data)
+{
+  gboolean saved = FALSE;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *name = chosen != NULL ? g_file_get_basename (chosen) : NULL;
+
+      /* Without an extension, the native one. */
+      if (name != NULL && strchr (name, '.') == NULL)
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (chosen);
+          g_autofree char *with = g_strconcat (name, NATIVE_EXTENSION, NULL);
+
+          file = g_file_get_child (parent, with);
+        }
+      else if (chosen != NULL)
+        file = g_object_ref (chosen);
+      if (file != NULL)
+        saved = save_to (data->self, file);
+    }
+  if (data->then != NULL)
+    data->then (data->self, saved);
+  g_object_unref (data->self);
+  g_free (data);
+  g_object_unref (dialog);
+}
+
+void
+flexo_window_save (FlexoWindow      *self,
+                   gboolean          ask,
+                   FlexoWindowSaved  then)
+{
+  GtkFileChooserNative *dialog;
+  SaveAs *data;
+  g_autofree char *name = NULL;
+
+  if (!ask && self->file != NULL)
+    {
+      gboolean saved = save_to (self, self->file);
+
+      if (then != NULL)
+        then (self, saved);
+      return;
+    }
+
+  dialog = gtk_file_chooser_native_new (_("Save the Document"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), flexo_filter ());
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+
+      name = g_file_get_basename (self->file);
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), parent, NULL);
+    }
+  else
+    /* Translators: the file name offered for a new document. */
+    name = g_strconcat (_("Untitled"), NATIVE_EXTENSION, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+
+  data = g_new0 (SaveAs, 1);
+  data->self = g_object_ref (self);
+  data->then = then;
+  g_signal_connect (dialog, "response", G_CALLBACK (save_as_response), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  flexo_window_save (user_data, FALSE, NULL);
+}
+
+static void
+save_as_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  flexo_window_save (user_data, TRUE, NULL);
+}
+
+/* ---------------------------------------------------------------- edit -- */
+
+static void
+undo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  FlexoWindow *self = user_data;
+
+  if (self->canvas != NULL)
+    flexo_canvas_stop_editing (self->canvas, TRUE);
+  flexo_document_undo (self->document);
+}
+
+static void
+redo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  FlexoWindow *self = user_data;
+
+  if (self->canvas != NULL)
+    flexo_canvas_stop_editing (self->canvas, TRUE);
+  flexo_document_redo (self->document);
+}
+
+#define CANVAS_ACTION(name, call) \
+  static void \
+  name (GSimpleAction *action, \
+        GVariant      *parameter, \
+        gpointer       user_data) \
+  { \
+    FlexoWindow *self = user_data; \
+    if (self->canvas != NULL) \
+      call; \
+  }
+
+CANVAS_ACTION (select_all_action, flexo_canvas_select_all (self->canvas))
+CANVAS_ACTION (delete_action, flexo_canvas_delete_selection (self->canvas))
+CANVAS_ACTION (duplicate_action, flexo_canvas_duplicate_selection (self->canvas))
+CANVAS_ACTION (bring_to_front_action, flexo_canvas_raise_selection (self->canvas, TRUE))
+CANVAS_ACTION (send_to_back_action, flexo_canvas_raise_selection (self->canvas, FALSE))
+CANVAS_ACTION (zoom_in_action, flexo_canvas_zoom_in (self->canvas))
+CANVAS_ACTION (zoom_out_action, flexo_canvas_zoom_out (self->canvas))
+CANVAS_ACTION (zoom_reset_action, flexo_canvas_set_zoom (self->canvas, 1.0))
+CANVAS_ACTION (zoom_fit_action, flexo_canvas_zoom_to_fit (self->canvas))
+CANVAS_ACTION (zoom_selection_action, flexo_canvas_zoom_to_selection (self->canvas))
+
+static void
+edit_text_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  FlexoWindow *self = user_data;
+  GPtrArray *selection;
+
+  if (self->canvas == NULL)
+    return;
+  selection = flexo_canvas_get_selection (self->canvas);
+  if (selection->len == 1)
+    flexo_canvas_start_editing (self->canvas, g_ptr_array_index (selection, 0));
+}
+
+static void
+align_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const struct { const char *name; FlexoCanvasAlignment alignment; } alignments[] = {
+    { "left", FLEXO_CANVAS_ALIGN_LEFT },
+    { "center", FLEXO_CANVAS_ALIGN_CENTER },
+    { "right", FLEXO_CANVAS_ALIGN_RIGHT },
+    { "top", FLEXO_CANVAS_ALIGN_TOP },
+    { "middle", FLEXO_CANVAS_ALIGN_MIDDLE },
+    { "bottom", FLEXO_CANVAS_ALIGN_BOTTOM },
+    { "distribute-horizontally", FLEXO_CANVAS_DISTRIBUTE_HORIZONTALLY },
+    { "distribute-vertically", FLEXO_CANVAS_DISTRIBUTE_VERTICALLY },
+  };
+  FlexoWindow *self = user_data;
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (self->canvas == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (alignments); i++)
+    if (g_strcmp0 (name, alignments[i].name) == 0)
+      flexo_canvas_align_selection (self->canvas, alignments[i].alignment);
+}
+
+/* ---------------------------------------------------------------- view -- */
+
+static void
+for_each_canvas (FlexoWindow *self,
+                 void       (*func) (FlexoCanvas *canvas, gboolean value),
+                 gboolean     value)
+{
+  for (int i = 0; i < adw_tab_view_get_n_pages (self->tab_view); i++)
+    {
+      GtkWidget *scrolled = adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i));
+
+      func (FLEXO_CANVAS (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))), value);
+    }
+}
+
+static void
+show_grid_change (GSimpleAction *action,
+                  GVariant      *value,
+                  gpointer       user_data)
+{
+  g_simple_action_set_state (action, value);
+  for_each_canvas (user_data, flexo_canvas_set_show_grid, g_variant_get_boolean (value));
+}
+
+static void
+snap_change (GSimpleAction *action,
+             GVariant      *value,
+             gpointer       user_data)
+{
+  g_simple_action_set_state (action, value);
+  for_each_canvas (user_data, flexo_canvas_set_snap, g_variant_get_boolean (value));
+}
+
+static void
+show_palette_change (GSimpleAction *action,
+                     GVariant      *value,
+                     gpointer       user_data)
+{
+  FlexoWindow *self = user_data;
+
+  g_simple_action_set_state (action, value);
+  gtk_revealer_set_reveal_child (self->palette_revealer, g_variant_get_boolean (value));
+}
+
+static void
+show_inspector_change (GSimpleAction *action,
+                       GVariant      *value,
+                       gpointer       user_data)
+{
+  FlexoWindow *self = user_data;
+
+  g_simple_action_set_state (action, value);
+  gtk_revealer_set_reveal_child (self->inspector_revealer, g_variant_get_boolean (value));
+}
+
+static void
+toggle_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  GVariant *state = g_action_get_state (G_ACTION (action));
+
+  g_action_change_state (G_ACTION (action), g_variant_new_boolean (!g_variant_get_boolean (state)));
+  g_variant_unref (state);
+}
+
+/* ------------------------------------------------------------ diagrams -- */
+
+static FlexoDiagram *
+menu_diagram (FlexoWindow *self)
+{
+  AdwTabPage *page = self->menu_page != NULL ? self->menu_page : adw_tab_view_get_selected_page (self->tab_view);
+  GtkWidget *scrolled;
+
+  self->menu_page = NULL;
+  if (page == NULL)
+    return NULL;
+  scrolled = adw_tab_page_get_child (page);
+  return flexo_canvas_get_diagram (FLEXO_CANVAS (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))));
+}
+
+/* "Diagram N", with N one more than the highest such name. */
+static char *
+next_diagram_name (FlexoWindow *self)
+{
+  GPtrArray *diagrams = flexo_document_get_diagrams (self->document);
+  g_autofree char *prefix = NULL;
+  int highest = 0;
+
+  /* Translators: the names of new diagrams are "Diagram 1", "Diagram 2"… */
+  prefix = g_strdup_printf (_("Diagram %d"), 0);
+  prefix[strlen (prefix) - 1] = '\0';
+  for (guint i = 0; i < diagrams->len; i++)
+    {
+      const char *name = flexo_diagram_get_name (g_ptr_array_index (diagrams, i));
+      gint64 n;
+
+      if (name != NULL && g_str_has_prefix (name, prefix) &&
+          g_ascii_string_to_signed (name + strlen (prefix), 10, 1, G_MAXINT - 1, &n, NULL))
+        highest = MAX (highest, (int) n);
+    }
+  return g_strdup_printf (_("Diagram %d"), highest + 1);
+}
+
+static void
+select_diagram (FlexoWindow  *self,
+                FlexoDiagram *diagram)
+{
+  AdwTabPage *page = g_hash_table_lookup (self->pages, diagram);
+
+  if (page != NULL)
+    adw_tab_view_set_selected_page (self->tab_view, page);
+}
+
+static void
+new_diagram_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  FlexoWindow *self = user_data;
+  g_autofree char *name = next_diagram_name (self);
+  g_autoptr(FlexoDiagram) diagram = flexo_diagram_new (self->document, name);
+
+  flexo_document_begin (self->document, _("New Diagram"));
+  flexo_object_insert_child (FLEXO_OBJECT (self->document), FLEXO_LIST_DIAGRAMS, -1, FLEXO_OBJECT (diagram));
+  flexo_document_commit (self->document);
+  select_diagram (self, diagram);
+}
+
+static void
+delete_diagram_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  FlexoWindow *self = user_data;
+  FlexoDiagram *diagram = menu_diagram (self);
+  AdwTabPage *page = diagram != NULL ? g_hash_table_lookup (self->pages, diagram) : NULL;
+
+  if (page != NULL)
+    adw_tab_view_close_page (self->tab_view, page);
+}
+
+static void
+rename_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 FlexoWindow      *self)
+{
+  FlexoDiagram *diagram = g_object_get_data (G_OBJECT (dialog), "diagram");
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  const char *name = gtk_editable_get_text (entry);
+
+  if (g_strcmp0 (response, "rename") != 0 || !flexo_object_is_live (FLEXO_OBJECT (diagram)) ||
+      *name == '\0' || g_strcmp0 (name, flexo_diagram_get_name (diagram)) == 0)
+    return;
+  flexo_document_begin (self->document, _("Rename Diagram"));
+  flexo_diagram_set_name (diagram, name);
+  flexo_document_commit (self->document);
+}
+
+static void
+rename_entry_activate (GtkEntry         *entry,
+                       AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "rename");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
+rename_diagram_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  FlexoWindow *self = user_data;
+  FlexoDiagram *diagram = menu_diagram (self);
+  GtkWidget *dialog, *entry;
+
+  if (diagram == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Diagram"), NULL);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), flexo_diagram_get_name (diagram) ? flexo_diagram_get_name (diagram) : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "diagram", g_object_ref (diagram), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response), self, 0);
+  g_signal_connect (entry, "activate", G_CALLBACK (rename_entry_activate), dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* ------------------------------------------------------------- enabling -- */
+
+static void
+set_enabled (FlexoWindow *self,
+             const char  *name,
+             gboolean     enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+flexo_window_update_actions (FlexoWindow *self)
+{
+  FlexoDocument *doc = self->document;
+  guint n_selected = self->canvas != NULL ? flexo_canvas_get_selection (self->canvas)->len : 0;
+  guint n_diagrams = doc != NULL ? flexo_document_get_diagrams (doc)->len : 0;
+  g_autofree char *undo_tip = NULL;
+  g_autofree char *redo_tip = NULL;
+
+  if (doc == NULL)
+    return;
+
+  set_enabled (self, "undo", flexo_document_can_undo (doc));
+  set_enabled (self, "redo", flexo_document_can_redo (doc));
+  set_enabled (self, "delete", n_selected > 0);
+  set_enabled (self, "duplicate", n_selected > 0);
+  set_enabled (self, "bring-to-front", n_selected > 0);
+  set_enabled (self, "send-to-back", n_selected > 0);
+  set_enabled (self, "align", n_selected > 1);
+  set_enabled (self, "zoom-selection", n_selected > 0);
+  set_enabled (self, "edit-text", n_selected == 1);
+  set_enabled (self, "delete-diagram", n_diagrams > 1);
+  set_enabled (self, "no-recent", FALSE);
+
+  /* Translators: the tooltip of the Undo button, with what it undoes. */
+  undo_tip = flexo_document_can_undo (doc) ? g_strdup_printf (_("Undo %s"), flexo_document_get_undo_label (doc))
+                                           : g_strdup (_("Undo"));
+  /* Translators: the tooltip of the Redo button, with what it redoes. */
+  redo_tip = flexo_document_can_redo (doc) ? g_strdup_printf (_("Redo %s"), flexo_document_get_redo_label (doc))
+                                           : g_strdup (_("Redo"));
+  gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
+  gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
+}
+
+static void
+recent_changed (GtkRecentManager *manager,
+                FlexoWindow      *self)
+{
+  flexo_window_update_recent (self);
+}
+
+static void
+nothing_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+}
+
+static const GActionEntry window_actions[] = {
+  { "open", open_action },
+  { "open-recent", open_recent_action, "s" },
+  { "no-recent", nothing_action },
+  { "save", save_action },
+  { "save-as", save_as_action },
+  { "undo", undo_action },
+  { "redo", redo_action },
+  { "select-all", select_all_action },
+  { "delete", delete_action },
+  { "duplicate", duplicate_action },
+  { "edit-text", edit_text_action },
+  { "bring-to-front", bring_to_front_action },
+  { "send-to-back", send_to_back_action },
+  { "align", align_action, "s" },
+  { "zoom-in", zoom_in_action },
+  { "zoom-out", zoom_out_action },
+  { "zoom-reset", zoom_reset_action },
+  { "zoom-fit", zoom_fit_action },
+  { "zoom-selection", zoom_selection_action },
+  { "show-grid", toggle_action, NULL, "true", show_grid_change },
+  { "snap", toggle_action, NULL, "true", snap_change },
+  { "show-palette", toggle_action, NULL, "true", show_palette_change },
+  { "show-inspector", toggle_action, NULL, "true", show_inspector_change },
+  { "new-diagram", new_diagram_action },
+  { "rename-diagram", rename_diagram_action },
+  { "delete-diagram", delete_diagram_action },
+};
+
+void
+flexo_window_init_actions (FlexoWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions, G_N_ELEMENTS (window_actions), self);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed", G_CALLBACK (recent_changed), self, 0);
+}

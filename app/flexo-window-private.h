@@ -1,0 +1,72 @@
+/* flexo-window-private.h — what the parts of the main window share
+ *
+ * flexo-window.c: the window, its document, tabs and panels;
+ * flexo-window-actions.c: its actions (files, edit, view, diagrams).
+ *
+ * Copyright 2026 The Flexo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "flexo-canvas.h"
+#include "flexo-window.h"
+
+G_BEGIN_DECLS
+
+typedef void (*FlexoWindowSaved) (FlexoWindow *self,
+                                  gboolean     saved);
+
+struct _FlexoWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwHeaderBar         *header_bar;
+  AdwWindowTitle       *window_title;
+  AdwSplitButton       *open_button;
+  GtkMenuButton        *primary_menu_button;
+  GtkMenuButton        *zoom_button;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
+  GtkRevealer          *palette_revealer;
+  GtkRevealer          *inspector_revealer;
+  GtkBox               *palette_box;
+  GtkBox               *inspector_box;
+  AdwTabBar            *tab_bar;
+  AdwTabView           *tab_view;
+  AdwStatusPage        *empty_page;
+
+  FlexoDocument        *document;
+  gulong                changed_id;
+  GFile                *file;
+  GHashTable           *pages;       /* FlexoDiagram → AdwTabPage */
+  FlexoCanvas          *canvas;      /* the current page's */
+  AdwTabPage           *menu_page;   /* the page whose menu is open */
+  GMenu                *recent_menu;
+  FlexoStyle           *default_style;
+  guint                 syncing : 1;
+  guint                 close_confirmed : 1;
+};
+
+/* flexo-window.c */
+void     flexo_window_sync_tabs        (FlexoWindow *self);
+void     flexo_window_update_title     (FlexoWindow *self);
+void     flexo_window_update_actions   (FlexoWindow *self);
+gboolean flexo_window_is_pristine      (FlexoWindow *self);
+
+/* flexo-window-actions.c */
+void     flexo_window_init_actions     (FlexoWindow *self);
+void     flexo_window_update_recent    (FlexoWindow *self);
+void     flexo_window_add_recent       (FlexoWindow *self,
+                                        GFile       *file);
+/* Saves to the window's file, or asks for one; calls @then (may be NULL)
+ * with TRUE once saved. */
+void     flexo_window_save             (FlexoWindow      *self,
+                                        gboolean          ask,
+                                        FlexoWindowSaved  then);
+/* Opens @file here when this window shows nothing worth keeping, else
+ * in a new window. */
+void     flexo_window_open_file        (FlexoWindow *self,
+                                        GFile       *file);
+
+G_END_DECLS

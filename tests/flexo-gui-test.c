@@ -1,0 +1,139 @@
+/* flexo-gui-test.c — shared helpers of the GUI suites
+ *
+ * Copyright 2026 The Flexo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "flexo-gui-test.h"
+
+gboolean
+flexo_gui_test_timed_out_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+flexo_gui_test_flush (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+void
+flexo_gui_test_init_locale (const char *language)
+{
+  /* gettext ignores LANGUAGE in the C locale: use C.UTF-8, which every
+   * Debian system has, whatever the environment says. */
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FLEXO_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+FlexoApplication *
+flexo_gui_test_open_app (FlexoWindow **window)
+{
+  g_autoptr(GError) error = NULL;
+  FlexoApplication *app;
+
+  app = flexo_application_new (G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  ck_assert_msg (g_application_register (G_APPLICATION (app), NULL, &error),
+                 "register: %s", error ? error->message : "?");
+  g_application_activate (G_APPLICATION (app));
+
+  *window = FLEXO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  ck_assert_ptr_nonnull (*window);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (*window)) &&
+            flexo_window_get_canvas (*window) != NULL &&
+            gtk_widget_get_width (flexo_window_get_canvas (*window)) > 0);
+  flexo_gui_test_flush ();
+  return app;
+}
+
+void
+flexo_gui_test_teardown (FlexoApplication **app)
+{
+  GList *windows = g_list_copy (gtk_window_list_toplevels ());
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (GTK_WINDOW (l->data));
+  g_list_free (windows);
+
+  flexo_gui_test_flush ();
+  g_clear_object (app);
+}
+
+GtkWidget *
+flexo_gui_test_find_widget (GtkWidget  *widget,
+                            GType       type,
+                            const char *property,
+                            const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      g_autofree char *value = NULL;
+
+      if (text == NULL)
+        return widget;
+      g_object_get (widget, property, &value, NULL);
+      if (g_strcmp0 (value, text) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = flexo_gui_test_find_widget (child, type, property, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWindow *
+flexo_gui_test_find_toplevel (GType type)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+
+  return found;
+}
+
+GtkEventController *
+flexo_gui_test_find_controller (GtkWidget *widget,
+                                GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return c;
+    }
+  return NULL;
+}
+
+gboolean
+flexo_gui_test_has_display (void)
+{
+  return g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL;
+}

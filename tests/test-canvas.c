@@ -1,0 +1,699 @@
+/* test-canvas.c — the diagram editor, driven through its controllers
+ *
+ * The canvas's gestures are driven by emitting their signals (drag-begin,
+ * drag-update, drag-end, pressed, key-pressed, drop) as GTK would, and
+ * the document is checked after each step, after undo and after redo.
+ *
+ * Copyright 2026 The Flexo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "flexo-canvas.h"
+#include "flexo-format.h"
+#include "flexo-gui-test.h"
+#include "flexo-model.h"
+#include "flexo-test.h"
+
+static FlexoApplication *app;
+static FlexoWindow *window;
+static FlexoCanvas *canvas;
+static FlexoDocument *doc;
+static FlexoDiagram *diagram;
+
+static void
+setup (void)
+{
+  flexo_gui_test_init_locale ("en");
+  app = flexo_gui_test_open_app (&window);
+  canvas = FLEXO_CANVAS (flexo_window_get_canvas (window));
+  doc = flexo_window_get_document (window);
+  diagram = flexo_canvas_get_diagram (canvas);
+  ck_assert_ptr_nonnull (diagram);
+  ck_assert_double_eq (flexo_canvas_get_zoom (canvas), 1.0);
+  /* The view starts at the origin of the diagram. */
+  flexo_canvas_scroll_to (canvas, (FlexoPoint) { 0, 0 }, 0, 0);
+}
+
+static void
+teardown (void)
+{
+  canvas = NULL;
+  doc = NULL;
+  diagram = NULL;
+  window = NULL;
+  flexo_gui_test_teardown (&app);
+}
+
+/* ------------------------------------------------------------- helpers -- */
+
+static FlexoPaletteItem *
+shape_item (FlexoShapeKind kind,
+            double         width,
+            double         height)
+{
+  g_autoptr(FlexoStyle) style = flexo_style_new ();
+
+  flexo_style_set_shape_kind (style, kind);
+  return flexo_palette_item_new_shape ("Test", style, width, height);
+}
+
+static FlexoPaletteItem *
+arrow_item (void)
+{
+  g_autoptr(FlexoStyle) style = flexo_style_new ();
+
+  flexo_style_set_arrow_end (style, FLEXO_ARROW_HOLLOW_TRIANGLE);
+  flexo_style_set_routing (style, FLEXO_ROUTING_ORTHOGONAL);
+  return flexo_palette_item_new_connector ("Inheritance", style);
+}
+
+static void
+view_point (double  x,
+            double  y,
+            double *vx,
+            double *vy)
+{
+  flexo_canvas_diagram_to_view (canvas, (FlexoPoint) { x, y }, vx, vy);
+}
+
+/* A press at diagram point (@x, @y), moved by (@dx, @dy) pixels in two
+ * steps, and a release. */
+static void
+drag (double x,
+      double y,
+      double dx,
+      double dy)
+{
+  GtkEventController *gesture = flexo_gui_test_find_controller (GTK_WIDGET (canvas), GTK_TYPE_GESTURE_DRAG);
+  double vx, vy;
+
+  ck_assert_ptr_nonnull (gesture);
+  view_point (x, y, &vx, &vy);
+  g_signal_emit_by_name (gesture, "drag-begin", vx, vy);
+  if (dx != 0 || dy != 0)
+    {
+      g_signal_emit_by_name (gesture, "drag-update", dx / 2, dy / 2);
+      g_signal_emit_by_name (gesture, "drag-update", dx, dy);
+    }
+  g_signal_emit_by_name (gesture, "drag-end", dx, dy);
+  flexo_gui_test_flush ();
+}
+
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  GtkEventController *keys = flexo_gui_test_find_controller (widget, GTK_TYPE_EVENT_CONTROLLER_KEY);
+  gboolean handled = FALSE;
+
+  ck_assert_ptr_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, state, &handled);
+  flexo_gui_test_flush ();
+  return handled;
+}
+
+static void
+double_click (double x,
+              double y)
+{
+  GtkEventController *click = flexo_gui_test_find_controller (GTK_WIDGET (canvas), GTK_TYPE_GESTURE_CLICK);
+  double vx, vy;
+
+  view_point (x, y, &vx, &vy);
+  g_signal_emit_by_name (click, "pressed", 2, vx, vy);
+  flexo_gui_test_flush ();
+}
+
+static FlexoShape *
+add_box (double x,
+         double y,
+         double w,
+         double h,
+         FlexoShapeKind kind)
+{
+  g_autoptr(FlexoPaletteItem) item = shape_item (kind, w, h);
+  FlexoShape *shape = flexo_canvas_add_shape (canvas, item, &FLEXO_RECT_INIT (x, y, w, h));
+
+  ck_assert_ptr_nonnull (shape);
+  return shape;
+}
+
+static guint
+n_items (void)
+{
+  return flexo_diagram_get_items (diagram)->len;
+}
+
+#define ck_assert_bounds(shape, ex, ey, ew, eh) \
+  G_STMT_START { \
+    const FlexoRect *b_ = flexo_shape_get_bounds (shape); \
+    ck_assert_msg (fabs (b_->x - (ex)) < 1e-6 && fabs (b_->y - (ey)) < 1e-6 && \
+                   fabs (b_->width - (ew)) < 1e-6 && fabs (b_->height - (eh)) < 1e-6, \
+                   "bounds %g,%g %gx%g, expected %g,%g %gx%g", b_->x, b_->y, b_->width, b_->height, \
+                   (double) (ex), (double) (ey), (double) (ew), (double) (eh)); \
+  } G_STMT_END
+
+/* --------------------------------------------------------------- tests -- */
+
+START_TEST (test_click_places_palette_shape)
+{
+  g_autoptr(FlexoPaletteItem) item = shape_item (FLEXO_SHAPE_ELLIPSE, 120, 60);
+  FlexoShape *shape;
+  FlexoStyle style;
+
+  flexo_canvas_set_tool (canvas, item);
+  drag (200, 200, 0, 0);
+
+  ck_assert_uint_eq (n_items (), 1);
+  shape = g_ptr_array_index (flexo_diagram_get_items (diagram), 0);
+  /* The item's size, centred on the click, its corner on the grid. */
+  ck_assert_bounds (shape, 140, 180, 120, 60);
+  flexo_shape_resolve_style (shape, &style);
+  ck_assert_int_eq (style.shape_kind, FLEXO_SHAPE_ELLIPSE);
+  ck_assert_ptr_null (flexo_canvas_get_tool (canvas));
+  ck_assert_uint_eq (flexo_canvas_get_selection (canvas)->len, 1);
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Add Shape");
+
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_uint_eq (n_items (), 0);
+  ck_assert_uint_eq (flexo_canvas_get_selection (canvas)->len, 0);
+  ck_assert (flexo_document_redo (doc));
+  ck_assert_uint_eq (n_items (), 1);
+  ck_assert_bounds (g_ptr_array_index (flexo_diagram_get_items (diagram), 0), 140, 180, 120, 60);
+}
+END_TEST
+
+START_TEST (test_drag_draws_palette_shape)
+{
+  g_autoptr(FlexoPaletteItem) item = shape_item (FLEXO_SHAPE_RECTANGLE, 120, 60);
+
+  flexo_canvas_set_tool (canvas, item);
+  drag (100, 100, 160, 80);
+  ck_assert_uint_eq (n_items (), 1);
+  ck_assert_bounds (g_ptr_array_index (flexo_diagram_get_items (diagram), 0), 100, 100, 160, 80);
+}
+END_TEST
+
+START_TEST (test_drop_palette_item)
+{
+  g_autoptr(FlexoPaletteItem) item = shape_item (FLEXO_SHAPE_DIAMOND, 80, 80);
+  GtkEventController *target = flexo_gui_test_find_controller (GTK_WIDGET (canvas), GTK_TYPE_DROP_TARGET);
+  GValue value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+  double vx, vy;
+
+  ck_assert_ptr_nonnull (target);
+  g_value_init (&value, FLEXO_TYPE_PALETTE_ITEM);
+  g_value_set_boxed (&value, item);
+  view_point (300, 300, &vx, &vy);
+  g_signal_emit_by_name (target, "drop", &value, vx, vy, &dropped);
+  g_value_unset (&value);
+
+  ck_assert (dropped);
+  ck_assert_uint_eq (n_items (), 1);
+  ck_assert_bounds (g_ptr_array_index (flexo_diagram_get_items (diagram), 0), 260, 260, 80, 80);
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_uint_eq (n_items (), 0);
+}
+END_TEST
+
+START_TEST (test_move_is_one_undo_step)
+{
+  FlexoShape *shape = add_box (100, 100, 120, 60, FLEXO_SHAPE_RECTANGLE);
+  guint history = flexo_document_get_history_length (doc);
+
+  flexo_canvas_set_snap (canvas, FALSE);
+  drag (160, 130, 50, 30);
+  ck_assert_bounds (shape, 150, 130, 120, 60);
+  /* The steps of the drag merged into one entry. */
+  ck_assert_uint_eq (flexo_document_get_history_length (doc), history + 1);
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Move");
+
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_bounds (shape, 100, 100, 120, 60);
+  ck_assert (flexo_document_redo (doc));
+  ck_assert_bounds (shape, 150, 130, 120, 60);
+
+  /* With snapping, the corner lands on the grid. */
+  flexo_canvas_set_snap (canvas, TRUE);
+  drag (210, 160, 47, 33);
+  ck_assert_bounds (shape, 200, 160, 120, 60);
+}
+END_TEST
+
+START_TEST (test_move_snaps_to_other_shapes)
+{
+  FlexoShape *a = add_box (100, 100, 100, 50, FLEXO_SHAPE_RECTANGLE);
+  FlexoShape *b = add_box (300, 103, 100, 50, FLEXO_SHAPE_RECTANGLE);
+
+  flexo_canvas_select (canvas, b, FALSE);
+  /* b's top comes within a few pixels of a's top: it snaps to it (and to
+   * the grid across, where there is no edge near). */
+  drag (350, 130, -10, -4);
+  ck_assert_bounds (b, 300, flexo_shape_get_bounds (a)->y, 100, 50);
+}
+END_TEST
+
+START_TEST (test_resize_with_handle)
+{
+  FlexoShape *shape = add_box (100, 100, 120, 60, FLEXO_SHAPE_RECTANGLE);
+
+  flexo_canvas_set_snap (canvas, FALSE);
+  flexo_canvas_select (canvas, shape, FALSE);
+  /* The bottom right handle. */
+  drag (220, 160, 40, 20);
+  ck_assert_bounds (shape, 100, 100, 160, 80);
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Resize");
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_bounds (shape, 100, 100, 120, 60);
+  ck_assert (flexo_document_redo (doc));
+  ck_assert_bounds (shape, 100, 100, 160, 80);
+
+  /* The top left handle moves the corner; the opposite one stays. */
+  drag (100, 100, -20, -10);
+  ck_assert_bounds (shape, 80, 90, 180, 90);
+}
+END_TEST
+
+START_TEST (test_connect_two_shapes)
+{
+  FlexoShape *a = add_box (100, 100, 100, 60, FLEXO_SHAPE_RECTANGLE);
+  FlexoShape *b = add_box (400, 100, 100, 60, FLEXO_SHAPE_ELLIPSE);
+  g_autoptr(FlexoPaletteItem) item = arrow_item ();
+  FlexoConnector *connector;
+  FlexoStyle style;
+
+  flexo_canvas_set_tool (canvas, item);
+  drag (150, 130, 300, 0);
+
+  ck_assert_uint_eq (n_items (), 3);
+  connector = g_ptr_array_index (flexo_diagram_get_items (diagram), 2);
+  ck_assert (FLEXO_IS_CONNECTOR (connector));
+  ck_assert_ptr_eq (flexo_connector_get_source (connector), a);
+  ck_assert_ptr_eq (flexo_connector_get_target (connector), b);
+  flexo_connector_resolve_style (connector, &style);
+  ck_assert_int_eq (style.arrow_end, FLEXO_ARROW_HOLLOW_TRIANGLE);
+  ck_assert_int_eq (style.routing, FLEXO_ROUTING_ORTHOGONAL);
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Connect");
+
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_uint_eq (n_items (), 2);
+  ck_assert (flexo_document_redo (doc));
+  ck_assert_uint_eq (n_items (), 3);
+
+  /* Dropped on nothing: no connector. */
+  flexo_canvas_set_tool (canvas, item);
+  drag (150, 130, 100, 200);
+  ck_assert_uint_eq (n_items (), 3);
+}
+END_TEST
+
+START_TEST (test_connect_from_edge_handle)
+{
+  FlexoShape *a = add_box (100, 100, 100, 60, FLEXO_SHAPE_RECTANGLE);
+  FlexoShape *b = add_box (400, 100, 100, 60, FLEXO_SHAPE_RECTANGLE);
+  GtkEventController *motion = flexo_gui_test_find_controller (GTK_WIDGET (canvas), GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  FlexoConnector *connector;
+  double vx, vy;
+
+  flexo_canvas_clear_selection (canvas);
+  /* Hovering a shape shows its connection handles; the right one is
+   * beside the middle of its right side. */
+  view_point (150, 130, &vx, &vy);
+  g_signal_emit_by_name (motion, "motion", vx, vy);
+  view_point (200, 130, &vx, &vy);
+  vx += 14;
+  g_signal_emit_by_name (motion, "motion", vx, vy);
+  drag (200 + 14, 130, 236, 0);
+
+  ck_assert_uint_eq (n_items (), 3);
+  connector = g_ptr_array_index (flexo_diagram_get_items (diagram), 2);
+  ck_assert_ptr_eq (flexo_connector_get_source (connector), a);
+  ck_assert_ptr_eq (flexo_connector_get_target (connector), b);
+}
+END_TEST
+
+START_TEST (test_reconnect_end)
+{
+  FlexoShape *a = add_box (100, 100, 100, 60, FLEXO_SHAPE_RECTANGLE);
+  FlexoShape *b = add_box (400, 100, 100, 60, FLEXO_SHAPE_RECTANGLE);
+  FlexoShape *c = add_box (400, 300, 100, 60, FLEXO_SHAPE_RECTANGLE);
+  FlexoConnector *connector = flexo_canvas_add_connector (canvas, NULL, a, b);
+
+  ck_assert_ptr_nonnull (connector);
+  flexo_canvas_select (canvas, connector, FALSE);
+  /* The target end is on b's left side, at its middle. */
+  drag (400, 130, 50, 200);
+  ck_assert_ptr_eq (flexo_connector_get_target (connector), c);
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_ptr_eq (flexo_connector_get_target (connector), b);
+}
+END_TEST
+
+START_TEST (test_waypoints)
+{
+  FlexoShape *a = add_box (100, 100, 100, 60, FLEXO_SHAPE_RECTANGLE);
+  FlexoShape *b = add_box (400, 100, 100, 60, FLEXO_SHAPE_RECTANGLE);
+  FlexoConnector *connector = flexo_canvas_add_connector (canvas, NULL, a, b);
+  GArray *w;
+
+  flexo_canvas_set_snap (canvas, FALSE);
+  flexo_canvas_select (canvas, connector, FALSE);
+  /* Dragging the line bends it. */
+  drag (300, 130, 0, 100);
+  w = flexo_connector_get_waypoints (connector);
+  ck_assert_ptr_nonnull (w);
+  ck_assert_uint_eq (w->len, 1);
+  ck_assert_double_eq (g_array_index (w, FlexoPoint, 0).x, 300);
+  ck_assert_double_eq (g_array_index (w, FlexoPoint, 0).y, 230);
+  /* Dragging the waypoint moves it. */
+  drag (300, 230, 20, 0);
+  w = flexo_connector_get_waypoints (connector);
+  ck_assert_double_eq (g_array_index (w, FlexoPoint, 0).x, 320);
+  /* A double click on it removes it. */
+  double_click (320, 230);
+  w = flexo_connector_get_waypoints (connector);
+  ck_assert (w == NULL || w->len == 0);
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_uint_eq (flexo_connector_get_waypoints (connector)->len, 1);
+}
+END_TEST
+
+START_TEST (test_edit_label_in_place)
+{
+  FlexoShape *shape = add_box (100, 100, 120, 60, FLEXO_SHAPE_RECTANGLE);
+  GtkWidget *editor;
+  GtkTextBuffer *buffer;
+
+  double_click (160, 130);
+  editor = flexo_canvas_get_editor (canvas);
+  ck_assert_ptr_nonnull (editor);
+  ck_assert (gtk_widget_has_focus (editor));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+  gtk_text_buffer_set_text (buffer, "Alice\nand Bob", -1);
+  /* Ctrl+Enter keeps the text. */
+  ck_assert (press_key (editor, GDK_KEY_Return, GDK_CONTROL_MASK));
+  ck_assert (!flexo_canvas_is_editing (canvas));
+  ck_assert_str_eq (flexo_shape_get_text (shape), "Alice\nand Bob");
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Edit Text");
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_ptr_null (flexo_shape_get_text (shape));
+  ck_assert (flexo_document_redo (doc));
+  ck_assert_str_eq (flexo_shape_get_text (shape), "Alice\nand Bob");
+
+  /* Escape drops the edit. */
+  flexo_canvas_select (canvas, shape, FALSE);
+  ck_assert (press_key (GTK_WIDGET (canvas), GDK_KEY_F2, 0));
+  editor = flexo_canvas_get_editor (canvas);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), "Nobody", -1);
+  ck_assert (press_key (editor, GDK_KEY_Escape, 0));
+  ck_assert (!flexo_canvas_is_editing (canvas));
+  ck_assert_str_eq (flexo_shape_get_text (shape), "Alice\nand Bob");
+
+  /* Typing on a selected shape starts an edit with what is typed. */
+  ck_assert (press_key (GTK_WIDGET (canvas), GDK_KEY_Z, 0));
+  editor = flexo_canvas_get_editor (canvas);
+  ck_assert_ptr_nonnull (editor);
+  {
+    GtkTextIter s, e;
+    g_autofree char *text = NULL;
+
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+    gtk_text_buffer_get_bounds (buffer, &s, &e);
+    text = gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
+    ck_assert_str_eq (text, "Z");
+  }
+  flexo_canvas_stop_editing (canvas, TRUE);
+  ck_assert_str_eq (flexo_shape_get_text (shape), "Z");
+}
+END_TEST
+
+START_TEST (test_rubber_band_selects_inside)
+{
+  FlexoShape *a = add_box (100, 100, 50, 50, FLEXO_SHAPE_RECTANGLE);
+  FlexoShape *b = add_box (200, 100, 50, 50, FLEXO_SHAPE_RECTANGLE);
+  FlexoShape *c = add_box (500, 100, 50, 50, FLEXO_SHAPE_RECTANGLE);
+  FlexoConnector *ab = flexo_canvas_add_connector (canvas, NULL, a, b);
+
+  flexo_canvas_clear_selection (canvas);
+  drag (80, 80, 200, 100);
+  ck_assert_uint_eq (flexo_canvas_get_selection (canvas)->len, 3);
+  ck_assert (flexo_canvas_is_selected (canvas, a));
+  ck_assert (flexo_canvas_is_selected (canvas, b));
+  ck_assert (flexo_canvas_is_selected (canvas, ab));
+  ck_assert (!flexo_canvas_is_selected (canvas, c));
+
+  /* A click on nothing clears it; Ctrl+A selects all. */
+  drag (700, 400, 0, 0);
+  ck_assert_uint_eq (flexo_canvas_get_selection (canvas)->len, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "select-all", NULL);
+  ck_assert_uint_eq (flexo_canvas_get_selection (canvas)->len, 4);
+}
+END_TEST
+
+START_TEST (test_keys_move_and_delete)
+{
+  FlexoShape *a = add_box (100, 100, 50, 50, FLEXO_SHAPE_RECTANGLE);
+  FlexoShape *b = add_box (300, 100, 50, 50, FLEXO_SHAPE_RECTANGLE);
+  guint history;
+
+  flexo_canvas_add_connector (canvas, NULL, a, b);
+  flexo_canvas_select (canvas, a, FALSE);
+  history = flexo_document_get_history_length (doc);
+  ck_assert (press_key (GTK_WIDGET (canvas), GDK_KEY_Right, 0));
+  ck_assert (press_key (GTK_WIDGET (canvas), GDK_KEY_Right, 0));
+  ck_assert (press_key (GTK_WIDGET (canvas), GDK_KEY_Down, GDK_SHIFT_MASK));
+  ck_assert_bounds (a, 102, 110, 50, 50);
+  ck_assert_uint_eq (flexo_document_get_history_length (doc), history + 1);
+
+  /* Delete takes its connector along; undo brings both back. */
+  ck_assert (press_key (GTK_WIDGET (canvas), GDK_KEY_Delete, 0));
+  ck_assert_uint_eq (n_items (), 1);
+  ck_assert_uint_eq (flexo_canvas_get_selection (canvas)->len, 0);
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_uint_eq (n_items (), 3);
+}
+END_TEST
+
+START_TEST (test_arrange_actions)
+{
+  FlexoShape *a = add_box (100, 100, 50, 50, FLEXO_SHAPE_RECTANGLE);
+  FlexoShape *b = add_box (220, 140, 80, 30, FLEXO_SHAPE_RECTANGLE);
+  FlexoShape *c = add_box (400, 120, 40, 40, FLEXO_SHAPE_RECTANGLE);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "select-all", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "align", g_variant_new_string ("top"));
+  ck_assert_double_eq (flexo_shape_get_bounds (b)->y, 100);
+  ck_assert_double_eq (flexo_shape_get_bounds (c)->y, 100);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "align", g_variant_new_string ("distribute-horizontally"));
+  /* From 100 to 440: 170 of shapes, two gaps of 85. */
+  ck_assert_double_eq (flexo_shape_get_bounds (b)->x, 235);
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_double_eq (flexo_shape_get_bounds (b)->x, 220);
+
+  flexo_canvas_select (canvas, a, FALSE);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "bring-to-front", NULL);
+  ck_assert_int_eq (flexo_diagram_get_item_position (diagram, a), 2);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "send-to-back", NULL);
+  ck_assert_int_eq (flexo_diagram_get_item_position (diagram, a), 0);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "duplicate", NULL);
+  ck_assert_uint_eq (n_items (), 4);
+  ck_assert_uint_eq (flexo_canvas_get_selection (canvas)->len, 1);
+  ck_assert_bounds (g_ptr_array_index (flexo_canvas_get_selection (canvas), 0), 120, 120, 50, 50);
+}
+END_TEST
+
+START_TEST (test_drop_into_container_and_out)
+{
+  FlexoShape *box = add_box (0, 0, 400, 300, FLEXO_SHAPE_CONTAINER);
+  FlexoShape *shape = add_box (600, 100, 60, 40, FLEXO_SHAPE_RECTANGLE);
+
+  flexo_canvas_set_snap (canvas, FALSE);
+  flexo_canvas_select (canvas, shape, FALSE);
+  drag (630, 120, -500, 0);
+  ck_assert_ptr_eq (flexo_shape_get_parent (shape), box);
+  ck_assert_int_gt (flexo_diagram_get_item_position (diagram, shape), flexo_diagram_get_item_position (diagram, box));
+  /* Moving the container carries its child. */
+  flexo_canvas_select (canvas, box, FALSE);
+  drag (10, 10, 20, 0);
+  ck_assert_double_eq (flexo_shape_get_bounds (shape)->x, 120);
+  /* And out again. */
+  flexo_canvas_select (canvas, shape, FALSE);
+  drag (150, 120, 500, 0);
+  ck_assert_ptr_null (flexo_shape_get_parent (shape));
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_ptr_eq (flexo_shape_get_parent (shape), box);
+}
+END_TEST
+
+START_TEST (test_zoom_keeps_point_under_pointer)
+{
+  FlexoPoint before, after;
+  GtkMenuButton *zoom_button;
+
+  before = flexo_canvas_view_to_diagram (canvas, 120, 80);
+  flexo_canvas_zoom_at (canvas, 2.0, 120, 80);
+  after = flexo_canvas_view_to_diagram (canvas, 120, 80);
+  ck_assert_double_eq (flexo_canvas_get_zoom (canvas), 2.0);
+  ck_assert_double_eq_tol (before.x, after.x, 1e-9);
+  ck_assert_double_eq_tol (before.y, after.y, 1e-9);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "zoom-reset", NULL);
+  ck_assert_double_eq (flexo_canvas_get_zoom (canvas), 1.0);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "zoom-in", NULL);
+  ck_assert_double_eq (flexo_canvas_get_zoom (canvas), 1.25);
+  zoom_button = GTK_MENU_BUTTON (flexo_gui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON,
+                                                             "tooltip-text", "Zoom"));
+  ck_assert_ptr_nonnull (zoom_button);
+  ck_assert_str_eq (gtk_menu_button_get_label (zoom_button), "125 %");
+
+  add_box (0, 0, 2000, 1000, FLEXO_SHAPE_RECTANGLE);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "zoom-fit", NULL);
+  ck_assert_double_lt (flexo_canvas_get_zoom (canvas), 1.0);
+}
+END_TEST
+
+START_TEST (test_diagram_tabs)
+{
+  AdwTabView *tabs = ADW_TAB_VIEW (flexo_gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_TAB_VIEW, NULL, NULL));
+  FlexoDiagram *second;
+
+  ck_assert_int_eq (adw_tab_view_get_n_pages (tabs), 1);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-diagram", NULL);
+  flexo_gui_test_flush ();
+  ck_assert_int_eq (adw_tab_view_get_n_pages (tabs), 2);
+  second = g_ptr_array_index (flexo_document_get_diagrams (doc), 1);
+  ck_assert_str_eq (flexo_diagram_get_name (second), "Diagram 2");
+  /* The new tab is the current one. */
+  ck_assert_ptr_eq (flexo_canvas_get_diagram (FLEXO_CANVAS (flexo_window_get_canvas (window))), second);
+
+  flexo_document_begin (doc, "Rename");
+  flexo_diagram_set_name (second, "Classes");
+  flexo_document_commit (doc);
+  ck_assert_str_eq (adw_tab_page_get_title (adw_tab_view_get_nth_page (tabs, 1)), "Classes");
+
+  /* Closing a tab deletes its diagram, undoably. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "delete-diagram", NULL);
+  flexo_gui_test_flush ();
+  ck_assert_uint_eq (flexo_document_get_diagrams (doc)->len, 1);
+  ck_assert_int_eq (adw_tab_view_get_n_pages (tabs), 1);
+  ck_assert (flexo_document_undo (doc));
+  flexo_gui_test_flush ();
+  ck_assert_int_eq (adw_tab_view_get_n_pages (tabs), 2);
+  /* The last diagram is not deleted. */
+  ck_assert (!g_action_group_get_action_enabled (G_ACTION_GROUP (window), "delete-diagram") ||
+             flexo_document_get_diagrams (doc)->len > 1);
+}
+END_TEST
+
+START_TEST (test_title_and_save)
+{
+  g_autofree char *dir = g_dir_make_tmp ("flexo-canvas-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "figure.flexo", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(FlexoDocument) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlexoDocument) fresh = flexo_document_new ();
+  FlexoShape *shape;
+
+  ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), "Untitled Document — Flexo");
+  shape = add_box (100, 100, 120, 60, FLEXO_SHAPE_RECTANGLE);
+  flexo_document_begin (doc, "Text");
+  flexo_shape_set_text (shape, "Saved");
+  flexo_document_commit (doc);
+  ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), "• Untitled Document — Flexo");
+
+  /* Save to a file given to the window. */
+  flexo_window_set_document (window, doc, file);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  ck_assert (!flexo_document_get_modified (doc));
+  ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), "figure.flexo — Flexo");
+  reread = flexo_format_load (path, &error);
+  ck_assert_msg (reread != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (reread), 0))->len, 1);
+  ck_assert_str_eq (flexo_shape_get_text (g_ptr_array_index (flexo_diagram_get_items (
+                      g_ptr_array_index (flexo_document_get_diagrams (reread), 0)), 0)), "Saved");
+
+  g_unlink (path);
+  g_rmdir (dir);
+  (void) fresh;
+}
+END_TEST
+
+START_TEST (test_close_with_unsaved_changes_asks)
+{
+  GtkWindow *dialog;
+
+  add_box (100, 100, 120, 60, FLEXO_SHAPE_RECTANGLE);
+  gtk_window_close (GTK_WINDOW (window));
+  flexo_gui_test_flush ();
+  dialog = flexo_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert_str_eq (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "Save Changes?");
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* Cancel keeps the window; Discard closes it. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_close (dialog);
+  flexo_gui_test_flush ();
+  ck_assert_uint_eq (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), 1);
+
+  gtk_window_close (GTK_WINDOW (window));
+  flexo_gui_test_flush ();
+  dialog = flexo_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  ck_assert_ptr_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  WAIT_FOR (gtk_application_get_windows (GTK_APPLICATION (app)) == NULL);
+  window = NULL;
+}
+END_TEST
+
+static Suite *
+canvas_suite (void)
+{
+  Suite *s = suite_create ("canvas");
+  TCase *tc = tcase_create ("canvas");
+
+  tcase_set_timeout (tc, 60);
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_test (tc, test_click_places_palette_shape);
+  tcase_add_test (tc, test_drag_draws_palette_shape);
+  tcase_add_test (tc, test_drop_palette_item);
+  tcase_add_test (tc, test_move_is_one_undo_step);
+  tcase_add_test (tc, test_move_snaps_to_other_shapes);
+  tcase_add_test (tc, test_resize_with_handle);
+  tcase_add_test (tc, test_connect_two_shapes);
+  tcase_add_test (tc, test_connect_from_edge_handle);
+  tcase_add_test (tc, test_reconnect_end);
+  tcase_add_test (tc, test_waypoints);
+  tcase_add_test (tc, test_edit_label_in_place);
+  tcase_add_test (tc, test_rubber_band_selects_inside);
+  tcase_add_test (tc, test_keys_move_and_delete);
+  tcase_add_test (tc, test_arrange_actions);
+  tcase_add_test (tc, test_drop_into_container_and_out);
+  tcase_add_test (tc, test_zoom_keeps_point_under_pointer);
+  tcase_add_test (tc, test_diagram_tabs);
+  tcase_add_test (tc, test_title_and_save);
+  tcase_add_test (tc, test_close_with_unsaved_changes_asks);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  if (!flexo_gui_test_has_display ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  return flexo_test_run (canvas_suite ());
+}

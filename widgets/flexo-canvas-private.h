@@ -1,0 +1,173 @@
+/* flexo-canvas-private.h — what the parts of the canvas share
+ *
+ * flexo-canvas.c: the widget, scrolling, zoom, drawing, selection;
+ * flexo-canvas-input.c: pointer and keyboard gestures;
+ * flexo-canvas-edit.c: the edits they make (create, move, resize, …);
+ * flexo-canvas-text.c: in-place text editing.
+ *
+ * Copyright 2026 The Flexo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "flexo-canvas.h"
+#include "flexo-painter.h"
+
+G_BEGIN_DECLS
+
+/* Sizes on screen, in pixels, whatever the zoom. */
+#define HANDLE_SIZE 8.0
+#define HANDLE_REACH 6.0      /* how far from a handle it is still grabbed */
+#define PICK_TOLERANCE 4.0    /* connectors and thin shapes */
+#define SNAP_DISTANCE 6.0
+#define DRAG_THRESHOLD 3.0
+#define CONNECT_HANDLE_OFFSET 14.0
+
+typedef enum
+{
+  DRAG_NONE,
+  DRAG_MOVE,
+  DRAG_RESIZE,
+  DRAG_RUBBER_BAND,
+  DRAG_PAN,
+  DRAG_CREATE_SHAPE,
+  DRAG_CONNECT,
+  DRAG_RECONNECT_SOURCE,
+  DRAG_RECONNECT_TARGET,
+  DRAG_WAYPOINT,
+} DragMode;
+
+/* The eight resize handles, clockwise from the top left. */
+typedef enum
+{
+  HANDLE_NONE = -1,
+  HANDLE_NW,
+  HANDLE_N,
+  HANDLE_NE,
+  HANDLE_E,
+  HANDLE_SE,
+  HANDLE_S,
+  HANDLE_SW,
+  HANDLE_W,
+  N_HANDLES
+} Handle;
+
+typedef struct
+{
+  gboolean vertical;   /* a line x = pos, else y = pos */
+  double   pos;
+  double   from, to;   /* its extent along the other axis */
+} Guide;
+
+/* What a move started from: a shape's bounds, or a connector's points. */
+typedef struct
+{
+  gpointer   item;
+  FlexoRect  bounds;
+  GArray    *waypoints;
+  FlexoPoint source_point;
+  FlexoPoint target_point;
+} MoveItem;
+
+struct _FlexoCanvas
+{
+  GtkWidget         parent_instance;
+
+  FlexoDiagram     *diagram;
+  FlexoDocument    *document;
+  gulong            changed_id;
+  FlexoPainter     *painter;
+
+  /* The view: the diagram point at the widget's top left, and the zoom. */
+  double            view_x;
+  double            view_y;
+  double            zoom;
+  GtkAdjustment    *hadjustment;
+  GtkAdjustment    *vadjustment;
+  guint             hscroll_policy : 1;
+  guint             vscroll_policy : 1;
+  guint             configuring : 1;
+  guint             fit_pending : 1;
+
+  double            grid_size;
+  guint             show_grid : 1;
+  guint             snap : 1;
+
+  GPtrArray        *selection;  /* items, in the order picked */
+  GHashTable       *selected;   /* the same, as a set */
+
+  FlexoPaletteItem *tool;
+  FlexoStyle       *default_style;
+
+  /* The gesture under way */
+  DragMode          drag_mode;
+  double            press_x, press_y;   /* widget coordinates */
+  double            drag_x, drag_y;     /* current, widget coordinates */
+  FlexoPoint        press_point;        /* diagram coordinates */
+  FlexoPoint        last_point;         /* after snapping */
+  gboolean          dragged;            /* past the threshold */
+  Handle            handle;
+  gpointer          drag_item;          /* shape resized, connector edited… */
+  FlexoRect         drag_start_bounds;
+  guint             waypoint_index;
+  FlexoShape       *connect_source;
+  FlexoShape       *hover_target;       /* where a connector would end */
+  FlexoShape       *hover_shape;        /* shows its connection handles */
+  FlexoShape       *drop_parent;        /* container a move would drop into */
+  GArray           *guides;             /* Guide, while moving or resizing */
+  GArray           *moving;             /* MoveItem, while moving */
+  FlexoRect         moving_box;         /* the moved shapes' bounds at the start */
+  GPtrArray        *rubber_base;        /* selection before a Shift rubber band */
+  double            pan_view_x, pan_view_y;
+  double            pointer_x, pointer_y;   /* last seen, widget coordinates */
+  double            zoom_gesture_start;
+  gboolean          space_down;
+
+  /* In-place text editing */
+  GtkWidget        *editor;             /* a GtkTextView, child of the canvas */
+  gpointer          edited_item;
+};
+
+/* flexo-canvas.c */
+void      flexo_canvas_update_adjustments (FlexoCanvas *self);
+void      flexo_canvas_emit_selection_changed (FlexoCanvas *self);
+FlexoRect flexo_canvas_get_visible_area   (FlexoCanvas *self);
+gboolean  flexo_canvas_get_selection_bounds (FlexoCanvas *self,
+                                          FlexoRect   *out);
+FlexoShape *flexo_canvas_shape_at         (FlexoCanvas *self,
+                                           FlexoPoint   p,
+                                           FlexoShape  *ignore);
+Handle    flexo_canvas_handle_at          (FlexoCanvas *self,
+                                           double       x,
+                                           double       y,
+                                           FlexoShape **shape);
+gboolean  flexo_canvas_connect_handle_at  (FlexoCanvas *self,
+                                           double       x,
+                                           double       y,
+                                           FlexoShape **shape);
+void      flexo_canvas_handle_position    (const FlexoRect *box,
+                                           Handle           handle,
+                                           FlexoPoint      *out);
+
+/* flexo-canvas-input.c */
+void      flexo_canvas_init_input         (FlexoCanvas *self);
+
+/* flexo-canvas-edit.c */
+FlexoPoint flexo_canvas_snap_point        (FlexoCanvas *self,
+                                           FlexoPoint   p);
+void      flexo_canvas_begin_move         (FlexoCanvas *self);
+void      flexo_canvas_drag_move          (FlexoCanvas *self,
+                                           double       dx,
+                                           double       dy,
+                                           gboolean     snap);
+void      flexo_canvas_drag_resize        (FlexoCanvas *self,
+                                           FlexoPoint   p,
+                                           gboolean     keep_ratio);
+void      flexo_canvas_finish_move        (FlexoCanvas *self);
+FlexoShape *flexo_canvas_container_at     (FlexoCanvas *self,
+                                           const FlexoRect *box);
+
+/* flexo-canvas-text.c */
+void      flexo_canvas_place_editor       (FlexoCanvas *self);
+
+G_END_DECLS
