@@ -155,7 +155,8 @@ flexo_application_startup (GApplication *app)
   G_APPLICATION_CLASS (flexo_application_parent_class)->startup (app);
 
   /* The recent files list names the application that added a file. */
-  g_set_application_name (_("Flexo"));
+  if (g_get_application_name () == NULL || g_strcmp0 (g_get_application_name (), g_get_prgname ()) == 0)
+    g_set_application_name (_("Flexo"));
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }

@@ -600,6 +600,16 @@ set_enabled (FlexoWindow *self,
     g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
 }
 
+/* A free shape's text or a connector's label (an instance's label is its
+ * properties', edited in the inspector). */
+static gboolean
+editable_text (GPtrArray *selection)
+{
+  gpointer item = g_ptr_array_index (selection, 0);
+
+  return FLEXO_IS_CONNECTOR (item) || flexo_shape_get_instance (item) == NULL;
+}
+
 void
 flexo_window_update_actions (FlexoWindow *self)
 {
@@ -620,7 +630,7 @@ flexo_window_update_actions (FlexoWindow *self)
   set_enabled (self, "send-to-back", n_selected > 0);
   set_enabled (self, "align", n_selected > 1);
   set_enabled (self, "zoom-selection", n_selected > 0);
-  set_enabled (self, "edit-text", n_selected == 1);
+  set_enabled (self, "edit-text", n_selected == 1 && editable_text (flexo_canvas_get_selection (self->canvas)));
   set_enabled (self, "delete-diagram", n_diagrams > 1);
   set_enabled (self, "no-recent", FALSE);
 

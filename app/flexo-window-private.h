@@ -35,6 +35,7 @@ struct _FlexoWindow
   AdwTabBar            *tab_bar;
   AdwTabView           *tab_view;
   AdwStatusPage        *empty_page;
+  GMenuModel           *canvas_menu;
 
   FlexoDocument        *document;
   gulong                changed_id;

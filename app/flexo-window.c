@@ -246,6 +246,7 @@ new_page_child (FlexoWindow  *self,
   flexo_canvas_set_default_style (FLEXO_CANVAS (canvas), self->default_style);
   flexo_canvas_set_show_grid (FLEXO_CANVAS (canvas), action_state (self, "show-grid"));
   flexo_canvas_set_snap (FLEXO_CANVAS (canvas), action_state (self, "snap"));
+  flexo_canvas_set_context_menu (FLEXO_CANVAS (canvas), self->canvas_menu);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), canvas);
   g_signal_connect_object (canvas, "notify::zoom", G_CALLBACK (canvas_zoom_changed), self, 0);
   g_signal_connect_object (canvas, "selection-changed", G_CALLBACK (canvas_selection_changed), self, 0);
@@ -614,6 +615,7 @@ flexo_window_class_init (FlexoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, tab_bar);
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, tab_view);
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, canvas_menu);
 }
 
 static void

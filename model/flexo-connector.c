@@ -80,19 +80,26 @@ flexo_connector_swap_field (FlexoObject *object,
     case FLEXO_FIELD_STYLE: FLEXO_SWAP_STYLE (style); break;
     default:
       FLEXO_OBJECT_CLASS (flexo_connector_parent_class)->swap_field (object, field, key, value);
+      return;
     }
+
+  /* Where it draws may have changed. */
+  if (live && field != FLEXO_FIELD_LINK && field != FLEXO_FIELD_STYLE)
+    _flexo_diagram_connector_moved (flexo_object_get_container (object), self);
 }
 
 static void
 flexo_connector_attach (FlexoObject *object)
 {
   connector_refs (FLEXO_CONNECTOR (object), FLEXO_N_FIELDS, TRUE);
+  _flexo_diagram_add_connector (flexo_object_get_container (object), object);
 }
 
 static void
 flexo_connector_detach (FlexoObject *object)
 {
   connector_refs (FLEXO_CONNECTOR (object), FLEXO_N_FIELDS, FALSE);
+  _flexo_diagram_remove_connector (flexo_object_get_container (object), object);
 }
 
 static void

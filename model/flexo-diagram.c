@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "flexo-diagram.h"
+#include "flexo-route.h"
 #include "flexo-document-private.h"
 
 struct _FlexoDiagram
@@ -15,6 +16,7 @@ struct _FlexoDiagram
   char              *name;
   GPtrArray         *items;  /* FlexoShape, FlexoConnector: the list */
   FlexoSpatialIndex *index;  /* of the shapes, while the diagram is live */
+  FlexoSpatialIndex *connector_index;  /* of the connectors, by connector_bounds() */
   gboolean           indexed;
   GHashTable        *z_order;  /* item → position + 1, rebuilt when the list changed */
 };
@@ -53,14 +55,39 @@ flexo_diagram_list_changed (FlexoObject *object,
   g_clear_pointer (&self->z_order, g_hash_table_unref);
 }
 
-/* Entering the document: its shapes have attached already (children
- * first); index them all at once, which is much faster than one by one. */
+/* Where a connector may draw: its route hint, widened for its labels,
+ * which may stick out of it (by their length, at a generous width per
+ * character). */
+static FlexoRect
+connector_bounds (FlexoConnector *connector)
+{
+  FlexoRect r = flexo_connector_get_route_hint (connector);
+  glong longest = -1;
+
+  for (FlexoLabelPosition pos = 0; pos < FLEXO_N_LABELS; pos++)
+    {
+      const char *label = flexo_connector_get_label (connector, pos);
+
+      if (label != NULL)
+        longest = MAX (longest, g_utf8_strlen (label, -1));
+    }
+  if (longest >= 0)
+    r = flexo_rect_inflate (&r, FLEXO_DIAGRAM_LABEL_REACH + longest * FLEXO_DIAGRAM_LABEL_CHAR_WIDTH,
+                            FLEXO_DIAGRAM_LABEL_REACH);
+  return r;
+}
+
+/* Entering the document: its shapes and connectors have attached already
+ * (children first); index them all at once, which is much faster than
+ * one by one. */
 static void
 flexo_diagram_attach (FlexoObject *object)
 {
   FlexoDiagram *self = FLEXO_DIAGRAM (object);
   g_autoptr(GPtrArray) shapes = g_ptr_array_sized_new (self->items->len);
   g_autoptr(GArray) rects = g_array_sized_new (FALSE, FALSE, sizeof (FlexoRect), self->items->len);
+  g_autoptr(GPtrArray) connectors = g_ptr_array_new ();
+  g_autoptr(GArray) hints = g_array_new (FALSE, FALSE, sizeof (FlexoRect));
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -71,11 +98,21 @@ flexo_diagram_attach (FlexoObject *object)
           g_ptr_array_add (shapes, item);
           g_array_append_vals (rects, flexo_shape_get_bounds (item), 1);
         }
+      else if (FLEXO_IS_CONNECTOR (item))
+        {
+          FlexoRect r = connector_bounds (item);
+
+          g_ptr_array_add (connectors, item);
+          g_array_append_val (hints, r);
+        }
     }
 
   flexo_spatial_index_clear (self->index);
   flexo_spatial_index_bulk_load (self->index, shapes->pdata,
                                  (const FlexoRect *) (gconstpointer) rects->data, shapes->len);
+  flexo_spatial_index_clear (self->connector_index);
+  flexo_spatial_index_bulk_load (self->connector_index, connectors->pdata,
+                                 (const FlexoRect *) (gconstpointer) hints->data, connectors->len);
   self->indexed = TRUE;
 }
 
@@ -87,6 +124,7 @@ flexo_diagram_detach (FlexoObject *object)
 
   self->indexed = FALSE;
   flexo_spatial_index_clear (self->index);
+  flexo_spatial_index_clear (self->connector_index);
 }
 
 static void
@@ -97,6 +135,7 @@ flexo_diagram_finalize (GObject *object)
   g_free (self->name);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->index, flexo_spatial_index_free);
+  g_clear_pointer (&self->connector_index, flexo_spatial_index_free);
   g_clear_pointer (&self->z_order, g_hash_table_unref);
 
   G_OBJECT_CLASS (flexo_diagram_parent_class)->finalize (object);
@@ -119,6 +158,7 @@ flexo_diagram_init (FlexoDiagram *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->index = flexo_spatial_index_new ();
+  self->connector_index = flexo_spatial_index_new ();
 }
 
 FlexoDiagram *
@@ -172,6 +212,13 @@ flexo_diagram_get_index (FlexoDiagram *self)
 {
   g_return_val_if_fail (FLEXO_IS_DIAGRAM (self), NULL);
   return self->index;
+}
+
+FlexoSpatialIndex *
+flexo_diagram_get_connector_index (FlexoDiagram *self)
+{
+  g_return_val_if_fail (FLEXO_IS_DIAGRAM (self), NULL);
+  return self->connector_index;
 }
 
 /**
@@ -313,7 +360,50 @@ _flexo_diagram_shape_moved (gpointer diagram,
                             gpointer shape)
 {
   FlexoDiagram *self = FLEXO_DIAGRAM (diagram);
+  GPtrArray *connectors;
+
+  if (!self->indexed)
+    return;
+  flexo_spatial_index_update (self->index, shape, flexo_shape_get_bounds (shape));
+  connectors = flexo_shape_get_connectors (shape);
+  for (guint i = 0; connectors != NULL && i < connectors->len; i++)
+    _flexo_diagram_connector_moved (diagram, g_ptr_array_index (connectors, i));
+}
+
+void
+_flexo_diagram_add_connector (gpointer diagram,
+                              gpointer connector)
+{
+  FlexoDiagram *self = FLEXO_DIAGRAM (diagram);
 
   if (self->indexed)
-    flexo_spatial_index_update (self->index, shape, flexo_shape_get_bounds (shape));
+    {
+      FlexoRect r = connector_bounds (connector);
+
+      flexo_spatial_index_insert (self->connector_index, connector, &r);
+    }
+}
+
+void
+_flexo_diagram_remove_connector (gpointer diagram,
+                                 gpointer connector)
+{
+  FlexoDiagram *self = FLEXO_DIAGRAM (diagram);
+
+  if (self->indexed)
+    flexo_spatial_index_remove (self->connector_index, connector);
+}
+
+void
+_flexo_diagram_connector_moved (gpointer diagram,
+                                gpointer connector)
+{
+  FlexoDiagram *self = FLEXO_DIAGRAM (diagram);
+
+  if (self->indexed && flexo_spatial_index_contains (self->connector_index, connector))
+    {
+      FlexoRect r = connector_bounds (connector);
+
+      flexo_spatial_index_update (self->connector_index, connector, &r);
+    }
 }

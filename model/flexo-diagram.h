@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+#define FLEXO_DIAGRAM_LABEL_REACH 40.0
+#define FLEXO_DIAGRAM_LABEL_CHAR_WIDTH 16.0
+
 #define FLEXO_TYPE_DIAGRAM (flexo_diagram_get_type ())
 
 G_DECLARE_FINAL_TYPE (FlexoDiagram, flexo_diagram, FLEXO, DIAGRAM, FlexoObject)
@@ -29,6 +32,11 @@ int                flexo_diagram_get_item_position (FlexoDiagram *self,
                                                 gpointer       item);
 /* The index of its shapes' bounds, while the diagram is in a document. */
 FlexoSpatialIndex *flexo_diagram_get_index     (FlexoDiagram  *self);
+/* The connectors, by bounds that surely hold what they draw: their route
+ * hint (flexo_connector_get_route_hint()), widened for their labels by
+ * FLEXO_DIAGRAM_LABEL_REACH plus FLEXO_DIAGRAM_LABEL_CHAR_WIDTH per
+ * character of the longest. Kept while the diagram is in its document. */
+FlexoSpatialIndex *flexo_diagram_get_connector_index (FlexoDiagram *self);
 /* The topmost shape under @point (within @tolerance of its bounds). */
 FlexoShape        *flexo_diagram_shape_at      (FlexoDiagram  *self,
                                                 FlexoPoint     point,

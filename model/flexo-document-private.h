@@ -94,6 +94,9 @@ void _flexo_shape_remove_child       (gpointer shape,    gpointer child);
 void _flexo_diagram_add_shape        (gpointer diagram,  gpointer shape);
 void _flexo_diagram_remove_shape     (gpointer diagram,  gpointer shape);
 void _flexo_diagram_shape_moved      (gpointer diagram,  gpointer shape);
+void _flexo_diagram_add_connector    (gpointer diagram,  gpointer connector);
+void _flexo_diagram_remove_connector (gpointer diagram,  gpointer connector);
+void _flexo_diagram_connector_moved  (gpointer diagram,  gpointer connector);
 
 /* Getter and undoable setter of a member that holds a strong reference
  * to another object, for a class `prefix` whose instance struct has it. */

@@ -123,8 +123,19 @@ static void
 double_click (double x,
               double y)
 {
-  GtkEventController *click = flexo_gui_test_find_controller (GTK_WIDGET (canvas), GTK_TYPE_GESTURE_CLICK);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (canvas));
+  GtkEventController *click = NULL;
   double vx, vy;
+
+  /* The primary button's, not the context menu's. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && click == NULL; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (c) && gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (c)) == GDK_BUTTON_PRIMARY)
+        click = c;
+    }
+  ck_assert_ptr_nonnull (click);
 
   view_point (x, y, &vx, &vy);
   g_signal_emit_by_name (click, "pressed", 2, vx, vy);

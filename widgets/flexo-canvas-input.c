@@ -599,6 +599,34 @@ click_pressed (GtkGestureClick *gesture,
     }
 }
 
+/* A secondary click picks what is under the pointer, then shows the
+ * context menu there. */
+static void
+secondary_pressed (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   FlexoCanvas     *self)
+{
+  gpointer item;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (flexo_canvas_is_editing (self))
+    flexo_canvas_stop_editing (self, TRUE);
+  item = flexo_canvas_item_at (self, x, y);
+  if (item != NULL && !flexo_canvas_is_selected (self, item))
+    flexo_canvas_select (self, item, FALSE);
+  else if (item == NULL)
+    flexo_canvas_clear_selection (self);
+  if (self->context_menu != NULL)
+    {
+      gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                                   &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+      gtk_popover_popup (GTK_POPOVER (self->context_menu));
+    }
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 /* -------------------------------------------------------------- motion -- */
 
 static const char *
@@ -842,7 +870,13 @@ flexo_canvas_init_input (FlexoCanvas *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
   g_signal_connect (gesture, "pressed", G_CALLBACK (click_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (secondary_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   controller = gtk_event_controller_motion_new ();

@@ -123,6 +123,8 @@ struct _FlexoCanvas
   double            zoom_gesture_start;
   gboolean          space_down;
 
+  GtkWidget        *context_menu;       /* a GtkPopoverMenu, child of the canvas */
+
   /* In-place text editing */
   GtkWidget        *editor;             /* a GtkTextView, child of the canvas */
   gpointer          edited_item;

@@ -508,7 +508,7 @@ flexo_canvas_item_at (FlexoCanvas *self,
 {
   FlexoPoint p;
   FlexoShape *shape;
-  GPtrArray *items;
+  g_autoptr(GPtrArray) candidates = NULL;
   gpointer best;
   int best_z;
   double tol;
@@ -524,23 +524,23 @@ flexo_canvas_item_at (FlexoCanvas *self,
   best = shape;
   best_z = shape != NULL ? flexo_diagram_get_item_position (self->diagram, shape) : -1;
 
-  /* Connectors above it: a cheap box test first, the route after. */
-  items = flexo_diagram_get_items (self->diagram);
-  for (guint i = items->len; i-- > 0 && (int) i > best_z;)
+  /* Connectors above it: from their index, the nearest route within
+   * reach, the topmost first. */
+  candidates = flexo_spatial_index_query_point_all (flexo_diagram_get_connector_index (self->diagram), p, tol);
+  for (guint i = 0; i < candidates->len; i++)
     {
-      gpointer item = g_ptr_array_index (items, i);
+      gpointer item = g_ptr_array_index (candidates, i);
+      int z = flexo_diagram_get_item_position (self->diagram, item);
       FlexoStyle style;
-      FlexoRect hint;
 
-      if (!FLEXO_IS_CONNECTOR (item))
-        continue;
-      hint = flexo_connector_get_route_hint (item);
-      hint = flexo_rect_inflate (&hint, tol, tol);
-      if (!flexo_rect_contains (&hint, p))
+      if (z <= best_z)
         continue;
       flexo_connector_resolve_style (item, &style);
       if (connector_distance (item, p) <= tol + style.stroke_width / 2)
-        return item;
+        {
+          best = item;
+          best_z = z;
+        }
     }
   return best;
 }
@@ -968,6 +968,12 @@ flexo_canvas_snapshot (GtkWidget   *widget,
 
 /* ----------------------------------------------------------- document -- */
 
+#define GEOMETRY_CHANGES \
+  (FLEXO_CHANGE_FIELD (FLEXO_FIELD_BOUNDS) | FLEXO_CHANGE_FIELD (FLEXO_FIELD_PARENT) | \
+   FLEXO_CHANGE_FIELD (FLEXO_FIELD_WAYPOINTS) | FLEXO_CHANGE_FIELD (FLEXO_FIELD_SOURCE) | \
+   FLEXO_CHANGE_FIELD (FLEXO_FIELD_TARGET) | FLEXO_CHANGE_FIELD (FLEXO_FIELD_SOURCE_POINT) | \
+   FLEXO_CHANGE_FIELD (FLEXO_FIELD_TARGET_POINT))
+
 static void
 invalidate_cb (FlexoObject *object,
                guint64      what,
@@ -990,6 +996,10 @@ invalidate_cb (FlexoObject *object,
       if (object == self->edited_item)
         flexo_canvas_stop_editing (self, FALSE);
     }
+  /* Moves keep the cached text layouts (the painter checks their width);
+   * the lists of diagrams and documents hold no text. */
+  if ((what & ~GEOMETRY_CHANGES) == 0 || FLEXO_IS_DIAGRAM (object) || FLEXO_IS_DOCUMENT (object))
+    return;
   if (FLEXO_IS_SHAPE (object) || FLEXO_IS_CONNECTOR (object))
     flexo_painter_invalidate (self->painter, object);
   else
@@ -1318,6 +1328,25 @@ flexo_canvas_size_allocate (GtkWidget *widget,
     }
   flexo_canvas_update_adjustments (self);
   flexo_canvas_place_editor (self);
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
+}
+
+void
+flexo_canvas_set_context_menu (FlexoCanvas *self,
+                               GMenuModel  *menu)
+{
+  g_return_if_fail (FLEXO_IS_CANVAS (self));
+
+  if (self->context_menu == NULL)
+    {
+      self->context_menu = gtk_popover_menu_new_from_model (menu);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+    }
+  else
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), menu);
 }
 
 static void
@@ -1330,6 +1359,7 @@ flexo_canvas_dispose (GObject *object)
       gtk_widget_unparent (self->editor);
       self->editor = NULL;
     }
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   if (self->changed_id != 0)
     g_clear_signal_handler (&self->changed_id, self->document);
   g_clear_object (&self->diagram);

@@ -131,6 +131,10 @@ void           flexo_canvas_stop_editing      (FlexoCanvas      *self,
 /* The text entry while editing (tests). */
 GtkWidget     *flexo_canvas_get_editor        (FlexoCanvas      *self);
 
+/* The menu a secondary click opens (actions of the window, say). */
+void           flexo_canvas_set_context_menu  (FlexoCanvas      *self,
+                                               GMenuModel       *menu);
+
 /* What is under widget point (@x, @y): the topmost connector or shape. */
 gpointer       flexo_canvas_item_at           (FlexoCanvas      *self,
                                                double            x,

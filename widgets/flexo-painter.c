@@ -1090,6 +1090,19 @@ visible_shape_cb (gpointer         item,
   return FALSE;
 }
 
+static gboolean
+visible_connector_cb (gpointer         item,
+                      const FlexoRect *bounds,
+                      gpointer         user_data)
+{
+  Visible *v = user_data;
+  FlexoRect r;
+
+  if (connector_extents (v->painter, item, &r) && flexo_rect_intersects (&r, v->area))
+    visible_add (v, item);
+  return FALSE;
+}
+
 typedef struct
 {
   int      z;
@@ -1105,12 +1118,8 @@ compare_z (gconstpointer a,
   return (za->z > zb->z) - (za->z < zb->z);
 }
 
-/* The items that meet @area, bottom first. Shapes come from the spatial
- * index, then the connectors on them. The index holds shapes only, so
- * the other connectors (free ones, and ones that cross the area between
- * two shapes outside it) are found by a linear scan of the items with a
- * cheap bounding test before the exact one: the cost of a frame grows
- * with the number of connectors of the diagram, not only visible ones. */
+/* The items that meet @area, bottom first: shapes and connectors from
+ * the diagram's two spatial indexes, each then tested exactly. */
 static GPtrArray *
 collect_visible (FlexoPainter    *self,
                  FlexoDiagram    *diagram,
@@ -1121,7 +1130,6 @@ collect_visible (FlexoPainter    *self,
   g_autofree ZItem *sorted = NULL;
   GPtrArray *items = g_ptr_array_new ();
   Visible v = { self, area, seen, items };
-  guint n_shapes;
 
   if (area == NULL)
     {
@@ -1167,33 +1175,18 @@ collect_visible (FlexoPainter    *self,
       if (FLEXO_IS_SHAPE (g_ptr_array_index (all, i)))
         visible_shape_cb (g_ptr_array_index (all, i), NULL, &v);
 
-  n_shapes = items->len;
-  for (guint i = 0; i < n_shapes; i++)
+  if (flexo_object_is_live (FLEXO_OBJECT (diagram)))
     {
-      GPtrArray *connectors = flexo_shape_get_connectors (g_ptr_array_index (items, i));
+      /* The connectors from their own index, then the exact test. */
+      FlexoRect query = flexo_rect_inflate (area, CULL_SLOP, CULL_SLOP);
 
-      for (guint j = 0; connectors != NULL && j < connectors->len; j++)
-        visible_add (&v, g_ptr_array_index (connectors, j));
+      flexo_spatial_index_query_rect (flexo_diagram_get_connector_index (diagram), &query,
+                                      visible_connector_cb, &v);
     }
-
-  for (guint i = 0; i < all->len; i++)
-    {
-      gpointer item = g_ptr_array_index (all, i);
-      FlexoRect hint, r;
-
-      if (!FLEXO_IS_CONNECTOR (item))
-        continue;
-      hint = flexo_connector_get_route_hint (item);
-      hint = flexo_rect_inflate (&hint, CULL_SLOP, CULL_SLOP);
-      /* Labels may stick out of the hint. */
-      if (!flexo_rect_intersects (&hint, area) && flexo_connector_get_label (item, FLEXO_LABEL_START) == NULL &&
-          flexo_connector_get_label (item, FLEXO_LABEL_MIDDLE) == NULL && flexo_connector_get_label (item, FLEXO_LABEL_END) == NULL)
-        continue;
-      if (g_hash_table_contains (seen, item))
-        continue;
-      if (connector_extents (self, item, &r) && flexo_rect_intersects (&r, area))
-        visible_add (&v, item);
-    }
+  else
+    for (guint i = 0; i < all->len; i++)
+      if (FLEXO_IS_CONNECTOR (g_ptr_array_index (all, i)))
+        visible_connector_cb (g_ptr_array_index (all, i), NULL, &v);
 
   /* Bottom first: when most items are visible, in the order of the
    * diagram, otherwise sorted by their position. */

@@ -10,7 +10,9 @@
  *       generates the document in a temporary folder and measures load
  *       (against `xmllint --stream --noout`, the floor no loader beats),
  *       save, resident memory per shape, undo and redo of a 10,000-shape
- *       move, and spatial point queries; prints a table, and JSON.
+ *       move, spatial point queries, drawing and export, and (with a
+ *       display) a drag step of 1,000 shapes in the editor with its
+ *       repaint; prints a table, and JSON.
  *
  * Timings are wall-clock medians of several runs on this machine: compare
  * figures taken on the same machine only.
@@ -33,6 +35,7 @@
 #include "flexo-format.h"
 #include "flexo-model.h"
 #include "flexo-painter.h"
+#include "flexo-bench.h"
 
 typedef struct
 {
@@ -44,6 +47,9 @@ typedef struct
 } Figure;
 
 static GArray *figures;
+
+#define median flexo_bench_median
+#define now flexo_bench_now
 
 static void
 report (const char *name,
@@ -65,16 +71,16 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-static double
-median (double *values,
-        guint   n)
+double
+flexo_bench_median (double *values,
+                    guint   n)
 {
   qsort (values, n, sizeof (double), compare_doubles);
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
-static double
-now (void)
+double
+flexo_bench_now (void)
 {
   return g_get_monotonic_time () / 1e6;
 }
@@ -492,6 +498,10 @@ cmd_run (guint       n_shapes,
         }
     }
   }
+
+  /* The editor, when there is a display. */
+  if (!flexo_bench_editor (doc, report))
+    g_printerr ("flexo-bench: no display, the editor is not measured (run under xvfb-run)\n");
 
   /* The table */
   g_print ("Flexo benchmark: %u shapes and %u connectors in one diagram\n\n", n_shapes, n_shapes);
