@@ -7,7 +7,9 @@
 
 #include <string.h>
 
+#include "flexo-format.h"
 #include "flexo-model.h"
+#include "flexo-route.h"
 #include "flexo-test.h"
 
 typedef struct
@@ -446,6 +448,85 @@ START_TEST (test_spatial_index_follows_edits)
 }
 END_TEST
 
+/* The connector index holds each live connector by its route hint,
+ * widened for its labels. */
+static void
+assert_connector_indexed (FlexoDiagram   *diagram,
+                          FlexoConnector *connector)
+{
+  FlexoRect got, hint = flexo_connector_get_route_hint (connector);
+
+  ck_assert (flexo_spatial_index_get_bounds (flexo_diagram_get_connector_index (diagram), connector, &got));
+  if (flexo_connector_get_label (connector, FLEXO_LABEL_MIDDLE) == NULL)
+    ck_assert (got.x == hint.x && got.y == hint.y && got.width == hint.width && got.height == hint.height);
+  else
+    ck_assert (flexo_rect_contains_rect (&got, &hint) && got.width > hint.width);
+}
+
+START_TEST (test_connector_index_follows_edits)
+{
+  g_autoptr(FlexoDocument) doc = flexo_document_new ();
+  g_autoptr(FlexoDocument) reread = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  FlexoDiagram *diagram;
+  FlexoConnector *c;
+  FlexoShape *a, *b;
+  FlexoPoint bend = { 500, 500 };
+
+  flexo_document_begin (doc, "Add");
+  diagram = add_diagram (doc, "D");
+  a = add_shape (doc, diagram, 0, 0);
+  b = add_shape (doc, diagram, 300, 0);
+  c = flexo_connector_new (doc, a, b);
+  flexo_diagram_add_item (diagram, c);
+  g_object_unref (c);
+  flexo_document_commit (doc);
+  assert_connector_indexed (diagram, c);
+
+  /* Its end moves, it gets a waypoint, a label: the index follows. */
+  flexo_document_begin (doc, "Move");
+  flexo_shape_move_by (b, 1000, 200);
+  flexo_document_commit (doc);
+  assert_connector_indexed (diagram, c);
+  {
+    g_autoptr(GPtrArray) found = flexo_spatial_index_query_point_all (flexo_diagram_get_connector_index (diagram),
+                                                                      (FlexoPoint) { 1300, 200 }, 0);
+
+    ck_assert_uint_eq (found->len, 1);
+  }
+  flexo_document_begin (doc, "Bend");
+  flexo_connector_set_waypoints (c, &bend, 1);
+  flexo_connector_set_label (c, FLEXO_LABEL_MIDDLE, "a rather long label");
+  flexo_document_commit (doc);
+  assert_connector_indexed (diagram, c);
+
+  /* Undo and redo, and a reload, keep it right. */
+  flexo_document_undo (doc);
+  assert_connector_indexed (diagram, c);
+  flexo_document_undo (doc);
+  assert_connector_indexed (diagram, c);
+  flexo_document_redo (doc);
+  flexo_document_redo (doc);
+  bytes = flexo_native_save_bytes (doc);
+  reread = flexo_native_load_bytes (bytes, "reread", NULL);
+  ck_assert_ptr_nonnull (reread);
+  {
+    FlexoDiagram *d2 = g_ptr_array_index (flexo_document_get_diagrams (reread), 0);
+    FlexoConnector *c2 = g_ptr_array_index (flexo_diagram_get_items (d2), 2);
+
+    assert_connector_indexed (d2, c2);
+  }
+
+  /* Deleted, it leaves the index. */
+  flexo_document_begin (doc, "Delete");
+  ck_assert (flexo_document_delete (doc, FLEXO_OBJECT (a), NULL));
+  flexo_document_commit (doc);
+  ck_assert_uint_eq (flexo_spatial_index_n_items (flexo_diagram_get_connector_index (diagram)), 0);
+  flexo_document_undo (doc);
+  assert_connector_indexed (diagram, c);
+}
+END_TEST
+
 static Suite *
 document_suite (void)
 {
@@ -463,6 +544,7 @@ document_suite (void)
   tcase_add_test (tc, test_instance_in_two_diagrams);
   tcase_add_test (tc, test_container_moves_children);
   tcase_add_test (tc, test_spatial_index_follows_edits);
+  tcase_add_test (tc, test_connector_index_follows_edits);
   suite_add_tcase (s, tc);
 
   return s;
