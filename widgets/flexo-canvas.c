@@ -90,7 +90,29 @@ flexo_canvas_get_visible_area (FlexoCanvas *self)
   return FLEXO_RECT_INIT (self->view_x, self->view_y, width / self->zoom, height / self->zoom);
 }
 
-/* Everything drawn, or an empty rectangle at the origin. */
+/* Bounds that hold everything drawn, in constant time (the indexes'
+ * totals, with room for strokes and shadows): for the scroll range,
+ * which follows every change. */
+static FlexoRect
+rough_content_bounds (FlexoCanvas *self)
+{
+  FlexoRect shapes, connectors;
+  gboolean has_shapes, has_connectors;
+
+  if (self->diagram == NULL || !flexo_object_is_live (FLEXO_OBJECT (self->diagram)))
+    return FLEXO_RECT_INIT (0, 0, 0, 0);
+  has_shapes = flexo_spatial_index_total_bounds (flexo_diagram_get_index (self->diagram), &shapes);
+  has_connectors = flexo_spatial_index_total_bounds (flexo_diagram_get_connector_index (self->diagram), &connectors);
+  if (has_shapes && has_connectors)
+    shapes = flexo_rect_union (&shapes, &connectors);
+  else if (!has_shapes && has_connectors)
+    shapes = connectors;
+  else if (!has_shapes)
+    return FLEXO_RECT_INIT (0, 0, 0, 0);
+  return flexo_rect_inflate (&shapes, 16, 16);
+}
+
+/* Everything drawn, exactly, or an empty rectangle at the origin. */
 static FlexoRect
 content_bounds (FlexoCanvas *self)
 {
@@ -129,7 +151,7 @@ flexo_canvas_update_adjustments (FlexoCanvas *self)
   if (self->hadjustment == NULL && self->vadjustment == NULL)
     return;
 
-  content = content_bounds (self);
+  content = rough_content_bounds (self);
   self->configuring = TRUE;
   configure_adjustment (self, self->hadjustment, self->view_x, content.x, content.width, width);
   configure_adjustment (self, self->vadjustment, self->view_y, content.y, content.height, height);
