@@ -85,6 +85,7 @@ flexo_application_open (GApplication  *app,
       g_autofree char *path = g_file_get_path (files[i]);
       GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
       FlexoWindow *window = NULL;
+      gboolean is_new = FALSE;
 
       if (FLEXO_IS_WINDOW (active) && flexo_window_is_pristine (FLEXO_WINDOW (active)))
         window = FLEXO_WINDOW (active);
@@ -92,13 +93,22 @@ flexo_application_open (GApplication  *app,
       if (path == NULL)
         g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                      _("Only local files can be opened."));
+      else if (!g_file_test (path, G_FILE_TEST_EXISTS) && g_str_has_suffix (path, ".flexo"))
+        /* A file to be: a new document that Save writes there, as text
+         * editors do with a new file name. */
+        is_new = TRUE;
       else
         document = flexo_format_load (path, &error);
 
-      if (window == NULL && (document != NULL || active == NULL))
+      if (window == NULL && (document != NULL || is_new || active == NULL))
         window = flexo_application_new_window (self);
 
-      if (document != NULL)
+      if (is_new)
+        {
+          flexo_window_set_document (window, NULL, files[i]);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      else if (document != NULL)
         {
           flexo_window_set_document (window, document, files[i]);
           gtk_window_present (GTK_WINDOW (window));

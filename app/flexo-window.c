@@ -456,7 +456,7 @@ flexo_window_set_document (FlexoWindow   *self,
     adw_tab_view_set_selected_page (self->tab_view, adw_tab_view_get_nth_page (self->tab_view, 0));
   selected_page_changed (self->tab_view, NULL, self);
 
-  if (file != NULL)
+  if (file != NULL && g_file_query_exists (file, NULL))
     flexo_window_add_recent (self, file);
   flexo_window_update_title (self);
   flexo_window_update_actions (self);

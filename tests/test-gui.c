@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "flexo-application.h"
 #include "flexo-canvas.h"
@@ -274,6 +275,27 @@ START_TEST (test_open_example_document)
 }
 END_TEST
 
+START_TEST (test_open_new_file_name)
+{
+  g_autofree char *dir = g_dir_make_tmp ("flexo-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "new figure.flexo", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  /* A name that does not exist yet: a new document, saved there. */
+  open_file (file);
+  ck_assert_int_eq (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), 1);
+  ck_assert_ptr_null (flexo_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  ck_assert (g_file_equal (flexo_window_get_file (window), file));
+  ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), "new figure.flexo — Flexo");
+  ck_assert (!g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  ck_assert (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+END_TEST
+
 START_TEST (test_open_broken_file_shows_error_and_keeps_document)
 {
   g_autoptr(GFile) good = data_file ("..", "..", "resources", "examples", "library.flexo", NULL);
@@ -334,6 +356,7 @@ gui_suite (void)
   tcase_add_test (tc, test_canvas_draws_grid_on_paper);
   tcase_add_test (tc, test_open_example_document);
   tcase_add_test (tc, test_open_broken_file_shows_error_and_keeps_document);
+  tcase_add_test (tc, test_open_new_file_name);
   suite_add_tcase (s, tc);
 
   tcase_set_timeout (fr, 60);
