@@ -15,7 +15,7 @@ PACKAGES = \
 	check gettext desktop-file-utils appstream libglib2.0-bin \
 	adwaita-icon-theme fonts-cantarell fonts-dejavu-core \
 	librsvg2-bin poppler-utils \
-	xvfb xauth dbus dbus-x11
+	xvfb xauth dbus dbus-x11 xdotool libxml2-utils
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTHON := $(shell [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo python3)

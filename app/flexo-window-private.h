@@ -9,6 +9,7 @@
 #pragma once
 
 #include "flexo-canvas.h"
+#include "flexo-palette-view.h"
 #include "flexo-window.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,8 @@ struct _FlexoWindow
   AdwTabView           *tab_view;
   AdwStatusPage        *empty_page;
   GMenuModel           *canvas_menu;
+
+  FlexoPaletteView     *palette;
 
   FlexoDocument        *document;
   gulong                changed_id;

@@ -216,6 +216,29 @@ canvas_zoom_changed (FlexoCanvas *canvas,
     update_zoom_label (self);
 }
 
+/* The palette and the current canvas share the tool. */
+static void
+canvas_tool_changed (FlexoCanvas *canvas,
+                     GParamSpec  *pspec,
+                     FlexoWindow *self)
+{
+  if (canvas == self->canvas)
+    flexo_palette_view_set_active_item (self->palette, flexo_canvas_get_tool (canvas));
+}
+
+static void
+palette_item_changed (FlexoPaletteView *palette,
+                      GParamSpec       *pspec,
+                      FlexoWindow      *self)
+{
+  if (self->canvas != NULL)
+    {
+      flexo_canvas_set_tool (self->canvas, flexo_palette_view_get_active_item (palette));
+      if (flexo_palette_view_get_active_item (palette) != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+    }
+}
+
 static void
 canvas_selection_changed (FlexoCanvas *canvas,
                           FlexoWindow *self)
@@ -250,6 +273,7 @@ new_page_child (FlexoWindow  *self,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), canvas);
   g_signal_connect_object (canvas, "notify::zoom", G_CALLBACK (canvas_zoom_changed), self, 0);
   g_signal_connect_object (canvas, "selection-changed", G_CALLBACK (canvas_selection_changed), self, 0);
+  g_signal_connect_object (canvas, "notify::tool", G_CALLBACK (canvas_tool_changed), self, 0);
   return scrolled;
 }
 
@@ -316,6 +340,9 @@ selected_page_changed (AdwTabView  *view,
 {
   AdwTabPage *page = adw_tab_view_get_selected_page (view);
 
+  /* The tool stays with the palette, not with the tab left. */
+  if (self->canvas != NULL)
+    flexo_canvas_set_tool (self->canvas, NULL);
   self->canvas = page != NULL ? page_canvas (page) : NULL;
   update_zoom_label (self);
   update_empty_page (self);
@@ -624,7 +651,13 @@ flexo_window_init (FlexoWindow *self)
   GtkDropTarget *target;
 
   self->pages = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  g_type_ensure (FLEXO_TYPE_PALETTE_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->palette = FLEXO_PALETTE_VIEW (flexo_palette_view_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->palette), TRUE);
+  gtk_box_append (self->palette_box, GTK_WIDGET (self->palette));
+  g_signal_connect (self->palette, "notify::active-item", G_CALLBACK (palette_item_changed), self);
 
   g_signal_connect (self->tab_view, "notify::selected-page", G_CALLBACK (selected_page_changed), self);
   g_signal_connect (self->tab_view, "close-page", G_CALLBACK (close_page), self);

@@ -18,6 +18,7 @@
 #include "flexo-format.h"
 #include "flexo-gui-test.h"
 #include "flexo-model.h"
+#include "flexo-palette-view.h"
 #include "flexo-test.h"
 
 static FlexoApplication *app;
@@ -198,6 +199,24 @@ START_TEST (test_click_places_palette_shape)
   ck_assert (flexo_document_redo (doc));
   ck_assert_uint_eq (n_items (), 1);
   ck_assert_bounds (g_ptr_array_index (flexo_diagram_get_items (diagram), 0), 140, 180, 120, 60);
+}
+END_TEST
+
+START_TEST (test_window_palette_picks_canvas_tool)
+{
+  FlexoPaletteView *palette = FLEXO_PALETTE_VIEW (flexo_gui_test_find_widget (GTK_WIDGET (window), FLEXO_TYPE_PALETTE_VIEW,
+                                                                             NULL, NULL));
+  FlexoPaletteItem *item;
+
+  ck_assert_ptr_nonnull (palette);
+  item = g_ptr_array_index (flexo_palette_view_get_items (palette), 2);
+  g_signal_emit_by_name (flexo_palette_view_get_button (palette, item), "clicked");
+  ck_assert_ptr_eq (flexo_canvas_get_tool (canvas), item);
+  /* Placing the shape gives the pointer back, in the palette too. */
+  drag (300, 300, 0, 0);
+  ck_assert_uint_eq (n_items (), 1);
+  ck_assert_ptr_null (flexo_canvas_get_tool (canvas));
+  ck_assert_ptr_null (flexo_palette_view_get_active_item (palette));
 }
 END_TEST
 
@@ -677,6 +696,7 @@ canvas_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_click_places_palette_shape);
   tcase_add_test (tc, test_drag_draws_palette_shape);
+  tcase_add_test (tc, test_window_palette_picks_canvas_tool);
   tcase_add_test (tc, test_drop_palette_item);
   tcase_add_test (tc, test_move_is_one_undo_step);
   tcase_add_test (tc, test_move_snaps_to_other_shapes);

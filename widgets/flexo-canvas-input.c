@@ -667,9 +667,18 @@ motion (GtkEventControllerMotion *controller,
   else if (flexo_canvas_connect_handle_at (self, x, y, &shape))
     cursor = "crosshair";
 
-  /* Keep the hovered shape while the pointer is on its handles. */
-  hover = cursor != NULL && self->hover_shape != NULL ? self->hover_shape
-                                                       : flexo_canvas_shape_at (self, flexo_canvas_view_to_diagram (self, x, y), NULL);
+  /* Keep the hovered shape while the pointer is on its way to its
+   * connection handles, just outside it. */
+  hover = flexo_canvas_shape_at (self, flexo_canvas_view_to_diagram (self, x, y), NULL);
+  if (hover == NULL && self->hover_shape != NULL)
+    {
+      double reach = (CONNECT_HANDLE_OFFSET + HANDLE_REACH) / self->zoom;
+      FlexoRect halo = flexo_rect_normalize (*flexo_shape_get_bounds (self->hover_shape));
+
+      halo = flexo_rect_inflate (&halo, reach, reach);
+      if (flexo_rect_contains (&halo, flexo_canvas_view_to_diagram (self, x, y)))
+        hover = self->hover_shape;
+    }
   if (hover != self->hover_shape)
     {
       self->hover_shape = hover;

@@ -1,0 +1,725 @@
+/* flexo-palette-view.c — the basic palette: every shape and connector kind
+ *
+ * A search entry, a pointer button, then the shapes and the connectors as
+ * toggle buttons in two grids. Each icon is drawn by the painter from a
+ * tiny document of its own holding the item, in the default style merged
+ * with the item's, so that what the palette shows is what the canvas
+ * will draw. A click (or Enter, Space) picks the item as the canvas's
+ * tool; a drag carries it to the canvas.
+ *
+ * Copyright 2026 The Flexo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "flexo-painter.h"
+#include "flexo-palette-view.h"
+
+/* The icons' drawing area and the room around what they draw. */
+#define ICON_WIDTH 44
+#define ICON_HEIGHT 32
+#define ICON_MARGIN 4.0
+
+typedef struct
+{
+  FlexoPaletteItem *item;
+  FlexoDocument    *document;  /* the icon's own */
+  FlexoDiagram     *diagram;
+  gpointer          element;   /* its shape or connector */
+  GtkWidget        *button;
+  GtkWidget        *icon;
+} Entry;
+
+struct _FlexoPaletteView
+{
+  GtkWidget         parent_instance;
+
+  GtkWidget        *box;
+  GtkWidget        *search;
+  GtkWidget        *pointer;
+  GtkWidget        *shapes;      /* GtkFlowBox */
+  GtkWidget        *connectors;  /* GtkFlowBox */
+  GtkWidget        *shapes_label;
+  GtkWidget        *connectors_label;
+
+  GPtrArray        *entries;     /* Entry */
+  GPtrArray        *items;       /* FlexoPaletteItem, in order */
+  FlexoPainter     *painter;
+  FlexoStyle       *default_style;
+  FlexoPaletteItem *active;
+  char             *filter;
+  guint             updating : 1;
+};
+
+G_DEFINE_FINAL_TYPE (FlexoPaletteView, flexo_palette_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ACTIVE_ITEM,
+  N_PROPS
+};
+
+enum {
+  ITEM_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* ------------------------------------------------------------- catalogue -- */
+
+typedef struct
+{
+  FlexoShapeKind  kind;
+  const char     *name;
+  double          width;
+  double          height;
+} ShapeDef;
+
+static const ShapeDef shape_defs[] = {
+  { FLEXO_SHAPE_RECTANGLE, N_("Rectangle"), 120, 60 },
+  { FLEXO_SHAPE_ROUNDED_RECTANGLE, N_("Rounded Rectangle"), 120, 60 },
+  { FLEXO_SHAPE_ELLIPSE, N_("Ellipse"), 120, 70 },
+  { FLEXO_SHAPE_CIRCLE, N_("Circle"), 80, 80 },
+  { FLEXO_SHAPE_DIAMOND, N_("Diamond"), 100, 80 },
+  { FLEXO_SHAPE_TRIANGLE, N_("Triangle"), 90, 80 },
+  { FLEXO_SHAPE_HEXAGON, N_("Hexagon"), 110, 70 },
+  { FLEXO_SHAPE_PARALLELOGRAM, N_("Parallelogram"), 120, 60 },
+  { FLEXO_SHAPE_TRAPEZOID, N_("Trapezoid"), 120, 60 },
+  { FLEXO_SHAPE_STAR, N_("Star"), 90, 90 },
+  { FLEXO_SHAPE_CHEVRON, N_("Chevron"), 110, 50 },
+  { FLEXO_SHAPE_CROSS, N_("Cross"), 80, 80 },
+  { FLEXO_SHAPE_CYLINDER, N_("Cylinder"), 80, 100 },
+  { FLEXO_SHAPE_DOCUMENT, N_("Document"), 100, 70 },
+  { FLEXO_SHAPE_NOTE, N_("Note"), 120, 90 },
+  { FLEXO_SHAPE_ACTOR, N_("Actor"), 40, 80 },
+  { FLEXO_SHAPE_CLOUD, N_("Cloud"), 130, 80 },
+  { FLEXO_SHAPE_PACKAGE, N_("Package"), 160, 110 },
+  { FLEXO_SHAPE_CLASS, N_("Class"), 140, 100 },
+  { FLEXO_SHAPE_TEXT, N_("Text"), 120, 40 },
+  { FLEXO_SHAPE_CONTAINER, N_("Container"), 260, 180 },
+};
+
+typedef struct
+{
+  const char     *name;
+  FlexoRouting    routing;
+  FlexoArrowHead  start;
+  FlexoArrowHead  end;
+  FlexoDash       dash;
+} ConnectorDef;
+
+static const ConnectorDef connector_defs[] = {
+  { N_("Line"), FLEXO_ROUTING_STRAIGHT, FLEXO_ARROW_NONE, FLEXO_ARROW_NONE, FLEXO_DASH_SOLID },
+  { N_("Arrow"), FLEXO_ROUTING_STRAIGHT, FLEXO_ARROW_NONE, FLEXO_ARROW_FILLED, FLEXO_DASH_SOLID },
+  { N_("Orthogonal Arrow"), FLEXO_ROUTING_ORTHOGONAL, FLEXO_ARROW_NONE, FLEXO_ARROW_FILLED, FLEXO_DASH_SOLID },
+  { N_("Curved Arrow"), FLEXO_ROUTING_CURVED, FLEXO_ARROW_NONE, FLEXO_ARROW_FILLED, FLEXO_DASH_SOLID },
+  { N_("Double Arrow"), FLEXO_ROUTING_STRAIGHT, FLEXO_ARROW_FILLED, FLEXO_ARROW_FILLED, FLEXO_DASH_SOLID },
+  { N_("Dashed Arrow"), FLEXO_ROUTING_STRAIGHT, FLEXO_ARROW_NONE, FLEXO_ARROW_OPEN, FLEXO_DASH_DASHED },
+  { N_("Inheritance"), FLEXO_ROUTING_ORTHOGONAL, FLEXO_ARROW_NONE, FLEXO_ARROW_HOLLOW_TRIANGLE, FLEXO_DASH_SOLID },
+  { N_("Composition"), FLEXO_ROUTING_STRAIGHT, FLEXO_ARROW_FILLED_DIAMOND, FLEXO_ARROW_NONE, FLEXO_DASH_SOLID },
+  { N_("Aggregation"), FLEXO_ROUTING_STRAIGHT, FLEXO_ARROW_HOLLOW_DIAMOND, FLEXO_ARROW_NONE, FLEXO_DASH_SOLID },
+};
+
+/* ----------------------------------------------------------------- icons -- */
+
+static void
+entry_free (gpointer data)
+{
+  Entry *e = data;
+
+  g_clear_pointer (&e->item, flexo_palette_item_unref);
+  g_clear_object (&e->document);
+  g_free (e);
+}
+
+/* The look of the icon: the default style, then the item's. */
+static FlexoStyle *
+icon_style (FlexoPaletteView *self,
+            Entry            *e)
+{
+  FlexoStyle *style = flexo_style_new ();
+
+  if (self->default_style != NULL)
+    flexo_style_merge (style, self->default_style);
+  flexo_style_merge (style, flexo_palette_item_get_style (e->item));
+  /* No shadows in a 44-pixel icon. */
+  flexo_style_set_shadow (style, FALSE);
+  return style;
+}
+
+static void
+build_icon_document (FlexoPaletteView *self,
+                     Entry            *e)
+{
+  g_autoptr(FlexoStyle) style = icon_style (self, e);
+  g_autoptr(FlexoDiagram) diagram = NULL;
+
+  e->document = flexo_document_new ();
+  diagram = flexo_diagram_new (e->document, NULL);
+  flexo_document_begin (e->document, NULL);
+  flexo_object_insert_child (FLEXO_OBJECT (e->document), FLEXO_LIST_DIAGRAMS, -1, FLEXO_OBJECT (diagram));
+  if (flexo_palette_item_get_kind (e->item) == FLEXO_PALETTE_ITEM_SHAPE)
+    {
+      double w, h, k;
+      FlexoShape *shape;
+
+      /* The item's proportions, fitted to the icon. */
+      flexo_palette_item_get_size (e->item, &w, &h);
+      k = MIN ((ICON_WIDTH - 2 * ICON_MARGIN) / w, (ICON_HEIGHT - 2 * ICON_MARGIN) / h);
+      w *= k;
+      h *= k;
+      shape = flexo_shape_new (e->document, &FLEXO_RECT_INIT ((ICON_WIDTH - w) / 2, (ICON_HEIGHT - h) / 2, w, h));
+      if (flexo_style_has (style, FLEXO_STYLE_SHAPE_KIND) && style->shape_kind == FLEXO_SHAPE_TEXT)
+        {
+          flexo_style_set_font_size (style, 9);
+          flexo_shape_set_text (shape, "Aa");
+        }
+      flexo_shape_set_style (shape, style);
+      flexo_diagram_add_item (diagram, shape);
+      e->element = shape;
+      g_object_unref (shape);
+    }
+  else
+    {
+      FlexoConnector *connector = flexo_connector_new (e->document, NULL, NULL);
+
+      flexo_connector_set_source_point (connector, (FlexoPoint) { ICON_MARGIN, ICON_HEIGHT - ICON_MARGIN - 2 });
+      flexo_connector_set_target_point (connector, (FlexoPoint) { ICON_WIDTH - ICON_MARGIN, ICON_MARGIN + 2 });
+      flexo_connector_set_style (connector, style);
+      flexo_diagram_add_item (diagram, connector);
+      e->element = connector;
+      g_object_unref (connector);
+    }
+  flexo_document_commit (e->document);
+  flexo_document_clear_history (e->document);
+  e->diagram = diagram;
+}
+
+static void
+restyle_icon (FlexoPaletteView *self,
+              Entry            *e)
+{
+  g_autoptr(FlexoStyle) style = icon_style (self, e);
+
+  flexo_document_begin (e->document, NULL);
+  if (FLEXO_IS_SHAPE (e->element))
+    {
+      if (flexo_style_has (style, FLEXO_STYLE_SHAPE_KIND) && style->shape_kind == FLEXO_SHAPE_TEXT)
+        flexo_style_set_font_size (style, 9);
+      flexo_shape_set_style (e->element, style);
+    }
+  else
+    flexo_connector_set_style (e->element, style);
+  flexo_document_commit (e->document);
+  flexo_document_clear_history (e->document);
+  flexo_painter_invalidate (self->painter, e->element);
+  gtk_widget_queue_draw (e->icon);
+}
+
+static void
+draw_icon (GtkDrawingArea *area,
+           cairo_t        *cr,
+           int             width,
+           int             height,
+           gpointer        user_data)
+{
+  Entry *e = user_data;
+  FlexoPaletteView *self = g_object_get_data (G_OBJECT (area), "palette");
+  double x = (width - ICON_WIDTH) / 2.0, y = (height - ICON_HEIGHT) / 2.0;
+
+  /* A tile of paper under it, as on the canvas, also in dark mode. */
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + ICON_WIDTH - 4, y + 4, 4, -G_PI / 2, 0);
+  cairo_arc (cr, x + ICON_WIDTH - 4, y + ICON_HEIGHT - 4, 4, 0, G_PI / 2);
+  cairo_arc (cr, x + 4, y + ICON_HEIGHT - 4, 4, G_PI / 2, G_PI);
+  cairo_arc (cr, x + 4, y + 4, 4, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill (cr);
+
+  cairo_translate (cr, x, y);
+  flexo_painter_draw (self->painter, cr, e->diagram, NULL, 1.0);
+}
+
+/* -------------------------------------------------------------- activity -- */
+
+static Entry *
+find_entry (FlexoPaletteView *self,
+            FlexoPaletteItem *item)
+{
+  for (guint i = 0; item != NULL && i < self->entries->len; i++)
+    {
+      Entry *e = g_ptr_array_index (self->entries, i);
+
+      if (e->item == item)
+        return e;
+    }
+  return NULL;
+}
+
+static void
+sync_buttons (FlexoPaletteView *self)
+{
+  self->updating = TRUE;
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->pointer), self->active == NULL);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *e = g_ptr_array_index (self->entries, i);
+
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (e->button), e->item == self->active);
+    }
+  self->updating = FALSE;
+}
+
+void
+flexo_palette_view_set_active_item (FlexoPaletteView *self,
+                                    FlexoPaletteItem *item)
+{
+  g_return_if_fail (FLEXO_IS_PALETTE_VIEW (self));
+
+  if (item == self->active)
+    {
+      sync_buttons (self);
+      return;
+    }
+  g_clear_pointer (&self->active, flexo_palette_item_unref);
+  if (item != NULL)
+    self->active = flexo_palette_item_ref (item);
+  sync_buttons (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_ITEM]);
+}
+
+FlexoPaletteItem *
+flexo_palette_view_get_active_item (FlexoPaletteView *self)
+{
+  g_return_val_if_fail (FLEXO_IS_PALETTE_VIEW (self), NULL);
+
+  return self->active;
+}
+
+static void
+item_toggled (GtkToggleButton  *button,
+              FlexoPaletteView *self)
+{
+  Entry *e = g_object_get_data (G_OBJECT (button), "entry");
+
+  if (self->updating)
+    return;
+
+  /* Picking the active item again goes back to the pointer. */
+  if (!gtk_toggle_button_get_active (button))
+    {
+      flexo_palette_view_set_active_item (self, NULL);
+      return;
+    }
+  flexo_palette_view_set_active_item (self, e->item);
+  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, e->item);
+}
+
+static void
+pointer_toggled (GtkToggleButton  *button,
+                 FlexoPaletteView *self)
+{
+  if (self->updating)
+    return;
+  flexo_palette_view_set_active_item (self, NULL);
+}
+
+static gboolean
+key_pressed (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             FlexoPaletteView      *self)
+{
+  if (keyval == GDK_KEY_Escape && self->active != NULL)
+    {
+      flexo_palette_view_set_active_item (self, NULL);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------- dnd -- */
+
+static GdkContentProvider *
+drag_prepare (GtkDragSource *source,
+              double         x,
+              double         y,
+              Entry         *e)
+{
+  return gdk_content_provider_new_typed (FLEXO_TYPE_PALETTE_ITEM, e->item);
+}
+
+static void
+drag_begin (GtkDragSource *source,
+            GdkDrag       *drag,
+            Entry         *e)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (e->icon);
+
+  gtk_drag_source_set_icon (source, paintable, ICON_WIDTH / 2, ICON_HEIGHT / 2);
+}
+
+/* ---------------------------------------------------------------- filter -- */
+
+static gboolean
+filter_func (GtkFlowBoxChild *child,
+             gpointer         user_data)
+{
+  FlexoPaletteView *self = user_data;
+  Entry *e = g_object_get_data (G_OBJECT (gtk_flow_box_child_get_child (child)), "entry");
+
+  if (self->filter == NULL || *self->filter == '\0')
+    return TRUE;
+  /* Word prefixes, ignoring case and accents ("ell" finds "Ellipse"). */
+  return g_str_match_string (self->filter, flexo_palette_item_get_name (e->item), TRUE);
+}
+
+static gboolean
+any_visible (FlexoPaletteView *self,
+             FlexoPaletteItemKind kind)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *e = g_ptr_array_index (self->entries, i);
+
+      if (flexo_palette_item_get_kind (e->item) == kind &&
+          (self->filter == NULL || *self->filter == '\0' ||
+           g_str_match_string (self->filter, flexo_palette_item_get_name (e->item), TRUE)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+void
+flexo_palette_view_set_filter (FlexoPaletteView *self,
+                               const char       *query)
+{
+  g_return_if_fail (FLEXO_IS_PALETTE_VIEW (self));
+
+  g_free (self->filter);
+  self->filter = g_strdup (query);
+  gtk_flow_box_invalidate_filter (GTK_FLOW_BOX (self->shapes));
+  gtk_flow_box_invalidate_filter (GTK_FLOW_BOX (self->connectors));
+  gtk_widget_set_visible (self->shapes_label, any_visible (self, FLEXO_PALETTE_ITEM_SHAPE));
+  gtk_widget_set_visible (self->connectors_label, any_visible (self, FLEXO_PALETTE_ITEM_CONNECTOR));
+}
+
+static void
+search_changed (GtkSearchEntry   *entry,
+                FlexoPaletteView *self)
+{
+  flexo_palette_view_set_filter (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* ------------------------------------------------------------ building -- */
+
+static void
+add_entry (FlexoPaletteView *self,
+           GtkWidget        *flow,
+           FlexoPaletteItem *item)
+{
+  Entry *e = g_new0 (Entry, 1);
+  GtkWidget *box, *label;
+  GtkDragSource *source;
+
+  e->item = item;
+  build_icon_document (self, e);
+
+  e->icon = gtk_drawing_area_new ();
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (e->icon), ICON_WIDTH);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (e->icon), ICON_HEIGHT);
+  g_object_set_data (G_OBJECT (e->icon), "palette", self);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (e->icon), draw_icon, e, NULL);
+
+  label = gtk_label_new (flexo_palette_item_get_name (item));
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 9);
+  gtk_widget_add_css_class (label, "caption");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_box_append (GTK_BOX (box), e->icon);
+  gtk_box_append (GTK_BOX (box), label);
+
+  e->button = gtk_toggle_button_new ();
+  gtk_button_set_child (GTK_BUTTON (e->button), box);
+  gtk_widget_add_css_class (e->button, "flat");
+  gtk_widget_add_css_class (e->button, "flexo-palette-item");
+  gtk_widget_set_tooltip_text (e->button, flexo_palette_item_get_name (item));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (e->button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, flexo_palette_item_get_name (item),
+                                  -1);
+  g_object_set_data (G_OBJECT (e->button), "entry", e);
+  g_signal_connect (e->button, "toggled", G_CALLBACK (item_toggled), self);
+
+  source = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare), e);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin), e);
+  gtk_widget_add_controller (e->button, GTK_EVENT_CONTROLLER (source));
+
+  gtk_flow_box_append (GTK_FLOW_BOX (flow), e->button);
+  g_ptr_array_add (self->entries, e);
+  g_ptr_array_add (self->items, item);
+}
+
+static GtkWidget *
+new_flow_box (FlexoPaletteView *self,
+              const char       *name)
+{
+  GtkWidget *flow = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 2);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 8);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 2);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 2);
+  gtk_flow_box_set_filter_func (GTK_FLOW_BOX (flow), filter_func, self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return flow;
+}
+
+static GtkWidget *
+new_heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_top (label, 8);
+  return label;
+}
+
+static void
+build (FlexoPaletteView *self)
+{
+  GtkWidget *scrolled, *content, *pointer_box;
+  GtkEventController *keys;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->search = gtk_search_entry_new ();
+  g_object_set (self->search, "placeholder-text", _("Search Shapes"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Shapes"),
+                                  -1);
+  gtk_widget_set_margin_start (self->search, 6);
+  gtk_widget_set_margin_end (self->search, 6);
+  gtk_widget_set_margin_top (self->search, 6);
+  g_signal_connect (self->search, "search-changed", G_CALLBACK (search_changed), self);
+  gtk_box_append (GTK_BOX (self->box), self->search);
+
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_margin_start (content, 4);
+  gtk_widget_set_margin_end (content, 4);
+  gtk_widget_set_margin_bottom (content, 6);
+
+  self->pointer = gtk_toggle_button_new ();
+  pointer_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (pointer_box), gtk_image_new_from_icon_name ("input-mouse-symbolic"));
+  gtk_box_append (GTK_BOX (pointer_box), gtk_label_new (_("Select")));
+  gtk_button_set_child (GTK_BUTTON (self->pointer), pointer_box);
+  gtk_widget_add_css_class (self->pointer, "flat");
+  gtk_widget_set_tooltip_text (self->pointer, _("Select and move (Escape)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->pointer),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Select"),
+                                  -1);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->pointer), TRUE);
+  g_signal_connect (self->pointer, "toggled", G_CALLBACK (pointer_toggled), self);
+  gtk_box_append (GTK_BOX (content), self->pointer);
+
+  self->shapes_label = new_heading (_("Shapes"));
+  gtk_box_append (GTK_BOX (content), self->shapes_label);
+  self->shapes = new_flow_box (self, _("Shapes"));
+  gtk_box_append (GTK_BOX (content), self->shapes);
+  self->connectors_label = new_heading (_("Connectors"));
+  gtk_box_append (GTK_BOX (content), self->connectors_label);
+  self->connectors = new_flow_box (self, _("Connectors"));
+  gtk_box_append (GTK_BOX (content), self->connectors);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shape_defs); i++)
+    {
+      g_autoptr(FlexoStyle) style = flexo_style_new ();
+
+      flexo_style_set_shape_kind (style, shape_defs[i].kind);
+      add_entry (self, self->shapes,
+                 flexo_palette_item_new_shape (_(shape_defs[i].name), style,
+                                               shape_defs[i].width, shape_defs[i].height));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (connector_defs); i++)
+    {
+      g_autoptr(FlexoStyle) style = flexo_style_new ();
+
+      flexo_style_set_routing (style, connector_defs[i].routing);
+      flexo_style_set_arrow_start (style, connector_defs[i].start);
+      flexo_style_set_arrow_end (style, connector_defs[i].end);
+      if (connector_defs[i].dash != FLEXO_DASH_SOLID)
+        flexo_style_set_dash (style, connector_defs[i].dash);
+      add_entry (self, self->connectors,
+                 flexo_palette_item_new_connector (_(connector_defs[i].name), style));
+    }
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), content);
+  gtk_box_append (GTK_BOX (self->box), scrolled);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+/* ---------------------------------------------------------------- public -- */
+
+void
+flexo_palette_view_set_default_style (FlexoPaletteView *self,
+                                      const FlexoStyle *style)
+{
+  g_return_if_fail (FLEXO_IS_PALETTE_VIEW (self));
+
+  g_clear_pointer (&self->default_style, flexo_style_free);
+  if (style != NULL)
+    self->default_style = flexo_style_copy (style);
+  for (guint i = 0; i < self->entries->len; i++)
+    restyle_icon (self, g_ptr_array_index (self->entries, i));
+}
+
+GPtrArray *
+flexo_palette_view_get_items (FlexoPaletteView *self)
+{
+  g_return_val_if_fail (FLEXO_IS_PALETTE_VIEW (self), NULL);
+
+  return self->items;
+}
+
+GtkWidget *
+flexo_palette_view_get_button (FlexoPaletteView *self,
+                               FlexoPaletteItem *item)
+{
+  Entry *e;
+
+  g_return_val_if_fail (FLEXO_IS_PALETTE_VIEW (self), NULL);
+
+  if (item == NULL)
+    return self->pointer;
+  e = find_entry (self, item);
+  return e != NULL ? e->button : NULL;
+}
+
+static void
+flexo_palette_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  FlexoPaletteView *self = FLEXO_PALETTE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTIVE_ITEM:
+      g_value_set_boxed (value, self->active);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+flexo_palette_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  FlexoPaletteView *self = FLEXO_PALETTE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTIVE_ITEM:
+      flexo_palette_view_set_active_item (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+flexo_palette_view_dispose (GObject *object)
+{
+  FlexoPaletteView *self = FLEXO_PALETTE_VIEW (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (flexo_palette_view_parent_class)->dispose (object);
+}
+
+static void
+flexo_palette_view_finalize (GObject *object)
+{
+  FlexoPaletteView *self = FLEXO_PALETTE_VIEW (object);
+
+  g_ptr_array_unref (self->entries);
+  g_ptr_array_unref (self->items);
+  g_clear_pointer (&self->active, flexo_palette_item_unref);
+  g_clear_pointer (&self->default_style, flexo_style_free);
+  g_clear_pointer (&self->painter, flexo_painter_free);
+  g_free (self->filter);
+
+  G_OBJECT_CLASS (flexo_palette_view_parent_class)->finalize (object);
+}
+
+static void
+flexo_palette_view_class_init (FlexoPaletteViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = flexo_palette_view_get_property;
+  object_class->set_property = flexo_palette_view_set_property;
+  object_class->dispose = flexo_palette_view_dispose;
+  object_class->finalize = flexo_palette_view_finalize;
+
+  properties[PROP_ACTIVE_ITEM] =
+    g_param_spec_boxed ("active-item", NULL, NULL,
+                        FLEXO_TYPE_PALETTE_ITEM,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ITEM_ACTIVATED] =
+    g_signal_new ("item-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, FLEXO_TYPE_PALETTE_ITEM);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "flexopalette");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+flexo_palette_view_init (FlexoPaletteView *self)
+{
+  self->entries = g_ptr_array_new_with_free_func (entry_free);
+  /* The entries own the items; this lists them. */
+  self->items = g_ptr_array_new ();
+  self->painter = flexo_painter_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Palette"),
+                                  -1);
+  build (self);
+}
+
+GtkWidget *
+flexo_palette_view_new (void)
+{
+  return g_object_new (FLEXO_TYPE_PALETTE_VIEW, NULL);
+}
