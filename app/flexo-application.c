@@ -10,6 +10,7 @@
 #include "flexo-application.h"
 #include "flexo-cli.h"
 #include "flexo-format.h"
+#include "flexo-recovery.h"
 #include "flexo-window.h"
 
 struct _FlexoApplication
@@ -17,6 +18,8 @@ struct _FlexoApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  FlexoRecovery  *recovery;
+  gboolean        recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (FlexoApplication, flexo_application, ADW_TYPE_APPLICATION)
@@ -54,6 +57,120 @@ flexo_application_new_window (FlexoApplication *self)
   return flexo_window_new (self);
 }
 
+/* ------------------------------------------------------------ recovery -- */
+
+static void
+recover_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  FlexoApplication *self)
+{
+  GPtrArray *entries = g_object_get_data (G_OBJECT (dialog), "entries");
+
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      for (guint i = 0; i < entries->len; i++)
+        flexo_recovery_entry_discard (g_ptr_array_index (entries, i));
+      return;
+    }
+  if (g_strcmp0 (response, "recover") != 0)
+    return;
+
+  /* Oldest first, so that the newest ends in front. */
+  for (guint i = entries->len; i-- > 0;)
+    {
+      FlexoRecoveryEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FlexoDocument) document = flexo_recovery_entry_load (entry, &error);
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+      FlexoWindow *window = FLEXO_IS_WINDOW (active) && flexo_window_is_pristine (FLEXO_WINDOW (active))
+                            ? FLEXO_WINDOW (active) : NULL;
+
+      if (document == NULL)
+        {
+          g_warning ("Cannot recover “%s”: %s", flexo_recovery_entry_get_title (entry), error->message);
+          continue;
+        }
+      if (window == NULL)
+        window = flexo_application_new_window (self);
+      flexo_window_set_document (window, document, flexo_recovery_entry_get_file (entry));
+      gtk_window_present (GTK_WINDOW (window));
+      /* The window keeps a copy of its own from now on. */
+      flexo_recovery_entry_discard (entry);
+    }
+}
+
+/* After a crash: offers the work it left, once per run, over the first
+ * window once it is shown. */
+static void show_recovery_offer (FlexoApplication *self,
+                                 GtkWindow        *parent);
+
+static void
+parent_mapped (GtkWidget        *parent,
+               FlexoApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (parent, parent_mapped, self);
+  show_recovery_offer (self, GTK_WINDOW (parent));
+}
+
+static void
+offer_recovery (FlexoApplication *self,
+                GtkWindow        *parent)
+{
+  if (self->recovery_offered || self->recovery == NULL)
+    return;
+  self->recovery_offered = TRUE;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (parent)))
+    show_recovery_offer (self, parent);
+  else
+    g_signal_connect_object (parent, "map", G_CALLBACK (parent_mapped), self, G_CONNECT_AFTER);
+}
+
+static void
+show_recovery_offer (FlexoApplication *self,
+                     GtkWindow        *parent)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  entries = flexo_recovery_list_orphans (self->recovery);
+  if (entries->len == 0)
+    return;
+
+  g_string_append_printf (body, ngettext ("Flexo was closed before one document was saved. "
+                                          "Its last changes were kept.",
+                                          "Flexo was closed before %u documents were saved. "
+                                          "Their last changes were kept.", entries->len),
+                          entries->len);
+  g_string_append (body, "\n");
+  for (guint i = 0; i < entries->len; i++)
+    {
+      FlexoRecoveryEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GDateTime) local = g_date_time_to_local (flexo_recovery_entry_get_time (entry));
+      /* Translators: a date and time in strftime() format, for the time of
+       * the last change to a recovered document. */
+      g_autofree char *when = g_date_time_format (local, _("%x %H:%M"));
+
+      /* Translators: a recovered document and when it was last changed. */
+      g_string_append_printf (body, _("\n%s, %s"), flexo_recovery_entry_get_title (entry), when);
+    }
+
+  dialog = adw_message_dialog_new (parent, _("Recover Unsaved Work?"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Later"),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "entries", g_steal_pointer (&entries), (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recover_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 flexo_application_activate (GApplication *app)
 {
@@ -65,6 +182,7 @@ flexo_application_activate (GApplication *app)
     window = GTK_WINDOW (flexo_application_new_window (self));
 
   gtk_window_present (window);
+  offer_recovery (self, window);
 }
 
 /* Opens each file in a window of its own, reusing a window that shows
@@ -121,6 +239,9 @@ flexo_application_open (GApplication  *app,
           flexo_window_show_open_error (window, files[i], error);
         }
     }
+
+  if (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL)
+    offer_recovery (self, gtk_application_get_active_window (GTK_APPLICATION (app)));
 }
 
 /* The keyboard shortcuts, listed in the shortcuts window too
@@ -162,7 +283,11 @@ static const struct
 static void
 flexo_application_startup (GApplication *app)
 {
+  FlexoApplication *self = FLEXO_APPLICATION (app);
+
   G_APPLICATION_CLASS (flexo_application_parent_class)->startup (app);
+
+  self->recovery = flexo_recovery_new (NULL);
 
   /* The recent files list names the application that added a file. */
   if (g_get_application_name () == NULL || g_strcmp0 (g_get_application_name (), g_get_prgname ()) == 0)
@@ -177,6 +302,7 @@ flexo_application_dispose (GObject *object)
   FlexoApplication *self = FLEXO_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->recovery);
 
   G_OBJECT_CLASS (flexo_application_parent_class)->dispose (object);
 }
@@ -293,6 +419,20 @@ flexo_application_get_settings (FlexoApplication *self)
   g_return_val_if_fail (FLEXO_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * flexo_application_get_recovery:
+ *
+ * Returns: (transfer none) (nullable): where unsaved work is kept, once
+ *   the application has started up.
+ */
+FlexoRecovery *
+flexo_application_get_recovery (FlexoApplication *self)
+{
+  g_return_val_if_fail (FLEXO_IS_APPLICATION (self), NULL);
+
+  return self->recovery;
 }
 
 void

@@ -201,6 +201,7 @@ save_to (FlexoWindow *self,
   g_set_object (&self->file, file);
   flexo_window_add_recent (self, file);
   flexo_window_update_title (self);
+  flexo_window_watch_document (self);
   flexo_window_update_actions (self);
   return TRUE;
 }

@@ -48,6 +48,7 @@ struct _FlexoWindow
   AdwTabPage           *menu_page;   /* the page whose menu is open */
   GMenu                *recent_menu;
   FlexoStyle           *default_style;
+  FlexoRecovery        *recovery;
   guint                 syncing : 1;
   guint                 close_confirmed : 1;
 };
@@ -57,6 +58,7 @@ void     flexo_window_sync_tabs        (FlexoWindow *self);
 void     flexo_window_update_title     (FlexoWindow *self);
 void     flexo_window_update_actions   (FlexoWindow *self);
 gboolean flexo_window_is_pristine      (FlexoWindow *self);
+void     flexo_window_watch_document   (FlexoWindow *self);
 
 /* flexo-window-actions.c */
 void     flexo_window_init_actions     (FlexoWindow *self);

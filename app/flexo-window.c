@@ -31,6 +31,19 @@ flexo_window_get_settings (FlexoWindow *self)
   return flexo_application_get_settings (FLEXO_APPLICATION (app));
 }
 
+/* The application's, kept once known: a window leaves its application
+ * before it is disposed. */
+static FlexoRecovery *
+get_recovery (FlexoWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->recovery == NULL && FLEXO_IS_APPLICATION (app) &&
+      flexo_application_get_recovery (FLEXO_APPLICATION (app)) != NULL)
+    self->recovery = g_object_ref (flexo_application_get_recovery (FLEXO_APPLICATION (app)));
+  return self->recovery;
+}
+
 static void
 flexo_window_restore_state (FlexoWindow *self)
 {
@@ -131,6 +144,9 @@ flexo_window_close_request (GtkWindow *window)
       return TRUE;
     }
 
+  /* Closed on purpose: no copy of its work to offer later. */
+  if (get_recovery (self) != NULL && self->document != NULL)
+    flexo_recovery_unwatch (get_recovery (self), self->document);
   flexo_window_save_state (self);
   return GTK_WINDOW_CLASS (flexo_window_parent_class)->close_request (window);
 }
@@ -465,6 +481,8 @@ flexo_window_set_document (FlexoWindow   *self,
 
   if (self->document != NULL && self->changed_id != 0)
     g_clear_signal_handler (&self->changed_id, self->document);
+  if (self->document != NULL && get_recovery (self) != NULL)
+    flexo_recovery_unwatch (get_recovery (self), self->document);
 
   /* Drop the old tabs. */
   self->syncing = TRUE;
@@ -486,7 +504,22 @@ flexo_window_set_document (FlexoWindow   *self,
   if (file != NULL && g_file_query_exists (file, NULL))
     flexo_window_add_recent (self, file);
   flexo_window_update_title (self);
+  flexo_window_watch_document (self);
   flexo_window_update_actions (self);
+}
+
+/* Keeps a copy of the document's unsaved work (again after Save As). */
+void
+flexo_window_watch_document (FlexoWindow *self)
+{
+  g_autofree char *name = NULL;
+
+  if (get_recovery (self) == NULL || self->document == NULL)
+    return;
+  /* Untitled: no title, so that it is named in the language of the run
+   * that recovers it. */
+  name = self->file != NULL ? g_file_get_basename (self->file) : NULL;
+  flexo_recovery_watch (get_recovery (self), self->document, self->file, name);
 }
 
 /* Nothing worth keeping: untitled, unchanged, empty. */
@@ -592,6 +625,10 @@ flexo_window_dispose (GObject *object)
 {
   FlexoWindow *self = FLEXO_WINDOW (object);
 
+  /* Destroyed without closing (the application quits): a clean end too. */
+  if (self->document != NULL && get_recovery (self) != NULL)
+    flexo_recovery_unwatch (get_recovery (self), self->document);
+
   if (self->document != NULL && self->changed_id != 0)
     g_clear_signal_handler (&self->changed_id, self->document);
   g_clear_object (&self->document);
@@ -599,8 +636,17 @@ flexo_window_dispose (GObject *object)
   g_clear_object (&self->recent_menu);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->default_style, flexo_style_free);
+  g_clear_object (&self->recovery);
 
   G_OBJECT_CLASS (flexo_window_parent_class)->dispose (object);
+}
+
+/* The application is set after construction: the first document is
+ * watched from then on. */
+static void
+application_changed (FlexoWindow *self)
+{
+  flexo_window_watch_document (self);
 }
 
 static void
@@ -669,6 +715,7 @@ flexo_window_init (FlexoWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 
   flexo_window_init_actions (self);
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed), NULL);
   flexo_window_set_document (self, NULL, NULL);
 }
 

@@ -745,6 +745,20 @@ flexo_document_set_saved (FlexoDocument *self)
   notify_history (self, before);
 }
 
+/* Marks the document as not saved anywhere (work recovered after a
+ * crash): no undo or redo reaches a saved state. */
+void
+flexo_document_set_unsaved (FlexoDocument *self)
+{
+  HistoryState before;
+
+  g_return_if_fail (FLEXO_IS_DOCUMENT (self));
+
+  before = history_state (self);
+  self->saved_position = -1;
+  notify_history (self, before);
+}
+
 gboolean
 flexo_document_get_modified (FlexoDocument *self)
 {

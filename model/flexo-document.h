@@ -48,6 +48,7 @@ gboolean       flexo_document_redo             (FlexoDocument *self);
 guint          flexo_document_get_history_length (FlexoDocument *self);
 void           flexo_document_clear_history    (FlexoDocument *self);
 void           flexo_document_set_saved        (FlexoDocument *self);
+void           flexo_document_set_unsaved      (FlexoDocument *self);
 gboolean       flexo_document_get_modified     (FlexoDocument *self);
 
 /* Objects */

@@ -43,8 +43,11 @@ FlexoApplication *
 flexo_gui_test_open_app (FlexoWindow **window)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *state = g_dir_make_tmp ("flexo-test-state-XXXXXX", NULL);
   FlexoApplication *app;
 
+  /* A state folder of its own: no recovered work from another test. */
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
   app = flexo_application_new (G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   ck_assert_msg (g_application_register (G_APPLICATION (app), NULL, &error),
                  "register: %s", error ? error->message : "?");

@@ -527,6 +527,32 @@ START_TEST (test_connector_index_follows_edits)
 }
 END_TEST
 
+START_TEST (test_set_unsaved)
+{
+  g_autoptr(FlexoDocument) doc = flexo_document_new ();
+  FlexoDiagram *diagram;
+
+  flexo_document_begin (doc, "Add");
+  diagram = add_diagram (doc, "D");
+  add_shape (doc, diagram, 0, 0);
+  flexo_document_commit (doc);
+  flexo_document_clear_history (doc);
+  flexo_document_set_saved (doc);
+  ck_assert (!flexo_document_get_modified (doc));
+
+  /* Recovered work: modified, and undo and redo do not change that. */
+  flexo_document_set_unsaved (doc);
+  ck_assert (flexo_document_get_modified (doc));
+  flexo_document_begin (doc, "Move");
+  flexo_shape_move_by (g_ptr_array_index (flexo_diagram_get_items (diagram), 0), 10, 0);
+  flexo_document_commit (doc);
+  ck_assert (flexo_document_undo (doc));
+  ck_assert (flexo_document_get_modified (doc));
+  flexo_document_set_saved (doc);
+  ck_assert (!flexo_document_get_modified (doc));
+}
+END_TEST
+
 static Suite *
 document_suite (void)
 {
@@ -545,6 +571,7 @@ document_suite (void)
   tcase_add_test (tc, test_container_moves_children);
   tcase_add_test (tc, test_spatial_index_follows_edits);
   tcase_add_test (tc, test_connector_index_follows_edits);
+  tcase_add_test (tc, test_set_unsaved);
   suite_add_tcase (s, tc);
 
   return s;

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# A crash loses nothing: Flexo is killed (kill -9) three seconds after an
+# unsaved edit; the next start offers the edit back, and saving it writes
+# it to the document's file.
+#
+#   tests/test-crash-recovery.sh   (FLEXO_BIN and the variables of
+#                                   tests/meson.build set; an X display)
+# Prints TAP. Needs xdotool and xmllint.
+set -u
+
+bin=${FLEXO_BIN:?FLEXO_BIN is not set}
+tmp=$(mktemp -d)
+pid=
+trap 'kill -9 $pid 2>/dev/null; rm -rf "$tmp"' EXIT
+export GDK_BACKEND=x11 GSK_RENDERER=cairo NO_AT_BRIDGE=1 GSETTINGS_BACKEND=memory
+export XDG_DATA_HOME=$tmp/data XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config
+
+if [ -z "${DISPLAY:-}" ] || ! command -v xdotool >/dev/null || ! command -v xmllint >/dev/null; then
+  echo "1..0 # SKIP needs a display, xdotool and xmllint"
+  exit 0
+fi
+echo "1..3"
+
+start () {
+  "$bin" "$@" 2>>"$tmp/stderr" &
+  pid=$!
+  wid=
+  for _ in $(seq 100); do
+    wid=$(xdotool search --pid $pid --onlyvisible --name 'Flexo' 2>/dev/null | head -n1)
+    [ -n "$wid" ] && break
+    sleep 0.1
+  done
+  [ -n "$wid" ] || return 1
+  xdotool windowmove "$wid" 0 0 windowsize "$wid" 1280 800
+  sleep 1
+}
+
+file=$tmp/crash.flexo
+copies () {
+  ls "$XDG_STATE_HOME"/flexo/recovery/*.flexo 2>/dev/null | wc -l
+}
+
+# An edit, not saved; three seconds; kill -9.
+if start "$file"; then
+  xdotool mousemove 62 190 click 1; sleep 0.3
+  xdotool mousemove 520 360 click 1; sleep 0.4
+  xdotool type --delay 50 "Unsaved"; xdotool key ctrl+Return
+  sleep 3
+  kill -9 $pid; wait $pid 2>/dev/null
+  if [ "$(copies)" = 1 ] && [ ! -f "$file" ]; then
+    echo "ok 1 - a recovery copy is kept three seconds after the edit"
+  else
+    echo "not ok 1 - a recovery copy is kept three seconds after the edit: $(copies) copies"
+  fi
+else
+  echo "not ok 1 - a recovery copy is kept three seconds after the edit: no window"
+fi
+
+# The next start offers it; Enter takes the offer.
+ok=0
+if start; then
+  sleep 1
+  xdotool key Return; sleep 1
+  for w in $(xdotool search --pid $pid --onlyvisible --name 'crash.flexo' 2>/dev/null); do
+    name=$(xdotool getwindowname "$w")
+    case "$name" in *"•"*crash.flexo*) ok=1; wid=$w ;; esac
+  done
+fi
+if [ $ok = 1 ]; then
+  echo "ok 2 - the next start offers the work back, unsaved, in a window of its file"
+else
+  echo "not ok 2 - the next start offers the work back, unsaved, in a window of its file"
+fi
+
+# Saved, it is in the file.
+if [ $ok = 1 ]; then
+  xdotool windowactivate "$wid" 2>/dev/null; xdotool windowfocus "$wid"; sleep 0.3
+  xdotool key ctrl+s; sleep 0.6
+  xdotool key ctrl+q; sleep 1
+fi
+kill $pid 2>/dev/null
+text=$(xmllint --xpath 'count(//*[local-name()="shape"][contains(., "Unsaved") or @text="Unsaved"])' "$file" 2>/dev/null)
+if [ "$text" = 1 ] && [ "$(copies)" = 0 ]; then
+  echo "ok 3 - saved, the recovered edit is in the file and the copy is gone"
+else
+  echo "not ok 3 - saved, the recovered edit is in the file and the copy is gone (shapes: ${text:-none}, copies: $(copies))"
+fi
+
+if [ -s "$tmp/stderr" ]; then
+  sed 's/^/# /' "$tmp/stderr"
+fi
