@@ -59,7 +59,18 @@ fi
 # The next start offers it; Enter takes the offer.
 ok=0
 if start; then
-  sleep 1
+  dialog=
+  for _ in $(seq 50); do
+    dialog=$(xdotool search --pid $pid --onlyvisible --name 'Recover Unsaved Work' 2>/dev/null | head -n1)
+    [ -n "$dialog" ] && break
+    sleep 0.1
+  done
+  # No window manager: the keyboard goes where the pointer is.
+  if [ -n "$dialog" ]; then
+    eval "$(xdotool getwindowgeometry --shell "$dialog")"
+    xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT / 3)); sleep 0.3
+    xdotool windowfocus "$dialog" 2>/dev/null; sleep 0.2
+  fi
   xdotool key Return; sleep 1
   for w in $(xdotool search --pid $pid --onlyvisible --name 'crash.flexo' 2>/dev/null); do
     name=$(xdotool getwindowname "$w")
