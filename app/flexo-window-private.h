@@ -9,6 +9,7 @@
 #pragma once
 
 #include "flexo-canvas.h"
+#include "flexo-inspector.h"
 #include "flexo-palette-view.h"
 #include "flexo-window.h"
 
@@ -39,6 +40,7 @@ struct _FlexoWindow
   GMenuModel           *canvas_menu;
 
   FlexoPaletteView     *palette;
+  FlexoInspector       *inspector;
 
   FlexoDocument        *document;
   gulong                changed_id;

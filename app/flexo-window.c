@@ -232,6 +232,8 @@ canvas_zoom_changed (FlexoCanvas *canvas,
     update_zoom_label (self);
 }
 
+static FlexoCanvas *page_canvas (AdwTabPage *page);
+
 /* The palette and the current canvas share the tool. */
 static void
 canvas_tool_changed (FlexoCanvas *canvas,
@@ -256,11 +258,36 @@ palette_item_changed (FlexoPaletteView *palette,
 }
 
 static void
+show_selection (FlexoWindow *self)
+{
+  flexo_inspector_set_selection (self->inspector, self->document,
+                                 self->canvas != NULL ? flexo_canvas_get_selection (self->canvas) : NULL);
+}
+
+static void
 canvas_selection_changed (FlexoCanvas *canvas,
                           FlexoWindow *self)
 {
-  if (canvas == self->canvas)
-    flexo_window_update_actions (self);
+  if (canvas != self->canvas)
+    return;
+  flexo_window_update_actions (self);
+  show_selection (self);
+}
+
+/* What the inspector edits with nothing selected: the look of what the
+ * palette and the canvases make next. */
+static void
+default_style_changed (FlexoInspector *inspector,
+                       FlexoWindow    *self)
+{
+  const FlexoStyle *style = flexo_inspector_get_default_style (inspector);
+
+  g_clear_pointer (&self->default_style, flexo_style_free);
+  if (style != NULL)
+    self->default_style = flexo_style_copy (style);
+  flexo_palette_view_set_default_style (self->palette, style);
+  for (int i = 0; i < adw_tab_view_get_n_pages (self->tab_view); i++)
+    flexo_canvas_set_default_style (page_canvas (adw_tab_view_get_nth_page (self->tab_view, i)), style);
 }
 
 static gboolean
@@ -363,6 +390,7 @@ selected_page_changed (AdwTabView  *view,
   update_zoom_label (self);
   update_empty_page (self);
   flexo_window_update_actions (self);
+  show_selection (self);
 }
 
 static gboolean
@@ -704,6 +732,11 @@ flexo_window_init (FlexoWindow *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->palette), TRUE);
   gtk_box_append (self->palette_box, GTK_WIDGET (self->palette));
   g_signal_connect (self->palette, "notify::active-item", G_CALLBACK (palette_item_changed), self);
+
+  self->inspector = FLEXO_INSPECTOR (flexo_inspector_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->inspector), TRUE);
+  gtk_box_append (self->inspector_box, GTK_WIDGET (self->inspector));
+  g_signal_connect (self->inspector, "default-style-changed", G_CALLBACK (default_style_changed), self);
 
   g_signal_connect (self->tab_view, "notify::selected-page", G_CALLBACK (selected_page_changed), self);
   g_signal_connect (self->tab_view, "close-page", G_CALLBACK (close_page), self);

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 /* Sizes on screen, in pixels, whatever the zoom. */
 #define HANDLE_SIZE 8.0
 #define HANDLE_REACH 6.0      /* how far from a handle it is still grabbed */
-#define PICK_TOLERANCE 4.0    /* connectors and thin shapes */
+#define PICK_TOLERANCE 6.0    /* connectors and thin shapes */
 #define SNAP_DISTANCE 6.0
 #define DRAG_THRESHOLD 3.0
 #define CONNECT_HANDLE_OFFSET 14.0

@@ -1,0 +1,265 @@
+/* test-inspector.c — the style inspector, driven through its controls
+ *
+ * Copyright 2026 The Flexo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "flexo-gui-test.h"
+#include "flexo-inspector.h"
+#include "flexo-model.h"
+#include "flexo-test.h"
+
+static GtkWidget *window;
+static FlexoInspector *inspector;
+static FlexoDocument *doc;
+static FlexoShape *a, *b;
+static FlexoConnector *c;
+
+static FlexoShape *
+add_shape (FlexoDiagram *diagram,
+           double        x)
+{
+  g_autoptr(FlexoShape) shape = flexo_shape_new (doc, &FLEXO_RECT_INIT (x, 0, 100, 50));
+
+  flexo_diagram_add_item (diagram, shape);
+  return shape;
+}
+
+static void
+setup (void)
+{
+  g_autoptr(FlexoDiagram) diagram = NULL;
+  g_autoptr(FlexoConnector) connector = NULL;
+
+  flexo_gui_test_init_locale ("en");
+  gtk_init ();
+  doc = flexo_document_new ();
+  diagram = flexo_diagram_new (doc, "D");
+  flexo_document_begin (doc, "Build");
+  flexo_object_insert_child (FLEXO_OBJECT (doc), FLEXO_LIST_DIAGRAMS, -1, FLEXO_OBJECT (diagram));
+  a = add_shape (diagram, 0);
+  b = add_shape (diagram, 200);
+  connector = flexo_connector_new (doc, a, b);
+  flexo_diagram_add_item (diagram, connector);
+  c = connector;
+  flexo_document_commit (doc);
+  flexo_document_clear_history (doc);
+
+  window = gtk_window_new ();
+  inspector = FLEXO_INSPECTOR (flexo_inspector_new ());
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 900);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (inspector));
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (inspector)));
+}
+
+static void
+teardown (void)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  flexo_gui_test_flush ();
+  g_clear_object (&doc);
+}
+
+static void
+select_items (gpointer first,
+              ...)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  va_list args;
+
+  va_start (args, first);
+  for (gpointer item = first; item != NULL; item = va_arg (args, gpointer))
+    g_ptr_array_add (items, item);
+  va_end (args);
+  flexo_inspector_set_selection (inspector, doc, items);
+}
+
+static FlexoStyle
+resolved (FlexoShape *shape)
+{
+  FlexoStyle style;
+
+  flexo_shape_resolve_style (shape, &style);
+  return style;
+}
+
+START_TEST (test_fill_applies_to_all_in_one_step)
+{
+  GtkWidget *fill;
+  GdkRGBA red = { 1, 0, 0, 1 };
+
+  select_items (a, b, NULL);
+  fill = flexo_inspector_get_control (inspector, FLEXO_STYLE_FILL);
+  ck_assert (GTK_IS_COLOR_BUTTON (fill));
+  ck_assert_str_eq (gtk_widget_get_tooltip_text (fill), "Fill");
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (fill), &red);
+
+  ck_assert_uint_eq (resolved (a).fill, FLEXO_COLOR_RGBA (0xff, 0, 0, 0xff));
+  ck_assert_uint_eq (resolved (b).fill, FLEXO_COLOR_RGBA (0xff, 0, 0, 0xff));
+  /* Only the fill became an override. */
+  ck_assert_uint_eq (flexo_shape_get_style (a)->set, FLEXO_STYLE_FILL);
+  ck_assert_uint_eq (flexo_document_get_history_length (doc), 1);
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Change Fill");
+
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_uint_eq (resolved (a).fill, flexo_style_get_default ()->fill);
+  ck_assert_uint_eq (resolved (b).fill, flexo_style_get_default ()->fill);
+  /* The control follows the undo. */
+  {
+    GdkRGBA shown;
+
+    gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (fill), &shown);
+    ck_assert_double_eq (shown.green, 1.0);
+  }
+}
+END_TEST
+
+START_TEST (test_spin_steps_merge)
+{
+  GtkWidget *width;
+
+  select_items (a, b, NULL);
+  width = flexo_inspector_get_control (inspector, FLEXO_STYLE_STROKE_WIDTH);
+  ck_assert (GTK_IS_SPIN_BUTTON (width));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (width), 2.0);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (width), 2.5);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (width), 3.0);
+  ck_assert_double_eq (resolved (a).stroke_width, 3.0);
+  ck_assert_uint_eq (flexo_document_get_history_length (doc), 1);
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_double_eq (resolved (a).stroke_width, flexo_style_get_default ()->stroke_width);
+}
+END_TEST
+
+START_TEST (test_mixed_and_rows_for_what_is_selected)
+{
+  g_autoptr(FlexoStyle) blue = flexo_style_new ();
+  GtkWidget *kind;
+
+  flexo_style_set_fill (blue, FLEXO_COLOR_RGBA (0, 0, 0xff, 0xff));
+  flexo_document_begin (doc, "Blue");
+  flexo_shape_set_style (b, blue);
+  flexo_document_commit (doc);
+
+  select_items (a, b, NULL);
+  ck_assert (flexo_inspector_is_mixed (inspector, FLEXO_STYLE_FILL));
+  ck_assert (!flexo_inspector_is_mixed (inspector, FLEXO_STYLE_STROKE));
+  /* Shapes only: no arrow heads; the kind is there. */
+  ck_assert (!flexo_inspector_is_shown (inspector, FLEXO_STYLE_ARROW_END));
+  ck_assert (flexo_inspector_is_shown (inspector, FLEXO_STYLE_SHAPE_KIND));
+
+  /* A connector only: arrow heads and routing, no fill. */
+  select_items (c, NULL);
+  ck_assert (flexo_inspector_is_shown (inspector, FLEXO_STYLE_ARROW_END));
+  ck_assert (flexo_inspector_is_shown (inspector, FLEXO_STYLE_ROUTING));
+  ck_assert (!flexo_inspector_is_shown (inspector, FLEXO_STYLE_FILL));
+  kind = flexo_inspector_get_control (inspector, FLEXO_STYLE_ARROW_END);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), FLEXO_ARROW_HOLLOW_DIAMOND);
+  {
+    FlexoStyle style;
+
+    flexo_connector_resolve_style (c, &style);
+    ck_assert_int_eq (style.arrow_end, FLEXO_ARROW_HOLLOW_DIAMOND);
+  }
+
+  /* Both: the rows of either. */
+  select_items (a, c, NULL);
+  ck_assert (flexo_inspector_is_shown (inspector, FLEXO_STYLE_FILL));
+  ck_assert (flexo_inspector_is_shown (inspector, FLEXO_STYLE_ARROW_END));
+}
+END_TEST
+
+START_TEST (test_shape_kind_and_reset)
+{
+  GtkWidget *kind;
+
+  select_items (a, NULL);
+  kind = flexo_inspector_get_control (inspector, FLEXO_STYLE_SHAPE_KIND);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), FLEXO_SHAPE_DIAMOND);
+  ck_assert_int_eq (resolved (a).shape_kind, FLEXO_SHAPE_DIAMOND);
+  gtk_switch_set_active (GTK_SWITCH (flexo_inspector_get_control (inspector, FLEXO_STYLE_SHADOW)), TRUE);
+  ck_assert (resolved (a).shadow);
+
+  /* Reset: back to the theme, in one step. */
+  {
+    GtkWidget *reset = flexo_gui_test_find_widget (GTK_WIDGET (inspector), GTK_TYPE_BUTTON, "label", "_Reset Style");
+
+    ck_assert_ptr_nonnull (reset);
+    g_signal_emit_by_name (reset, "clicked");
+  }
+  ck_assert_ptr_null (flexo_shape_get_style (a));
+  ck_assert_int_eq (resolved (a).shape_kind, FLEXO_SHAPE_RECTANGLE);
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_int_eq (resolved (a).shape_kind, FLEXO_SHAPE_DIAMOND);
+}
+END_TEST
+
+static void
+count (FlexoInspector *self,
+       guint          *n)
+{
+  (*n)++;
+}
+
+START_TEST (test_default_style_with_nothing_selected)
+{
+  GdkRGBA green = { 0, 0.5, 0, 1 };
+  guint n = 0;
+
+  g_signal_connect (inspector, "default-style-changed", G_CALLBACK (count), &n);
+  select_items (NULL);
+  ck_assert (!flexo_inspector_is_shown (inspector, FLEXO_STYLE_SHAPE_KIND));
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (flexo_inspector_get_control (inspector, FLEXO_STYLE_FILL)), &green);
+  ck_assert_uint_eq (n, 1);
+  ck_assert_ptr_nonnull (flexo_inspector_get_default_style (inspector));
+  ck_assert_uint_eq (flexo_inspector_get_default_style (inspector)->fill, FLEXO_COLOR_RGBA (0, 0x80, 0, 0xff));
+  /* The document is untouched. */
+  ck_assert_uint_eq (flexo_document_get_history_length (doc), 0);
+  ck_assert_ptr_null (flexo_shape_get_style (a));
+}
+END_TEST
+
+START_TEST (test_removed_item_leaves_selection)
+{
+  select_items (a, NULL);
+  flexo_document_begin (doc, "Delete");
+  ck_assert (flexo_document_delete (doc, FLEXO_OBJECT (a), NULL));
+  flexo_document_commit (doc);
+  /* Nothing selected any more: editing does not reach the deleted shape. */
+  gtk_switch_set_active (GTK_SWITCH (flexo_inspector_get_control (inspector, FLEXO_STYLE_SHADOW)), TRUE);
+  ck_assert_uint_eq (flexo_document_get_history_length (doc), 1);
+}
+END_TEST
+
+static Suite *
+inspector_suite (void)
+{
+  Suite *s = suite_create ("inspector");
+  TCase *tc = tcase_create ("inspector");
+
+  tcase_set_timeout (tc, 60);
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_test (tc, test_fill_applies_to_all_in_one_step);
+  tcase_add_test (tc, test_spin_steps_merge);
+  tcase_add_test (tc, test_mixed_and_rows_for_what_is_selected);
+  tcase_add_test (tc, test_shape_kind_and_reset);
+  tcase_add_test (tc, test_default_style_with_nothing_selected);
+  tcase_add_test (tc, test_removed_item_leaves_selection);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  if (!flexo_gui_test_has_display ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  return flexo_test_run (inspector_suite ());
+}
