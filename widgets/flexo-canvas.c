@@ -1049,14 +1049,6 @@ document_changed (FlexoDocument *document,
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (g_object_get_data (G_OBJECT (self), "selection-dirty"))
     flexo_canvas_emit_selection_changed (self);
-  else if (self->selection->len > 0)
-    /* The selected items may have changed: let the inspector know. */
-    for (guint i = 0; i < self->selection->len; i++)
-      if (flexo_changes_contains (changes, g_ptr_array_index (self->selection, i)))
-        {
-          flexo_canvas_emit_selection_changed (self);
-          break;
-        }
 }
 
 void

@@ -560,6 +560,20 @@ document_changed (FlexoDocument  *document,
     refresh (self);
 }
 
+static gboolean
+same_items (GPtrArray *a,
+            GPtrArray *b)
+{
+  guint na = a != NULL ? a->len : 0, nb = b != NULL ? b->len : 0;
+
+  if (na != nb)
+    return FALSE;
+  for (guint i = 0; i < na; i++)
+    if (g_ptr_array_index (a, i) != g_ptr_array_index (b, i))
+      return FALSE;
+  return TRUE;
+}
+
 void
 flexo_inspector_set_selection (FlexoInspector *self,
                                FlexoDocument  *document,
@@ -569,8 +583,9 @@ flexo_inspector_set_selection (FlexoInspector *self,
 
   if (self->document != NULL)
     {
-      /* The merging of a drag ends with the selection. */
-      flexo_document_end_merge (self->document);
+      /* The merging of a spin button's steps ends with the selection. */
+      if (!same_items (self->items, items))
+        flexo_document_end_merge (self->document);
       if (document != self->document)
         g_clear_signal_handler (&self->changed_id, self->document);
     }
