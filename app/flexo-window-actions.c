@@ -10,7 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "flexo-canvas.h"
+#include "flexo-export-dialog.h"
 #include "flexo-format.h"
+#include "flexo-print.h"
 #include "flexo-model.h"
 #include "flexo-window-private.h"
 
@@ -301,6 +303,45 @@ save_as_action (GSimpleAction *action,
                 gpointer       user_data)
 {
   flexo_window_save (user_data, TRUE, NULL);
+}
+
+static char *
+export_basename (FlexoWindow *self)
+{
+  g_autofree char *name = self->file != NULL ? g_file_get_basename (self->file) : g_strdup (_("Untitled"));
+  char *dot = strrchr (name, '.');
+
+  if (dot != NULL && dot != name)
+    *dot = '\0';
+  return g_steal_pointer (&name);
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  FlexoWindow *self = user_data;
+  g_autofree char *basename = export_basename (self);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  FlexoExportDialog *dialog;
+
+  dialog = flexo_export_dialog_new (GTK_WINDOW (self), self->document,
+                                    self->canvas != NULL ? flexo_canvas_get_diagram (self->canvas) : NULL, basename,
+                                    FLEXO_IS_APPLICATION (app) ? flexo_application_get_settings (FLEXO_APPLICATION (app)) : NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  FlexoWindow *self = user_data;
+  g_autofree char *basename = export_basename (self);
+
+  if (self->canvas != NULL && flexo_canvas_get_diagram (self->canvas) != NULL)
+    flexo_print_diagram (GTK_WINDOW (self), flexo_canvas_get_diagram (self->canvas), basename);
 }
 
 /* ---------------------------------------------------------------- edit -- */
@@ -665,6 +706,8 @@ static const GActionEntry window_actions[] = {
   { "no-recent", nothing_action },
   { "save", save_action },
   { "save-as", save_as_action },
+  { "export", export_action },
+  { "print", print_action },
   { "undo", undo_action },
   { "redo", redo_action },
   { "select-all", select_all_action },
