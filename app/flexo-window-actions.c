@@ -12,6 +12,7 @@
 #include "flexo-canvas.h"
 #include "flexo-export-dialog.h"
 #include "flexo-format.h"
+#include "flexo-fragment.h"
 #include "flexo-print.h"
 #include "flexo-model.h"
 #include "flexo-window-private.h"
@@ -393,6 +394,33 @@ CANVAS_ACTION (zoom_fit_action, flexo_canvas_zoom_to_fit (self->canvas))
 CANVAS_ACTION (zoom_selection_action, flexo_canvas_zoom_to_selection (self->canvas))
 
 static void
+copy_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  flexo_window_copy_selection (user_data);
+}
+
+static void
+cut_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  FlexoWindow *self = user_data;
+
+  if (flexo_window_copy_selection (self))
+    flexo_canvas_delete_selection (self->canvas);
+}
+
+static void
+paste_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  flexo_window_paste (user_data);
+}
+
+static void
 edit_text_action (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
@@ -562,6 +590,26 @@ new_diagram_action (GSimpleAction *action,
 }
 
 static void
+duplicate_diagram_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  FlexoWindow *self = user_data;
+  FlexoDiagram *diagram = menu_diagram (self);
+  FlexoDiagram *copy;
+  g_autofree char *name = NULL;
+
+  if (diagram == NULL || flexo_document_in_transaction (self->document))
+    return;
+  /* Translators: the name of a copy of a diagram. */
+  name = g_strdup_printf (_("%s (Copy)"), flexo_diagram_get_name (diagram) != NULL ? flexo_diagram_get_name (diagram) : "");
+  flexo_document_begin (self->document, _("Duplicate Diagram"));
+  copy = flexo_diagram_duplicate (diagram, name);
+  flexo_document_commit (self->document);
+  select_diagram (self, copy);
+}
+
+static void
 delete_diagram_action (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
@@ -668,6 +716,8 @@ flexo_window_update_actions (FlexoWindow *self)
   set_enabled (self, "redo", flexo_document_can_redo (doc));
   set_enabled (self, "delete", n_selected > 0);
   set_enabled (self, "duplicate", n_selected > 0);
+  set_enabled (self, "copy", n_selected > 0);
+  set_enabled (self, "cut", n_selected > 0);
   set_enabled (self, "bring-to-front", n_selected > 0);
   set_enabled (self, "send-to-back", n_selected > 0);
   set_enabled (self, "align", n_selected > 1);
@@ -713,6 +763,9 @@ static const GActionEntry window_actions[] = {
   { "select-all", select_all_action },
   { "delete", delete_action },
   { "duplicate", duplicate_action },
+  { "copy", copy_action },
+  { "cut", cut_action },
+  { "paste", paste_action },
   { "edit-text", edit_text_action },
   { "bring-to-front", bring_to_front_action },
   { "send-to-back", send_to_back_action },
@@ -728,6 +781,7 @@ static const GActionEntry window_actions[] = {
   { "show-inspector", toggle_action, NULL, "true", show_inspector_change },
   { "new-diagram", new_diagram_action },
   { "rename-diagram", rename_diagram_action },
+  { "duplicate-diagram", duplicate_diagram_action },
   { "delete-diagram", delete_diagram_action },
 };
 

@@ -62,6 +62,12 @@ void     flexo_window_update_actions   (FlexoWindow *self);
 gboolean flexo_window_is_pristine      (FlexoWindow *self);
 void     flexo_window_watch_document   (FlexoWindow *self);
 
+/* flexo-window-clipboard.c */
+gboolean flexo_window_copy_selection   (FlexoWindow   *self);
+void     flexo_window_paste            (FlexoWindow   *self);
+void     flexo_window_paste_fragment   (FlexoWindow   *self,
+                                        FlexoDocument *fragment);
+
 /* flexo-window-actions.c */
 void     flexo_window_init_actions     (FlexoWindow *self);
 void     flexo_window_update_recent    (FlexoWindow *self);

@@ -564,6 +564,75 @@ START_TEST (test_drop_into_container_and_out)
 }
 END_TEST
 
+START_TEST (test_copy_paste_and_between_windows)
+{
+  FlexoShape *a = add_box (100, 100, 100, 50, FLEXO_SHAPE_RECTANGLE);
+  FlexoShape *b = add_box (300, 100, 100, 50, FLEXO_SHAPE_ELLIPSE);
+  FlexoWindow *second;
+  FlexoDocument *doc2;
+  FlexoDiagram *diagram2;
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  GdkContentFormats *formats;
+
+  flexo_document_begin (doc, "Text");
+  flexo_shape_set_text (a, "Alice");
+  flexo_document_commit (doc);
+  flexo_canvas_add_connector (canvas, NULL, a, b);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "select-all", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "copy", NULL);
+
+  /* For other applications: SVG, PNG and the text. */
+  formats = gdk_clipboard_get_formats (clipboard);
+  ck_assert (gdk_content_formats_contain_mime_type (formats, "image/svg+xml"));
+  ck_assert (gdk_content_formats_contain_mime_type (formats, "image/png"));
+  ck_assert (gdk_content_formats_contain_mime_type (formats, "text/plain;charset=utf-8"));
+
+  /* Pasted beside, twice; each paste one undo step. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "paste", NULL);
+  WAIT_FOR (n_items () == 6);
+  ck_assert_bounds (g_ptr_array_index (flexo_diagram_get_items (diagram), 3), 120, 120, 100, 50);
+  ck_assert_uint_eq (flexo_canvas_get_selection (canvas)->len, 3);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "paste", NULL);
+  WAIT_FOR (n_items () == 9);
+  ck_assert_bounds (g_ptr_array_index (flexo_diagram_get_items (diagram), 6), 140, 140, 100, 50);
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Paste");
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_uint_eq (n_items (), 6);
+
+  /* Cut the first three: gone here, and pasted in another window's
+   * document. */
+  flexo_canvas_clear_selection (canvas);
+  for (guint i = 0; i < 3; i++)
+    flexo_canvas_select (canvas, g_ptr_array_index (flexo_diagram_get_items (diagram), i), TRUE);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "cut", NULL);
+  ck_assert_uint_eq (n_items (), 3);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-window", NULL);
+  second = FLEXO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  ck_assert_ptr_ne (second, window);
+  WAIT_FOR (flexo_window_get_canvas (second) != NULL && gtk_widget_get_width (flexo_window_get_canvas (second)) > 0);
+  doc2 = flexo_window_get_document (second);
+  diagram2 = g_ptr_array_index (flexo_document_get_diagrams (doc2), 0);
+  g_action_group_activate_action (G_ACTION_GROUP (second), "paste", NULL);
+  WAIT_FOR (flexo_diagram_get_items (diagram2)->len == 3);
+  ck_assert_str_eq (flexo_shape_get_text (g_ptr_array_index (flexo_diagram_get_items (diagram2), 0)), "Alice");
+  ck_assert_ptr_eq (flexo_connector_get_source (g_ptr_array_index (flexo_diagram_get_items (diagram2), 2)),
+                    g_ptr_array_index (flexo_diagram_get_items (diagram2), 0));
+}
+END_TEST
+
+START_TEST (test_duplicate_diagram_tab)
+{
+  AdwTabView *tabs = ADW_TAB_VIEW (flexo_gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_TAB_VIEW, NULL, NULL));
+
+  add_box (100, 100, 100, 50, FLEXO_SHAPE_RECTANGLE);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "duplicate-diagram", NULL);
+  flexo_gui_test_flush ();
+  ck_assert_int_eq (adw_tab_view_get_n_pages (tabs), 2);
+  ck_assert_str_eq (adw_tab_page_get_title (adw_tab_view_get_nth_page (tabs, 1)), "Diagram 1 (Copy)");
+  ck_assert_uint_eq (flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (doc), 1))->len, 1);
+}
+END_TEST
+
 START_TEST (test_zoom_keeps_point_under_pointer)
 {
   FlexoPoint before, after;
@@ -711,6 +780,8 @@ canvas_suite (void)
   tcase_add_test (tc, test_arrange_actions);
   tcase_add_test (tc, test_drop_into_container_and_out);
   tcase_add_test (tc, test_zoom_keeps_point_under_pointer);
+  tcase_add_test (tc, test_copy_paste_and_between_windows);
+  tcase_add_test (tc, test_duplicate_diagram_tab);
   tcase_add_test (tc, test_diagram_tabs);
   tcase_add_test (tc, test_title_and_save);
   tcase_add_test (tc, test_close_with_unsaved_changes_asks);

@@ -66,37 +66,35 @@ append_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-gboolean
-flexo_export_diagram (FlexoDiagram       *diagram,
-                      const char         *path,
-                      FlexoExportFormat   format,
-                      double              scale,
-                      double              margin,
-                      const FlexoColor   *background,
-                      GError            **error)
+GBytes *
+flexo_export_diagram_to_bytes (FlexoDiagram       *diagram,
+                               FlexoExportFormat   format,
+                               double              scale,
+                               double              margin,
+                               const FlexoColor   *background,
+                               const char         *display_name,
+                               GError            **error)
 {
   g_autoptr(FlexoPainter) painter = NULL;
   g_autoptr(GByteArray) data = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *display_name = NULL;
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
   cairo_t *cr;
   FlexoRect extents;
   double width, height;
 
-  g_return_val_if_fail (FLEXO_IS_DIAGRAM (diagram), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (format < FLEXO_N_EXPORT_FORMATS, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (FLEXO_IS_DIAGRAM (diagram), NULL);
+  g_return_val_if_fail (format < FLEXO_N_EXPORT_FORMATS, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  display_name = g_filename_display_name (path);
+  if (display_name == NULL)
+    display_name = flexo_diagram_get_name (diagram) != NULL ? flexo_diagram_get_name (diagram) : "";
   if (!(scale > 0) || !isfinite (scale) || !(margin >= 0) || !isfinite (margin))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("Cannot export “%s”: the scale must be positive and the margin not negative"),
                    display_name);
-      return FALSE;
+      return NULL;
     }
 
   painter = flexo_painter_new ();
@@ -131,7 +129,7 @@ flexo_export_diagram (FlexoDiagram       *diagram,
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                        _("Cannot export “%s”: the image would be %.0f × %.0f pixels, more than %d"),
                        display_name, ceil (width), ceil (height), MAX_IMAGE_SIZE);
-          return FALSE;
+          return NULL;
         }
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width), (int) ceil (height));
       break;
@@ -169,9 +167,28 @@ flexo_export_diagram (FlexoDiagram       *diagram,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("Cannot export “%s”: %s"), display_name, cairo_status_to_string (status));
-      return FALSE;
+      return NULL;
     }
 
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
-  return flexo_atomic_file_write (path, bytes, error);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+gboolean
+flexo_export_diagram (FlexoDiagram       *diagram,
+                      const char         *path,
+                      FlexoExportFormat   format,
+                      double              scale,
+                      double              margin,
+                      const FlexoColor   *background,
+                      GError            **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (FLEXO_IS_DIAGRAM (diagram), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  display_name = g_filename_display_name (path);
+  bytes = flexo_export_diagram_to_bytes (diagram, format, scale, margin, background, display_name, error);
+  return bytes != NULL && flexo_atomic_file_write (path, bytes, error);
 }

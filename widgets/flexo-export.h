@@ -40,4 +40,14 @@ gboolean flexo_export_diagram          (FlexoDiagram       *diagram,
                                         const FlexoColor   *background,
                                         GError            **error);
 
+/* The same, in memory (the clipboard); @display_name names it in errors
+ * (NULL: the diagram's name). */
+GBytes  *flexo_export_diagram_to_bytes (FlexoDiagram       *diagram,
+                                        FlexoExportFormat   format,
+                                        double              scale,
+                                        double              margin,
+                                        const FlexoColor   *background,
+                                        const char         *display_name,
+                                        GError            **error);
+
 G_END_DECLS
