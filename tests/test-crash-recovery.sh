@@ -71,11 +71,20 @@ if start; then
     xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT / 3)); sleep 0.3
     xdotool windowfocus "$dialog" 2>/dev/null; sleep 0.2
   fi
-  xdotool key Return; sleep 1
-  for w in $(xdotool search --pid $pid --onlyvisible --name 'crash.flexo' 2>/dev/null); do
-    name=$(xdotool getwindowname "$w")
-    case "$name" in *"•"*crash.flexo*) ok=1; wid=$w ;; esac
+  xdotool key Return
+  for _ in $(seq 50); do
+    for w in $(xdotool search --pid $pid --onlyvisible --name 'crash.flexo' 2>/dev/null); do
+      name=$(xdotool getwindowname "$w")
+      case "$name" in *"•"*crash.flexo*) ok=1; wid=$w ;; esac
+    done
+    [ $ok = 1 ] && break
+    # The key went elsewhere: press the dialog's default button again.
+    if [ -n "$dialog" ] && xdotool getwindowname "$dialog" >/dev/null 2>&1 && [ $((_ % 10)) = 9 ]; then
+      xdotool windowfocus "$dialog" 2>/dev/null; xdotool key Return
+    fi
+    sleep 0.1
   done
+  [ $ok = 1 ] || echo "# dialog: ${dialog:-none}; windows: $(xdotool search --pid $pid --name . 2>/dev/null | xargs -r -n1 xdotool getwindowname 2>/dev/null | tr '\n' '|')"
 fi
 if [ $ok = 1 ]; then
   echo "ok 2 - the next start offers the work back, unsaved, in a window of its file"
