@@ -17,6 +17,8 @@ struct _FlexoDiagram
   GPtrArray         *items;  /* FlexoShape, FlexoConnector: the list */
   FlexoSpatialIndex *index;  /* of the shapes, while the diagram is live */
   FlexoSpatialIndex *connector_index;  /* of the connectors, by connector_bounds() */
+  GHashTable        *moved_connectors; /* whose place in it is to be updated */
+  gboolean           connectors_indexed; /* built on first demand, not on load */
   gboolean           indexed;
   GHashTable        *z_order;  /* item → position + 1, rebuilt when the list changed */
 };
@@ -77,17 +79,14 @@ connector_bounds (FlexoConnector *connector)
   return r;
 }
 
-/* Entering the document: its shapes and connectors have attached already
- * (children first); index them all at once, which is much faster than
- * one by one. */
+/* Entering the document: its shapes have attached already (children
+ * first); index them all at once, which is much faster than one by one. */
 static void
 flexo_diagram_attach (FlexoObject *object)
 {
   FlexoDiagram *self = FLEXO_DIAGRAM (object);
   g_autoptr(GPtrArray) shapes = g_ptr_array_sized_new (self->items->len);
   g_autoptr(GArray) rects = g_array_sized_new (FALSE, FALSE, sizeof (FlexoRect), self->items->len);
-  g_autoptr(GPtrArray) connectors = g_ptr_array_new ();
-  g_autoptr(GArray) hints = g_array_new (FALSE, FALSE, sizeof (FlexoRect));
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -98,7 +97,29 @@ flexo_diagram_attach (FlexoObject *object)
           g_ptr_array_add (shapes, item);
           g_array_append_vals (rects, flexo_shape_get_bounds (item), 1);
         }
-      else if (FLEXO_IS_CONNECTOR (item))
+    }
+
+  flexo_spatial_index_clear (self->index);
+  flexo_spatial_index_bulk_load (self->index, shapes->pdata,
+                                 (const FlexoRect *) (gconstpointer) rects->data, shapes->len);
+  /* The connectors' index waits until it is asked for: loading a file
+   * need not compute every route hint. */
+  flexo_spatial_index_clear (self->connector_index);
+  self->connectors_indexed = FALSE;
+  self->indexed = TRUE;
+}
+
+static void
+index_connectors (FlexoDiagram *self)
+{
+  g_autoptr(GPtrArray) connectors = g_ptr_array_new ();
+  g_autoptr(GArray) hints = g_array_new (FALSE, FALSE, sizeof (FlexoRect));
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (self->items, i);
+
+      if (FLEXO_IS_CONNECTOR (item))
         {
           FlexoRect r = connector_bounds (item);
 
@@ -106,14 +127,12 @@ flexo_diagram_attach (FlexoObject *object)
           g_array_append_val (hints, r);
         }
     }
-
-  flexo_spatial_index_clear (self->index);
-  flexo_spatial_index_bulk_load (self->index, shapes->pdata,
-                                 (const FlexoRect *) (gconstpointer) rects->data, shapes->len);
   flexo_spatial_index_clear (self->connector_index);
   flexo_spatial_index_bulk_load (self->connector_index, connectors->pdata,
                                  (const FlexoRect *) (gconstpointer) hints->data, connectors->len);
-  self->indexed = TRUE;
+  if (self->moved_connectors != NULL)
+    g_hash_table_remove_all (self->moved_connectors);
+  self->connectors_indexed = TRUE;
 }
 
 /* Leaving it: runs before the shapes detach. */
@@ -123,8 +142,11 @@ flexo_diagram_detach (FlexoObject *object)
   FlexoDiagram *self = FLEXO_DIAGRAM (object);
 
   self->indexed = FALSE;
+  self->connectors_indexed = FALSE;
   flexo_spatial_index_clear (self->index);
   flexo_spatial_index_clear (self->connector_index);
+  if (self->moved_connectors != NULL)
+    g_hash_table_remove_all (self->moved_connectors);
 }
 
 static void
@@ -136,6 +158,7 @@ flexo_diagram_finalize (GObject *object)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->index, flexo_spatial_index_free);
   g_clear_pointer (&self->connector_index, flexo_spatial_index_free);
+  g_clear_pointer (&self->moved_connectors, g_hash_table_unref);
   g_clear_pointer (&self->z_order, g_hash_table_unref);
 
   G_OBJECT_CLASS (flexo_diagram_parent_class)->finalize (object);
@@ -214,10 +237,31 @@ flexo_diagram_get_index (FlexoDiagram *self)
   return self->index;
 }
 
+/* The connectors moved since the index was last asked for take their new
+ * place now: a move of many shapes touches each connector once here, not
+ * once per end during the move. */
 FlexoSpatialIndex *
 flexo_diagram_get_connector_index (FlexoDiagram *self)
 {
+  GHashTableIter iter;
+  gpointer connector;
+
   g_return_val_if_fail (FLEXO_IS_DIAGRAM (self), NULL);
+
+  if (self->indexed && !self->connectors_indexed)
+    index_connectors (self);
+  if (self->moved_connectors != NULL && g_hash_table_size (self->moved_connectors) > 0)
+    {
+      g_hash_table_iter_init (&iter, self->moved_connectors);
+      while (g_hash_table_iter_next (&iter, &connector, NULL))
+        if (flexo_spatial_index_contains (self->connector_index, connector))
+          {
+            FlexoRect r = connector_bounds (connector);
+
+            flexo_spatial_index_update (self->connector_index, connector, &r);
+          }
+      g_hash_table_remove_all (self->moved_connectors);
+    }
   return self->connector_index;
 }
 
@@ -376,7 +420,7 @@ _flexo_diagram_add_connector (gpointer diagram,
 {
   FlexoDiagram *self = FLEXO_DIAGRAM (diagram);
 
-  if (self->indexed)
+  if (self->indexed && self->connectors_indexed)
     {
       FlexoRect r = connector_bounds (connector);
 
@@ -390,7 +434,9 @@ _flexo_diagram_remove_connector (gpointer diagram,
 {
   FlexoDiagram *self = FLEXO_DIAGRAM (diagram);
 
-  if (self->indexed)
+  if (self->moved_connectors != NULL)
+    g_hash_table_remove (self->moved_connectors, connector);
+  if (self->indexed && self->connectors_indexed)
     flexo_spatial_index_remove (self->connector_index, connector);
 }
 
@@ -400,10 +446,9 @@ _flexo_diagram_connector_moved (gpointer diagram,
 {
   FlexoDiagram *self = FLEXO_DIAGRAM (diagram);
 
-  if (self->indexed && flexo_spatial_index_contains (self->connector_index, connector))
-    {
-      FlexoRect r = connector_bounds (connector);
-
-      flexo_spatial_index_update (self->connector_index, connector, &r);
-    }
+  if (!self->indexed || !self->connectors_indexed)
+    return;
+  if (self->moved_connectors == NULL)
+    self->moved_connectors = g_hash_table_new (NULL, NULL);
+  g_hash_table_add (self->moved_connectors, connector);
 }

@@ -2,7 +2,8 @@
 # Takes a screenshot of Flexo's main window under a private Xvfb.
 #   tests/screenshot.sh OUT.png [FLEXO ARGS…]
 # Environment: BUILDDIR (default _build), LANGUAGE (e.g. fr), FLEXO_DARK=1 for
-# the dark style, SIZE (default 1280x800), KEYS (xdotool keys to send first).
+# the dark style, SIZE (default 1280x800), KEYS (xdotool keys to send first),
+# CLICKS (primary clicks to make first, "X,Y X,Y…", window coordinates).
 # Needs xvfb-run, xdotool and ImageMagick's import; not part of `make test`.
 set -euo pipefail
 out=$1; shift
@@ -25,9 +26,11 @@ xvfb-run -a -s "-screen 0 ${w}x${h}x24" bash -c '
     sleep 0.1
   done
   [ -n "$wid" ] || { echo "no window" >&2; kill $pid; exit 1; }
-  xdotool windowsize $wid '"$w"' '"$h"'
-  xdotool mousemove '"$((w - 2))"' '"$((h - 2))"'
+  xdotool windowmove $wid 0 0 windowsize $wid '"$w"' '"$h"'
   sleep 1
+  for c in ${CLICKS:-}; do xdotool mousemove ${c%,*} ${c#*,} click 1; sleep 0.4; done
+  xdotool mousemove '"$((w - 2))"' '"$((h - 2))"'
+  sleep 0.5
   for k in ${KEYS:-}; do xdotool key --window $wid "$k"; sleep 0.5; done
   import -window root '"$out"'
   kill $pid

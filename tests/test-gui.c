@@ -275,6 +275,27 @@ START_TEST (test_open_example_document)
 }
 END_TEST
 
+START_TEST (test_open_other_format_is_an_error)
+{
+  g_autofree char *dir = g_dir_make_tmp ("flexo-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FlexoDocument *document = flexo_window_get_document (window);
+  GtkWindow *dialog;
+
+  ck_assert (g_file_set_contents (path, "not a diagram\n", -1, NULL));
+  open_file (file);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert_str_eq (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "Could Not Open “notes.txt”");
+  ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "not a format Flexo reads"));
+  /* The window keeps its document. */
+  ck_assert_ptr_eq (flexo_window_get_document (window), document);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+END_TEST
+
 START_TEST (test_open_new_file_name)
 {
   g_autofree char *dir = g_dir_make_tmp ("flexo-gui-XXXXXX", NULL);
@@ -357,6 +378,7 @@ gui_suite (void)
   tcase_add_test (tc, test_open_example_document);
   tcase_add_test (tc, test_open_broken_file_shows_error_and_keeps_document);
   tcase_add_test (tc, test_open_new_file_name);
+  tcase_add_test (tc, test_open_other_format_is_an_error);
   suite_add_tcase (s, tc);
 
   tcase_set_timeout (fr, 60);
