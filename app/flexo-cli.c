@@ -13,6 +13,7 @@
 #include "flexo-cli.h"
 #include "flexo-export.h"
 #include "flexo-format.h"
+#include "flexo-validate.h"
 #include "flexo-model.h"
 
 typedef struct
@@ -78,6 +79,7 @@ static int
 run_validate (const char *path)
 {
   g_autoptr(FlexoDocument) document = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
 
   document = flexo_format_load (path, &error);
@@ -87,10 +89,20 @@ run_validate (const char *path)
       return 1;
     }
 
-  /* Only format errors for now: the model's own checks come with
-   * validation of the metamodel. */
-  g_print (_("%s: no problems found\n"), path);
-  return 0;
+  problems = flexo_document_validate (document);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      FlexoProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *element = flexo_problem_dup_element (problem);
+
+      /* Translators: a problem found by --validate: file, element, what is
+       * wrong. Keep "FILE: ELEMENT: " as it is: scripts read it. */
+      g_print (problem->severity == FLEXO_PROBLEM_ERROR ? _("%s: %s: %s\n") : _("%s: %s: warning: %s\n"),
+               path, element, problem->message);
+    }
+  if (problems->len == 0)
+    g_print (_("%s: no problems found\n"), path);
+  return flexo_problems_have_errors (problems) ? 1 : 0;
 }
 
 static int

@@ -148,6 +148,28 @@ START_TEST (test_validate_broken_file_names_file_and_line)
 }
 END_TEST
 
+START_TEST (test_validate_lists_model_problems)
+{
+  g_autofree char *path = data_path ("model/library-broken.flexo");
+  g_autofree char *required = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *endpoint = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_flexo (&run, "en", (const char *[]) { "--validate", path, NULL });
+
+  /* One line a problem: FILE: element: message; exit status 1. */
+  ck_assert_int_eq (run.status, 1);
+  required = g_strdup_printf ("%s: Actor “i19”: “name” is required\n", path);
+  type = g_strdup_printf ("%s: Use case “Catalogue a book”: “priority” should be a whole number, not “high”\n", path);
+  endpoint = g_strdup_printf ("%s: uses link l29: “uses” links Use case to Resource, not Use case to Actor\n", path);
+  ck_assert_msg (strstr (run.out, required) != NULL, "%s", run.out);
+  ck_assert_msg (strstr (run.out, type) != NULL, "%s", run.out);
+  ck_assert_msg (strstr (run.out, endpoint) != NULL, "%s", run.out);
+  ck_assert_str_eq (run.err, "");
+}
+END_TEST
+
 START_TEST (test_validate_in_french)
 {
   g_autofree char *path = data_path ("native/duplicate-id.flexo");
@@ -220,6 +242,7 @@ cli_suite (void)
   tcase_add_test (tc, test_validate_good_file);
   tcase_add_test (tc, test_validate_broken_file_names_file_and_line);
   tcase_add_test (tc, test_validate_in_french);
+  tcase_add_test (tc, test_validate_lists_model_problems);
   tcase_add_test (tc, test_convert_writes_canonical_copy);
   tcase_add_test (tc, test_convert_errors);
   suite_add_tcase (s, tc);
