@@ -243,11 +243,12 @@ check_links (GPtrArray     *problems,
     }
 }
 
+/* The instance in the low bits: g_int64_hash() hashes those. */
 static gint64
 pair_key (gpointer instance,
           gpointer relation)
 {
-  return ((gint64) flexo_object_get_id (instance) << 32) | flexo_object_get_id (relation);
+  return ((gint64) flexo_object_get_id (relation) << 32) | flexo_object_get_id (instance);
 }
 
 /* Each instance of a relation's source concept has between min and max

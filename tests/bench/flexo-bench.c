@@ -499,6 +499,8 @@ cmd_run (guint       n_shapes,
     }
   }
 
+  flexo_bench_validation (report);
+
   /* The editor, when there is a display. */
   if (!flexo_bench_editor (doc, report))
     g_printerr ("flexo-bench: no display, the editor is not measured (run under xvfb-run)\n");

@@ -17,6 +17,9 @@ double flexo_bench_median (double *values,
                            guint   n);
 double flexo_bench_now    (void);
 
+/* flexo-bench-model.c: validation of a 10,000-instance model. */
+void     flexo_bench_validation (FlexoBenchReport  report);
+
 /* flexo-bench-editor.c: the canvas on the first diagram of @doc, in a
  * 1920×1080 window; FALSE when there is no display. */
 gboolean flexo_bench_editor (FlexoDocument    *doc,
