@@ -38,6 +38,12 @@ struct _FlexoWindow
   AdwTabView           *tab_view;
   AdwStatusPage        *empty_page;
   GMenuModel           *canvas_menu;
+  GtkRevealer          *problems_revealer;
+  GtkListBox           *problems_list;
+  GtkWidget            *problems_button;
+  GtkLabel             *problems_label;
+  guint                 validate_id;
+  GHashTable           *marked;      /* instances and links with errors */
 
   FlexoPaletteView     *palette;
   FlexoInspector       *inspector;
@@ -61,6 +67,12 @@ void     flexo_window_update_title     (FlexoWindow *self);
 void     flexo_window_update_actions   (FlexoWindow *self);
 gboolean flexo_window_is_pristine      (FlexoWindow *self);
 void     flexo_window_watch_document   (FlexoWindow *self);
+
+/* flexo-window-problems.c */
+void     flexo_window_schedule_validation (FlexoWindow *self);
+void     flexo_window_validate_now     (FlexoWindow   *self);
+void     flexo_window_stop_validation  (FlexoWindow   *self);
+void     flexo_window_init_problems    (FlexoWindow   *self);
 
 /* flexo-window-clipboard.c */
 gboolean flexo_window_copy_selection   (FlexoWindow   *self);

@@ -313,6 +313,7 @@ new_page_child (FlexoWindow  *self,
   flexo_canvas_set_show_grid (FLEXO_CANVAS (canvas), action_state (self, "show-grid"));
   flexo_canvas_set_snap (FLEXO_CANVAS (canvas), action_state (self, "snap"));
   flexo_canvas_set_context_menu (FLEXO_CANVAS (canvas), self->canvas_menu);
+  flexo_canvas_set_marked (FLEXO_CANVAS (canvas), self->marked);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), canvas);
   g_signal_connect_object (canvas, "notify::zoom", G_CALLBACK (canvas_zoom_changed), self, 0);
   g_signal_connect_object (canvas, "selection-changed", G_CALLBACK (canvas_selection_changed), self, 0);
@@ -476,6 +477,7 @@ document_changed (FlexoDocument *document,
   flexo_window_update_title (self);
   update_empty_page (self);
   flexo_window_update_actions (self);
+  flexo_window_schedule_validation (self);
 }
 
 /* A new document: one empty diagram, nothing to save. */
@@ -534,6 +536,7 @@ flexo_window_set_document (FlexoWindow   *self,
   flexo_window_update_title (self);
   flexo_window_watch_document (self);
   flexo_window_update_actions (self);
+  flexo_window_validate_now (self);
 }
 
 /* Keeps a copy of the document's unsaved work (again after Save As). */
@@ -665,6 +668,7 @@ flexo_window_dispose (GObject *object)
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->default_style, flexo_style_free);
   g_clear_object (&self->recovery);
+  flexo_window_stop_validation (self);
 
   G_OBJECT_CLASS (flexo_window_parent_class)->dispose (object);
 }
@@ -717,6 +721,10 @@ flexo_window_class_init (FlexoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, tab_view);
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, canvas_menu);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, problems_revealer);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, problems_list);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, problems_button);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, problems_label);
 }
 
 static void
@@ -748,6 +756,7 @@ flexo_window_init (FlexoWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 
   flexo_window_init_actions (self);
+  flexo_window_init_problems (self);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed), NULL);
   flexo_window_set_document (self, NULL, NULL);
 }

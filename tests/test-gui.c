@@ -296,6 +296,53 @@ START_TEST (test_open_other_format_is_an_error)
 }
 END_TEST
 
+START_TEST (test_live_validation_lists_and_marks_problems)
+{
+  g_autoptr(GFile) file = data_file ("model", "library-broken.flexo", NULL);
+  GtkWidget *button, *list, *row;
+  FlexoCanvas *canvas;
+  FlexoDocument *document;
+  FlexoInstance *actor;
+  FlexoShape *actor_shape = NULL;
+  GPtrArray *items;
+
+  open_file (file);
+  document = flexo_window_get_document (window);
+  canvas = FLEXO_CANVAS (flexo_window_get_canvas (window));
+  button = find_widget (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "tooltip-text", "Show the Problems of the Model");
+  ck_assert_ptr_nonnull (button);
+  WAIT_FOR (gtk_widget_get_visible (button));
+  ck_assert_ptr_nonnull (find_widget (button, GTK_TYPE_LABEL, "label", "3 Problems"));
+
+  /* The shape of the nameless actor carries a mark. */
+  actor = FLEXO_INSTANCE (g_ptr_array_index (flexo_document_get_instances (document), 0));
+  items = flexo_diagram_get_items (flexo_canvas_get_diagram (canvas));
+  for (guint i = 0; i < items->len; i++)
+    if (FLEXO_IS_SHAPE (g_ptr_array_index (items, i)) &&
+        flexo_shape_get_instance (g_ptr_array_index (items, i)) == actor)
+      actor_shape = g_ptr_array_index (items, i);
+  ck_assert_ptr_nonnull (actor_shape);
+  ck_assert (flexo_canvas_is_marked (canvas, actor_shape));
+
+  /* The panel lists them; activating one selects its shape. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-problems", NULL);
+  list = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, NULL, NULL);
+  ck_assert_ptr_nonnull (list);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  ck_assert_ptr_nonnull (row);
+  g_signal_emit_by_name (list, "row-activated", row);
+  ck_assert_uint_eq (flexo_canvas_get_selection (canvas)->len, 1);
+  ck_assert_ptr_eq (g_ptr_array_index (flexo_canvas_get_selection (canvas), 0), actor_shape);
+
+  /* Fixed, it goes, a moment later. */
+  flexo_document_begin (document, "Name");
+  flexo_instance_set_value (actor, flexo_concept_find_property (flexo_instance_get_concept (actor), "name"), "Member");
+  flexo_document_commit (document);
+  WAIT_FOR (find_widget (button, GTK_TYPE_LABEL, "label", "2 Problems") != NULL);
+  ck_assert (!flexo_canvas_is_marked (canvas, actor_shape));
+}
+END_TEST
+
 START_TEST (test_open_new_file_name)
 {
   g_autofree char *dir = g_dir_make_tmp ("flexo-gui-XXXXXX", NULL);
@@ -378,6 +425,7 @@ gui_suite (void)
   tcase_add_test (tc, test_open_example_document);
   tcase_add_test (tc, test_open_broken_file_shows_error_and_keeps_document);
   tcase_add_test (tc, test_open_new_file_name);
+  tcase_add_test (tc, test_live_validation_lists_and_marks_problems);
   tcase_add_test (tc, test_open_other_format_is_an_error);
   suite_add_tcase (s, tc);
 

@@ -124,6 +124,7 @@ struct _FlexoCanvas
   gboolean          space_down;
 
   GtkWidget        *context_menu;       /* a GtkPopoverMenu, child of the canvas */
+  GHashTable       *marked;             /* instances and links with problems */
 
   /* In-place text editing */
   GtkWidget        *editor;             /* a GtkTextView, child of the canvas */

@@ -950,6 +950,109 @@ draw_overlay (FlexoCanvas *self,
     }
 }
 
+/* ------------------------------------------------------------- marks -- */
+
+void
+flexo_canvas_set_marked (FlexoCanvas *self,
+                         GHashTable  *objects)
+{
+  g_return_if_fail (FLEXO_IS_CANVAS (self));
+
+  g_clear_pointer (&self->marked, g_hash_table_unref);
+  if (objects != NULL)
+    self->marked = g_hash_table_ref (objects);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+flexo_canvas_is_marked (FlexoCanvas *self,
+                        gpointer     item)
+{
+  g_return_val_if_fail (FLEXO_IS_CANVAS (self), FALSE);
+
+  if (self->marked == NULL || item == NULL)
+    return FALSE;
+  if (FLEXO_IS_SHAPE (item))
+    return flexo_shape_get_instance (item) != NULL && g_hash_table_contains (self->marked, flexo_shape_get_instance (item));
+  if (FLEXO_IS_CONNECTOR (item))
+    return flexo_connector_get_link (item) != NULL && g_hash_table_contains (self->marked, flexo_connector_get_link (item));
+  return FALSE;
+}
+
+/* A red disc with an exclamation mark, centred on (@x, @y). */
+static void
+draw_mark (cairo_t *cr,
+           double   x,
+           double   y)
+{
+  cairo_arc (cr, x, y, 8, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 0.88, 0.11, 0.14);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+  cairo_rectangle (cr, x - 1, y - 5, 2, 6);
+  cairo_rectangle (cr, x - 1, y + 2.5, 2, 2);
+  cairo_fill (cr);
+}
+
+typedef struct
+{
+  FlexoCanvas *self;
+  cairo_t     *cr;
+} MarkDraw;
+
+static gboolean
+mark_shape_cb (gpointer         item,
+               const FlexoRect *bounds,
+               gpointer         user_data)
+{
+  MarkDraw *m = user_data;
+
+  if (flexo_canvas_is_marked (m->self, item))
+    {
+      FlexoRect box = flexo_rect_normalize (*flexo_shape_get_bounds (item));
+      double x, y;
+
+      flexo_canvas_diagram_to_view (m->self, FLEXO_POINT_INIT (box.x + box.width, box.y), &x, &y);
+      draw_mark (m->cr, x, y);
+    }
+  return FALSE;
+}
+
+static gboolean
+mark_connector_cb (gpointer         item,
+                   const FlexoRect *bounds,
+                   gpointer         user_data)
+{
+  MarkDraw *m = user_data;
+
+  if (flexo_canvas_is_marked (m->self, item))
+    {
+      double x, y;
+
+      flexo_canvas_diagram_to_view (m->self, flexo_connector_label_position (item, FLEXO_LABEL_MIDDLE), &x, &y);
+      draw_mark (m->cr, x, y);
+    }
+  return FALSE;
+}
+
+static void
+draw_marks (FlexoCanvas *self,
+            cairo_t     *cr)
+{
+  MarkDraw m = { self, cr };
+  FlexoRect area;
+
+  if (self->marked == NULL || g_hash_table_size (self->marked) == 0 ||
+      !flexo_object_is_live (FLEXO_OBJECT (self->diagram)))
+    return;
+  area = flexo_canvas_get_visible_area (self);
+  area = flexo_rect_inflate (&area, 10 / self->zoom, 10 / self->zoom);
+  flexo_spatial_index_query_rect (flexo_diagram_get_index (self->diagram), &area, mark_shape_cb, &m);
+  flexo_spatial_index_query_rect (flexo_diagram_get_connector_index (self->diagram), &area, mark_connector_cb, &m);
+}
+
 static void
 flexo_canvas_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
@@ -979,6 +1082,7 @@ flexo_canvas_snapshot (GtkWidget   *widget,
       cairo_translate (cr, -self->view_x, -self->view_y);
       flexo_painter_draw (self->painter, cr, self->diagram, &area, self->zoom);
       cairo_restore (cr);
+      draw_marks (self, cr);
       draw_overlay (self, cr);
     }
 
@@ -1395,6 +1499,7 @@ flexo_canvas_finalize (GObject *object)
   g_clear_pointer (&self->guides, g_array_unref);
   g_clear_pointer (&self->rubber_base, g_ptr_array_unref);
   g_clear_pointer (&self->default_style, flexo_style_free);
+  g_clear_pointer (&self->marked, g_hash_table_unref);
   flexo_painter_free (self->painter);
 
   G_OBJECT_CLASS (flexo_canvas_parent_class)->finalize (object);

@@ -135,6 +135,14 @@ GtkWidget     *flexo_canvas_get_editor        (FlexoCanvas      *self);
 void           flexo_canvas_set_context_menu  (FlexoCanvas      *self,
                                                GMenuModel       *menu);
 
+/* Instances and links that have problems (validation): the shapes and
+ * connectors that show them get a mark. NULL: none. */
+void           flexo_canvas_set_marked        (FlexoCanvas      *self,
+                                               GHashTable       *objects);
+/* Whether @item is drawn with a problem mark (tests). */
+gboolean       flexo_canvas_is_marked         (FlexoCanvas      *self,
+                                               gpointer          item);
+
 /* What is under widget point (@x, @y): the topmost connector or shape. */
 gpointer       flexo_canvas_item_at           (FlexoCanvas      *self,
                                                double            x,
