@@ -697,7 +697,13 @@ editable_text (GPtrArray *selection)
 {
   gpointer item = g_ptr_array_index (selection, 0);
 
-  return FLEXO_IS_CONNECTOR (item) || flexo_shape_get_instance (item) == NULL;
+  FlexoInstance *instance;
+
+  if (FLEXO_IS_CONNECTOR (item))
+    return TRUE;
+  instance = flexo_shape_get_instance (item);
+  return instance == NULL || (flexo_instance_get_concept (instance) != NULL &&
+                              flexo_concept_find_property (flexo_instance_get_concept (instance), "name") != NULL);
 }
 
 void

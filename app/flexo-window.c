@@ -525,6 +525,7 @@ flexo_window_set_document (FlexoWindow   *self,
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
   self->changed_id = g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
+  flexo_palette_view_set_document (self->palette, document);
 
   flexo_window_sync_tabs (self);
   if (adw_tab_view_get_n_pages (self->tab_view) > 0)

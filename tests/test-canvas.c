@@ -633,6 +633,116 @@ START_TEST (test_duplicate_diagram_tab)
 }
 END_TEST
 
+static FlexoPaletteItem *
+model_item (FlexoPaletteView *palette,
+            const char       *name)
+{
+  GPtrArray *items = flexo_palette_view_get_model_items (palette);
+
+  for (guint i = 0; i < items->len; i++)
+    if (g_strcmp0 (flexo_palette_item_get_name (g_ptr_array_index (items, i)), name) == 0)
+      return g_ptr_array_index (items, i);
+  ck_abort_msg ("no item %s", name);
+  return NULL;
+}
+
+START_TEST (test_concepts_palette_makes_instances_and_links)
+{
+  g_autofree char *path = flexo_test_source_path ("resources/examples/library.flexo");
+  g_autoptr(FlexoDocument) library = flexo_format_load (path, NULL);
+  FlexoPaletteView *palette = FLEXO_PALETTE_VIEW (flexo_gui_test_find_widget (GTK_WIDGET (window), FLEXO_TYPE_PALETTE_VIEW,
+                                                                             NULL, NULL));
+  FlexoDiagram *d;
+  FlexoShape *actor_shape, *use_case_shape, *resource_shape;
+  FlexoInstance *actor;
+  guint n_instances, n_links, n;
+  GtkWidget *editor;
+
+  ck_assert_ptr_nonnull (library);
+  flexo_window_set_document (window, library, NULL);
+  canvas = FLEXO_CANVAS (flexo_window_get_canvas (window));
+  WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (canvas)) > 0);
+  flexo_gui_test_flush ();
+  doc = library;
+  d = flexo_canvas_get_diagram (canvas);
+  flexo_canvas_set_snap (canvas, FALSE);
+  flexo_canvas_set_zoom (canvas, 1.0);
+  flexo_canvas_scroll_to (canvas, (FlexoPoint) { 1000, 1000 }, 0, 0);
+  /* The palette lists the document's concepts and relations. */
+  ck_assert_uint_eq (flexo_palette_view_get_model_items (palette)->len, 5);
+  n_instances = flexo_document_get_instances (doc)->len;
+  n_links = flexo_document_get_links (doc)->len;
+  n = flexo_diagram_get_items (d)->len;
+
+  /* Actor: an instance and its shape in one step, then named in place. */
+  g_signal_emit_by_name (flexo_palette_view_get_button (palette, model_item (palette, "Actor")), "clicked");
+  ck_assert_ptr_nonnull (flexo_canvas_get_tool (canvas));
+  drag (1100, 1100, 0, 0);
+  ck_assert_uint_eq (flexo_document_get_instances (doc)->len, n_instances + 1);
+  ck_assert_uint_eq (flexo_diagram_get_items (d)->len, n + 1);
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Add Instance");
+  actor_shape = g_ptr_array_index (flexo_diagram_get_items (d), n);
+  actor = flexo_shape_get_instance (actor_shape);
+  ck_assert_ptr_nonnull (actor);
+  ck_assert_str_eq (flexo_concept_get_name (flexo_instance_get_concept (actor)), "Actor");
+  editor = flexo_canvas_get_editor (canvas);
+  ck_assert_ptr_nonnull (editor);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), "Reader", -1);
+  ck_assert (press_key (editor, GDK_KEY_Return, GDK_CONTROL_MASK));
+  ck_assert_str_eq (flexo_instance_get_value_by_name (actor, "name"), "Reader");
+  {
+    g_autofree char *label = flexo_shape_dup_label (actor_shape);
+
+    ck_assert_str_eq (label, "Reader");
+  }
+
+  /* A use case and a resource. */
+  g_signal_emit_by_name (flexo_palette_view_get_button (palette, model_item (palette, "Use case")), "clicked");
+  drag (1400, 1100, 0, 0);
+  flexo_canvas_stop_editing (canvas, FALSE);
+  use_case_shape = g_ptr_array_index (flexo_diagram_get_items (d), n + 1);
+  g_signal_emit_by_name (flexo_palette_view_get_button (palette, model_item (palette, "Resource")), "clicked");
+  drag (1400, 1400, 0, 0);
+  flexo_canvas_stop_editing (canvas, FALSE);
+  resource_shape = g_ptr_array_index (flexo_diagram_get_items (d), n + 2);
+
+  /* "performs" goes from an actor to a use case: allowed there … */
+  g_signal_emit_by_name (flexo_palette_view_get_button (palette, model_item (palette, "performs")), "clicked");
+  ck_assert_ptr_nonnull (flexo_canvas_get_tool (canvas));
+  ck_assert_ptr_nonnull (flexo_palette_item_get_relation (flexo_canvas_get_tool (canvas)));
+  {
+    double vx, vy;
+    const FlexoRect *b = flexo_shape_get_bounds (actor_shape);
+
+    view_point (1100, 1100, &vx, &vy);
+    ck_assert_msg (flexo_canvas_item_at (canvas, vx, vy) == actor_shape, "actor at %g,%g %gx%g", b->x, b->y, b->width, b->height);
+  }
+  drag (1100, 1100, 300, 0);
+  ck_assert_uint_eq (flexo_document_get_links (doc)->len, n_links + 1);
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Add Link");
+  {
+    FlexoConnector *c = g_ptr_array_index (flexo_diagram_get_items (d), n + 3);
+    FlexoLink *link = flexo_connector_get_link (c);
+
+    ck_assert_ptr_nonnull (link);
+    ck_assert_ptr_eq (flexo_link_get_source (link), actor);
+    ck_assert_ptr_eq (flexo_link_get_target (link), flexo_shape_get_instance (use_case_shape));
+  }
+  /* … refused to a resource. */
+  g_signal_emit_by_name (flexo_palette_view_get_button (palette, model_item (palette, "performs")), "clicked");
+  drag (1100, 1100, 300, 300);
+  ck_assert_uint_eq (flexo_document_get_links (doc)->len, n_links + 1);
+  (void) resource_shape;
+
+  /* Undo all: back to the document as it was. */
+  while (flexo_document_can_undo (doc))
+    flexo_document_undo (doc);
+  ck_assert_uint_eq (flexo_document_get_instances (doc)->len, n_instances);
+  ck_assert_uint_eq (flexo_document_get_links (doc)->len, n_links);
+  ck_assert_uint_eq (flexo_diagram_get_items (d)->len, n);
+}
+END_TEST
+
 START_TEST (test_zoom_keeps_point_under_pointer)
 {
   FlexoPoint before, after;
@@ -782,6 +892,7 @@ canvas_suite (void)
   tcase_add_test (tc, test_zoom_keeps_point_under_pointer);
   tcase_add_test (tc, test_copy_paste_and_between_windows);
   tcase_add_test (tc, test_duplicate_diagram_tab);
+  tcase_add_test (tc, test_concepts_palette_makes_instances_and_links);
   tcase_add_test (tc, test_diagram_tabs);
   tcase_add_test (tc, test_title_and_save);
   tcase_add_test (tc, test_close_with_unsaved_changes_asks);

@@ -68,6 +68,7 @@ flexo_canvas_add_shape (FlexoCanvas      *self,
                         const FlexoRect  *bounds)
 {
   g_autoptr(FlexoStyle) style = NULL;
+  FlexoConcept *concept;
   FlexoShape *shape;
   FlexoShape *parent;
   FlexoRect box;
@@ -79,12 +80,23 @@ flexo_canvas_add_shape (FlexoCanvas      *self,
     return NULL;
 
   box = flexo_rect_normalize (*bounds);
-  style = new_item_style (self, item, SHAPE_FIELDS);
+  concept = item != NULL ? flexo_palette_item_get_concept (item) : NULL;
   shape = flexo_shape_new (self->document, &box);
+  /* An instance's shape takes its concept's look; a free one the
+   * default style and the item's. */
+  style = concept != NULL ? flexo_style_copy (flexo_palette_item_get_style (item))
+                          : new_item_style (self, item, SHAPE_FIELDS);
   if (!flexo_style_is_empty (style))
     flexo_shape_set_style (shape, style);
 
-  flexo_document_begin (self->document, _("Add Shape"));
+  flexo_document_begin (self->document, concept != NULL ? _("Add Instance") : _("Add Shape"));
+  if (concept != NULL && flexo_object_is_live (FLEXO_OBJECT (concept)))
+    {
+      g_autoptr(FlexoInstance) instance = flexo_instance_new (self->document, concept);
+
+      flexo_object_insert_child (FLEXO_OBJECT (self->document), FLEXO_LIST_INSTANCES, -1, FLEXO_OBJECT (instance));
+      flexo_shape_set_instance (shape, instance);
+    }
   flexo_diagram_add_item (self->diagram, shape);
   parent = flexo_canvas_container_at (self, &box);
   if (parent != NULL && parent != shape)
@@ -103,6 +115,7 @@ flexo_canvas_add_connector (FlexoCanvas      *self,
                             FlexoShape       *target)
 {
   g_autoptr(FlexoStyle) style = NULL;
+  FlexoRelation *relation;
   FlexoConnector *connector;
 
   g_return_val_if_fail (FLEXO_IS_CANVAS (self), NULL);
@@ -111,20 +124,54 @@ flexo_canvas_add_connector (FlexoCanvas      *self,
   if (!can_edit (self))
     return NULL;
 
-  style = new_item_style (self, item, CONNECTOR_FIELDS);
-  if (item == NULL && !flexo_style_has (style, FLEXO_STYLE_ARROW_END))
-    flexo_style_set_arrow_end (style, FLEXO_ARROW_FILLED);
+  relation = item != NULL ? flexo_palette_item_get_relation (item) : NULL;
+  if (relation != NULL && !flexo_canvas_relation_allows (relation, source, target))
+    return NULL;
+  if (relation != NULL)
+    style = flexo_style_copy (flexo_palette_item_get_style (item));
+  else
+    {
+      style = new_item_style (self, item, CONNECTOR_FIELDS);
+      if (item == NULL && !flexo_style_has (style, FLEXO_STYLE_ARROW_END))
+        flexo_style_set_arrow_end (style, FLEXO_ARROW_FILLED);
+    }
   connector = flexo_connector_new (self->document, source, target);
   if (!flexo_style_is_empty (style))
     flexo_connector_set_style (connector, style);
 
-  flexo_document_begin (self->document, _("Connect"));
+  flexo_document_begin (self->document, relation != NULL ? _("Add Link") : _("Connect"));
+  if (relation != NULL)
+    {
+      g_autoptr(FlexoLink) link = flexo_link_new (self->document, relation, flexo_shape_get_instance (source),
+                                                  flexo_shape_get_instance (target));
+
+      flexo_object_insert_child (FLEXO_OBJECT (self->document), FLEXO_LIST_LINKS, -1, FLEXO_OBJECT (link));
+      flexo_connector_set_link (connector, link);
+    }
   flexo_diagram_add_item (self->diagram, connector);
   flexo_document_commit (self->document);
   g_object_unref (connector);
 
   flexo_canvas_select (self, connector, FALSE);
   return connector;
+}
+
+/* Whether a link of @relation may join the instances @source and @target
+ * show (instances of the relation's concepts or of their children). */
+gboolean
+flexo_canvas_relation_allows (FlexoRelation *relation,
+                              FlexoShape    *source,
+                              FlexoShape    *target)
+{
+  FlexoInstance *si = source != NULL ? flexo_shape_get_instance (source) : NULL;
+  FlexoInstance *ti = target != NULL ? flexo_shape_get_instance (target) : NULL;
+
+  if (si == NULL || (target != NULL && ti == NULL))
+    return FALSE;
+  if (target == NULL)
+    return flexo_relation_get_source (relation) == NULL ||
+           flexo_concept_is_a (flexo_instance_get_concept (si), flexo_relation_get_source (relation));
+  return flexo_relation_accepts (relation, flexo_instance_get_concept (si), flexo_instance_get_concept (ti));
 }
 
 /* ----------------------------------------------------------- snapping -- */

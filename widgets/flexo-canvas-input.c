@@ -234,6 +234,15 @@ drag_begin (GtkGestureDrag *gesture,
         self->drag_mode = DRAG_CREATE_SHAPE;
       else if ((shape = flexo_canvas_shape_at (self, self->press_point, NULL)) != NULL)
         {
+          FlexoRelation *relation = flexo_palette_item_get_relation (self->tool);
+
+          /* A relation starts only from an instance it allows. */
+          if (relation != NULL && !flexo_canvas_relation_allows (relation, shape, NULL))
+            {
+              self->refused_target = shape;
+              gtk_widget_queue_draw (GTK_WIDGET (self));
+              return;
+            }
           self->drag_mode = DRAG_CONNECT;
           self->connect_source = shape;
         }
@@ -426,8 +435,18 @@ drag_update (GtkGestureDrag *gesture,
       {
         FlexoShape *target = flexo_canvas_shape_at (self, p, NULL);
 
+
         if (self->drag_mode == DRAG_CONNECT && target == self->connect_source)
           target = NULL;
+        self->refused_target = NULL;
+        /* A relation's connector shows where it may not go. */
+        if (target != NULL && self->drag_mode == DRAG_CONNECT && self->tool != NULL &&
+            flexo_palette_item_get_relation (self->tool) != NULL &&
+            !flexo_canvas_relation_allows (flexo_palette_item_get_relation (self->tool), self->connect_source, target))
+          {
+            self->refused_target = target;
+            target = NULL;
+          }
         self->hover_target = target;
       }
       break;
@@ -526,7 +545,8 @@ drag_end (GtkGestureDrag *gesture,
               FlexoStyle style;
 
               flexo_shape_resolve_style (shape, &style);
-              if (style.shape_kind == FLEXO_SHAPE_TEXT)
+              /* A text, or an instance, is named at once. */
+              if (style.shape_kind == FLEXO_SHAPE_TEXT || flexo_shape_get_instance (shape) != NULL)
                 flexo_canvas_start_editing (self, shape);
             }
         }
@@ -563,6 +583,7 @@ drag_end (GtkGestureDrag *gesture,
     }
 
   self->hover_target = NULL;
+  self->refused_target = NULL;
   self->connect_source = NULL;
   self->drag_item = NULL;
   gtk_widget_queue_draw (GTK_WIDGET (self));

@@ -112,6 +112,7 @@ struct _FlexoCanvas
   guint             waypoint_index;
   FlexoShape       *connect_source;
   FlexoShape       *hover_target;       /* where a connector would end */
+  FlexoShape       *refused_target;     /* where it may not (its relation refuses) */
   FlexoShape       *hover_shape;        /* shows its connection handles */
   FlexoShape       *drop_parent;        /* container a move would drop into */
   GArray           *guides;             /* Guide, while moving or resizing */
@@ -169,6 +170,10 @@ void      flexo_canvas_drag_resize        (FlexoCanvas *self,
 void      flexo_canvas_finish_move        (FlexoCanvas *self);
 FlexoShape *flexo_canvas_container_at     (FlexoCanvas *self,
                                            const FlexoRect *box);
+/* @target NULL: whether a link may start from @source. */
+gboolean  flexo_canvas_relation_allows    (FlexoRelation *relation,
+                                           FlexoShape    *source,
+                                           FlexoShape    *target);
 
 /* flexo-canvas-text.c */
 void      flexo_canvas_place_editor       (FlexoCanvas *self);

@@ -20,9 +20,26 @@
 #define LABEL_EDITOR_WIDTH 160.0
 #define MIN_EDITOR_HEIGHT 24.0
 
+/* The property an instance's shape edits in place: its "name". */
+static FlexoProperty *
+name_property (FlexoShape *shape)
+{
+  FlexoInstance *instance = flexo_shape_get_instance (shape);
+  FlexoConcept *concept = instance != NULL ? flexo_instance_get_concept (instance) : NULL;
+
+  return concept != NULL ? flexo_concept_find_property (concept, "name") : NULL;
+}
+
 static char *
 item_text (gpointer item)
 {
+  if (FLEXO_IS_SHAPE (item) && flexo_shape_get_instance (item) != NULL)
+    {
+      FlexoProperty *property = name_property (item);
+      const char *value = property != NULL ? flexo_instance_get_value (flexo_shape_get_instance (item), property) : NULL;
+
+      return g_strdup (value != NULL ? value : "");
+    }
   if (FLEXO_IS_SHAPE (item))
     return g_strdup (flexo_shape_get_text (item) != NULL ? flexo_shape_get_text (item) : "");
   return g_strdup (flexo_connector_get_label (item, FLEXO_LABEL_MIDDLE) != NULL
@@ -159,9 +176,9 @@ flexo_canvas_start_editing (FlexoCanvas *self,
   if (item == NULL || (!FLEXO_IS_SHAPE (item) && !FLEXO_IS_CONNECTOR (item)) ||
       self->document == NULL || flexo_document_in_transaction (self->document))
     return FALSE;
-  /* The text of an instance's shape is its label, edited in the
-   * inspector. */
-  if (FLEXO_IS_SHAPE (item) && flexo_shape_get_instance (item) != NULL)
+  /* An instance's shape edits its name; without one, its label is its
+   * properties', edited in the inspector. */
+  if (FLEXO_IS_SHAPE (item) && flexo_shape_get_instance (item) != NULL && name_property (item) == NULL)
     return FALSE;
 
   flexo_canvas_stop_editing (self, TRUE);
@@ -252,7 +269,10 @@ flexo_canvas_stop_editing (FlexoCanvas *self,
       if (g_strcmp0 (text, old_text) != 0)
         {
           flexo_document_begin (self->document, _("Edit Text"));
-          if (FLEXO_IS_SHAPE (item))
+          if (FLEXO_IS_SHAPE (item) && flexo_shape_get_instance (FLEXO_SHAPE (item)) != NULL)
+            flexo_instance_set_value (flexo_shape_get_instance (FLEXO_SHAPE (item)), name_property (FLEXO_SHAPE (item)),
+                                      *text != '\0' ? text : NULL);
+          else if (FLEXO_IS_SHAPE (item))
             flexo_shape_set_text (FLEXO_SHAPE (item), *text != '\0' ? text : NULL);
           else
             flexo_connector_set_label (FLEXO_CONNECTOR (item), FLEXO_LABEL_MIDDLE, *text != '\0' ? text : NULL);

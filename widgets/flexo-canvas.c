@@ -202,6 +202,8 @@ flexo_canvas_scroll_to (FlexoCanvas *self,
 {
   g_return_if_fail (FLEXO_IS_CANVAS (self));
 
+  /* Placed on purpose: no fitting when it is first shown. */
+  self->fit_pending = FALSE;
   self->view_x = p.x - x / self->zoom;
   self->view_y = p.y - y / self->zoom;
   flexo_canvas_update_adjustments (self);
@@ -885,6 +887,19 @@ draw_overlay (FlexoCanvas *self,
       cairo_set_line_width (cr, 3);
       cairo_stroke (cr);
     }
+  if (self->refused_target != NULL)
+    {
+      FlexoRect box = flexo_rect_normalize (*flexo_shape_get_bounds (self->refused_target));
+      double x, y, w, h;
+
+      view_rect (self, &box, &x, &y, &w, &h);
+      cairo_rectangle (cr, x - 1.5, y - 1.5, w + 3, h + 3);
+      cairo_set_source_rgba (cr, 0.88, 0.11, 0.14, 0.9);
+      cairo_set_line_width (cr, 3);
+      cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
   if (self->drag_mode == DRAG_CONNECT && self->dragged && self->connect_source != NULL)
     {
       FlexoRect box = flexo_rect_normalize (*flexo_shape_get_bounds (self->connect_source));
@@ -1119,6 +1134,8 @@ invalidate_cb (FlexoObject *object,
         self->hover_shape = NULL;
       if (object == (FlexoObject *) self->hover_target)
         self->hover_target = NULL;
+      if (object == (FlexoObject *) self->refused_target)
+        self->refused_target = NULL;
       if (object == self->edited_item)
         flexo_canvas_stop_editing (self, FALSE);
     }
@@ -1179,7 +1196,7 @@ flexo_canvas_set_diagram (FlexoCanvas  *self,
     }
   g_set_object (&self->diagram, diagram);
   flexo_painter_invalidate (self->painter, NULL);
-  self->hover_shape = self->hover_target = self->drop_parent = NULL;
+  self->hover_shape = self->hover_target = self->refused_target = self->drop_parent = NULL;
   self->connect_source = NULL;
   self->drag_item = NULL;
   self->drag_mode = DRAG_NONE;

@@ -15,6 +15,8 @@ struct _FlexoPaletteItem
   FlexoStyle           *style;
   double                width;
   double                height;
+  FlexoConcept         *concept;
+  FlexoRelation        *relation;
 };
 
 G_DEFINE_BOXED_TYPE (FlexoPaletteItem, flexo_palette_item,
@@ -55,6 +57,50 @@ flexo_palette_item_new_connector (const char       *name,
 }
 
 FlexoPaletteItem *
+flexo_palette_item_new_concept (FlexoConcept     *concept,
+                                const FlexoStyle *style,
+                                double            width,
+                                double            height)
+{
+  FlexoPaletteItem *self;
+
+  g_return_val_if_fail (FLEXO_IS_CONCEPT (concept), NULL);
+
+  self = flexo_palette_item_new_shape (flexo_concept_get_name (concept), style, width, height);
+  self->concept = g_object_ref (concept);
+  return self;
+}
+
+FlexoPaletteItem *
+flexo_palette_item_new_relation (FlexoRelation    *relation,
+                                 const FlexoStyle *style)
+{
+  FlexoPaletteItem *self;
+
+  g_return_val_if_fail (FLEXO_IS_RELATION (relation), NULL);
+
+  self = flexo_palette_item_new_connector (flexo_relation_get_name (relation), style);
+  self->relation = g_object_ref (relation);
+  return self;
+}
+
+FlexoConcept *
+flexo_palette_item_get_concept (const FlexoPaletteItem *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->concept;
+}
+
+FlexoRelation *
+flexo_palette_item_get_relation (const FlexoPaletteItem *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->relation;
+}
+
+FlexoPaletteItem *
 flexo_palette_item_ref (FlexoPaletteItem *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
@@ -72,6 +118,8 @@ flexo_palette_item_unref (FlexoPaletteItem *self)
     {
       g_free (self->name);
       flexo_style_free (self->style);
+      g_clear_object (&self->concept);
+      g_clear_object (&self->relation);
       g_free (self);
     }
 }

@@ -36,6 +36,16 @@ FlexoPaletteItem    *flexo_palette_item_new_shape     (const char       *name,
 /* A connector item: @style holds routing and arrow heads, at least. */
 FlexoPaletteItem    *flexo_palette_item_new_connector (const char       *name,
                                                        const FlexoStyle *style);
+/* An item bound to the metamodel: placing it creates an instance of
+ * @concept with its shape, or a link of @relation with its connector. */
+FlexoPaletteItem    *flexo_palette_item_new_concept   (FlexoConcept     *concept,
+                                                       const FlexoStyle *style,
+                                                       double            width,
+                                                       double            height);
+FlexoPaletteItem    *flexo_palette_item_new_relation  (FlexoRelation    *relation,
+                                                       const FlexoStyle *style);
+FlexoConcept        *flexo_palette_item_get_concept   (const FlexoPaletteItem *self);
+FlexoRelation       *flexo_palette_item_get_relation  (const FlexoPaletteItem *self);
 FlexoPaletteItem    *flexo_palette_item_ref        (FlexoPaletteItem *self);
 void                 flexo_palette_item_unref      (FlexoPaletteItem *self);
 

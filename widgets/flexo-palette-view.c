@@ -43,6 +43,14 @@ struct _FlexoPaletteView
   GtkWidget        *connectors;  /* GtkFlowBox */
   GtkWidget        *shapes_label;
   GtkWidget        *connectors_label;
+  GtkWidget        *model;       /* GtkFlowBox: the document's concepts */
+  GtkWidget        *model_label;
+
+  FlexoDocument    *document;
+  gulong            changed_id;
+  guint             rebuild_id;
+  GPtrArray        *model_entries;  /* Entry */
+  GPtrArray        *model_items;
 
   GPtrArray        *entries;     /* Entry */
   GPtrArray        *items;       /* FlexoPaletteItem, in order */
@@ -143,7 +151,21 @@ icon_style (FlexoPaletteView *self,
 {
   FlexoStyle *style = flexo_style_new ();
 
-  if (self->default_style != NULL)
+  FlexoConcept *concept = flexo_palette_item_get_concept (e->item);
+  FlexoRelation *relation = flexo_palette_item_get_relation (e->item);
+
+  /* The metamodel's items look like their concept or relation. */
+  if (concept != NULL)
+    {
+      if (flexo_concept_get_style (concept) != NULL)
+        flexo_style_merge (style, flexo_concept_get_style (concept));
+    }
+  else if (relation != NULL)
+    {
+      if (flexo_relation_get_style (relation) != NULL)
+        flexo_style_merge (style, flexo_relation_get_style (relation));
+    }
+  else if (self->default_style != NULL)
     flexo_style_merge (style, self->default_style);
   flexo_style_merge (style, flexo_palette_item_get_style (e->item));
   /* No shadows in a 44-pixel icon. */
@@ -258,6 +280,13 @@ find_entry (FlexoPaletteView *self,
       if (e->item == item)
         return e;
     }
+  for (guint i = 0; item != NULL && i < self->model_entries->len; i++)
+    {
+      Entry *e = g_ptr_array_index (self->model_entries, i);
+
+      if (e->item == item)
+        return e;
+    }
   return NULL;
 }
 
@@ -269,6 +298,12 @@ sync_buttons (FlexoPaletteView *self)
   for (guint i = 0; i < self->entries->len; i++)
     {
       Entry *e = g_ptr_array_index (self->entries, i);
+
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (e->button), e->item == self->active);
+    }
+  for (guint i = 0; i < self->model_entries->len; i++)
+    {
+      Entry *e = g_ptr_array_index (self->model_entries, i);
 
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (e->button), e->item == self->active);
     }
@@ -420,9 +455,26 @@ search_changed (GtkSearchEntry   *entry,
 /* ------------------------------------------------------------ building -- */
 
 static void
+add_entry_to (FlexoPaletteView *self,
+              GtkWidget        *flow,
+              FlexoPaletteItem *item,
+              GPtrArray        *entries,
+              GPtrArray        *items);
+
+static void
 add_entry (FlexoPaletteView *self,
            GtkWidget        *flow,
            FlexoPaletteItem *item)
+{
+  add_entry_to (self, flow, item, self->entries, self->items);
+}
+
+static void
+add_entry_to (FlexoPaletteView *self,
+              GtkWidget        *flow,
+              FlexoPaletteItem *item,
+              GPtrArray        *entries,
+              GPtrArray        *items)
 {
   Entry *e = g_new0 (Entry, 1);
   GtkWidget *box, *label;
@@ -464,8 +516,8 @@ add_entry (FlexoPaletteView *self,
   gtk_widget_add_controller (e->button, GTK_EVENT_CONTROLLER (source));
 
   gtk_flow_box_append (GTK_FLOW_BOX (flow), e->button);
-  g_ptr_array_add (self->entries, e);
-  g_ptr_array_add (self->items, item);
+  g_ptr_array_add (entries, e);
+  g_ptr_array_add (items, item);
 }
 
 static GtkWidget *
@@ -536,6 +588,13 @@ build (FlexoPaletteView *self)
   g_signal_connect (self->pointer, "toggled", G_CALLBACK (pointer_toggled), self);
   gtk_box_append (GTK_BOX (content), self->pointer);
 
+  self->model_label = new_heading (_("Concepts"));
+  gtk_widget_set_visible (self->model_label, FALSE);
+  gtk_box_append (GTK_BOX (content), self->model_label);
+  self->model = new_flow_box (self, _("Concepts"));
+  gtk_widget_set_visible (self->model, FALSE);
+  gtk_box_append (GTK_BOX (content), self->model);
+
   self->shapes_label = new_heading (_("Shapes"));
   gtk_box_append (GTK_BOX (content), self->shapes_label);
   self->shapes = new_flow_box (self, _("Shapes"));
@@ -576,6 +635,130 @@ build (FlexoPaletteView *self)
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+/* --------------------------------------------------------- the model -- */
+
+/* A concept's shape size: its palette entry's, else a common one. */
+static void
+concept_size (FlexoDocument *document,
+              FlexoConcept  *concept,
+              double        *w,
+              double        *h)
+{
+  GPtrArray *palettes = flexo_document_get_palettes (document);
+
+  *w = 120;
+  *h = 60;
+  for (guint i = 0; i < palettes->len; i++)
+    {
+      GPtrArray *entries = flexo_palette_get_entries (g_ptr_array_index (palettes, i));
+
+      for (guint j = 0; entries != NULL && j < entries->len; j++)
+        if (flexo_palette_entry_get_concept (g_ptr_array_index (entries, j)) == concept)
+          {
+            flexo_palette_entry_get_size (g_ptr_array_index (entries, j), w, h);
+            if (*w > 0 && *h > 0)
+              return;
+          }
+    }
+  *w = 120;
+  *h = 60;
+}
+
+static void
+rebuild_model (FlexoPaletteView *self)
+{
+  GtkWidget *child;
+  GPtrArray *concepts, *relations;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  /* The active tool may be one of the items going away. */
+  if (self->active != NULL && (flexo_palette_item_get_concept (self->active) != NULL ||
+                               flexo_palette_item_get_relation (self->active) != NULL))
+    flexo_palette_view_set_active_item (self, NULL);
+  while ((child = gtk_widget_get_first_child (self->model)) != NULL)
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->model), child);
+  g_ptr_array_set_size (self->model_entries, 0);
+  g_ptr_array_set_size (self->model_items, 0);
+
+  if (self->document != NULL)
+    {
+      concepts = flexo_document_get_concepts (self->document);
+      relations = flexo_document_get_relations (self->document);
+      for (guint i = 0; i < concepts->len; i++)
+        {
+          FlexoConcept *concept = g_ptr_array_index (concepts, i);
+          double w, h;
+
+          if (flexo_concept_get_abstract (concept))
+            continue;
+          concept_size (self->document, concept, &w, &h);
+          add_entry_to (self, self->model, flexo_palette_item_new_concept (concept, NULL, w, h),
+                        self->model_entries, self->model_items);
+        }
+      for (guint i = 0; i < relations->len; i++)
+        add_entry_to (self, self->model, flexo_palette_item_new_relation (g_ptr_array_index (relations, i), NULL),
+                      self->model_entries, self->model_items);
+    }
+  gtk_widget_set_visible (self->model, self->model_entries->len > 0);
+  gtk_widget_set_visible (self->model_label, self->model_entries->len > 0);
+}
+
+static gboolean
+rebuild_cb (gpointer data)
+{
+  FlexoPaletteView *self = data;
+
+  self->rebuild_id = 0;
+  rebuild_model (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+touches_metamodel (FlexoObject *object,
+                   guint64      what,
+                   gpointer     user_data)
+{
+  gboolean *touched = user_data;
+
+  if (FLEXO_IS_CONCEPT (object) || FLEXO_IS_RELATION (object) || FLEXO_IS_DOCUMENT (object) ||
+      FLEXO_IS_PALETTE_ENTRY (object))
+    *touched = TRUE;
+}
+
+static void
+document_changed (FlexoDocument    *document,
+                  FlexoChanges     *changes,
+                  FlexoPaletteView *self)
+{
+  gboolean touched = FALSE;
+
+  flexo_changes_foreach (changes, touches_metamodel, &touched);
+  if (touched && self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_cb, self);
+}
+
+void
+flexo_palette_view_set_document (FlexoPaletteView *self,
+                                 FlexoDocument    *document)
+{
+  g_return_if_fail (FLEXO_IS_PALETTE_VIEW (self));
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    self->changed_id = g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
+  rebuild_model (self);
+}
+
+GPtrArray *
+flexo_palette_view_get_model_items (FlexoPaletteView *self)
+{
+  g_return_val_if_fail (FLEXO_IS_PALETTE_VIEW (self), NULL);
+
+  return self->model_items;
 }
 
 /* ---------------------------------------------------------------- public -- */
@@ -656,6 +839,11 @@ flexo_palette_view_dispose (GObject *object)
 {
   FlexoPaletteView *self = FLEXO_PALETTE_VIEW (object);
 
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_clear_object (&self->document);
+
   g_clear_pointer (&self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (flexo_palette_view_parent_class)->dispose (object);
@@ -668,6 +856,8 @@ flexo_palette_view_finalize (GObject *object)
 
   g_ptr_array_unref (self->entries);
   g_ptr_array_unref (self->items);
+  g_ptr_array_unref (self->model_entries);
+  g_ptr_array_unref (self->model_items);
   g_clear_pointer (&self->active, flexo_palette_item_unref);
   g_clear_pointer (&self->default_style, flexo_style_free);
   g_clear_pointer (&self->painter, flexo_painter_free);
@@ -711,6 +901,8 @@ flexo_palette_view_init (FlexoPaletteView *self)
   self->entries = g_ptr_array_new_with_free_func (entry_free);
   /* The entries own the items; this lists them. */
   self->items = g_ptr_array_new ();
+  self->model_entries = g_ptr_array_new_with_free_func (entry_free);
+  self->model_items = g_ptr_array_new ();
   self->painter = flexo_painter_new ();
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Palette"),

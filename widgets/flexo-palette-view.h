@@ -29,6 +29,12 @@ GPtrArray        *flexo_palette_view_get_items         (FlexoPaletteView *self);
 /* The button of @item (tests, keyboard). */
 GtkWidget        *flexo_palette_view_get_button        (FlexoPaletteView *self,
                                                         FlexoPaletteItem *item);
+/* The document whose concepts and relations the "Concepts" section lists
+ * (kept up to date with it). NULL: none. */
+void              flexo_palette_view_set_document      (FlexoPaletteView *self,
+                                                        FlexoDocument    *document);
+/* The items of the "Concepts" section, in order (concepts, relations). */
+GPtrArray        *flexo_palette_view_get_model_items   (FlexoPaletteView *self);
 /* Shows only the items whose name matches @query (NULL or "": all). */
 void              flexo_palette_view_set_filter        (FlexoPaletteView *self,
                                                         const char       *query);
