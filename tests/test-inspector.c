@@ -9,6 +9,7 @@
 
 #include "flexo-gui-test.h"
 #include "flexo-inspector.h"
+#include "flexo-instance-editor.h"
 #include "flexo-model.h"
 #include "flexo-test.h"
 
@@ -235,6 +236,80 @@ START_TEST (test_removed_item_leaves_selection)
 }
 END_TEST
 
+START_TEST (test_instance_values_edited_by_type)
+{
+  static const char * const colours[] = { "red", "green", NULL };
+  g_autoptr(FlexoConcept) concept = flexo_concept_new (doc, "Book");
+  g_autoptr(FlexoProperty) name = flexo_property_new (doc, "name", FLEXO_PROPERTY_STRING);
+  g_autoptr(FlexoProperty) pages = flexo_property_new (doc, "pages", FLEXO_PROPERTY_INTEGER);
+  g_autoptr(FlexoProperty) colour = flexo_property_new (doc, "colour", FLEXO_PROPERTY_ENUMERATION);
+  g_autoptr(FlexoProperty) published = flexo_property_new (doc, "published", FLEXO_PROPERTY_DATE);
+  g_autoptr(FlexoProperty) read = flexo_property_new (doc, "read", FLEXO_PROPERTY_BOOLEAN);
+  g_autoptr(FlexoInstance) book = flexo_instance_new (doc, concept);
+  GtkWidget *editor, *field;
+
+  flexo_document_begin (doc, "Model");
+  flexo_object_insert_child (FLEXO_OBJECT (doc), FLEXO_LIST_CONCEPTS, -1, FLEXO_OBJECT (concept));
+  flexo_concept_add_property (concept, name);
+  flexo_concept_add_property (concept, pages);
+  flexo_property_set_enum_values (colour, colours);
+  flexo_concept_add_property (concept, colour);
+  flexo_concept_add_property (concept, published);
+  flexo_concept_add_property (concept, read);
+  flexo_object_insert_child (FLEXO_OBJECT (doc), FLEXO_LIST_INSTANCES, -1, FLEXO_OBJECT (book));
+  flexo_shape_set_instance (a, book);
+  flexo_document_commit (doc);
+  flexo_document_clear_history (doc);
+
+  select_items (a, NULL);
+  editor = flexo_inspector_get_instance_editor (inspector);
+  ck_assert (gtk_widget_get_visible (editor));
+
+  /* Typing a name: one history entry, and the shape shows it. */
+  field = flexo_instance_editor_get_field (FLEXO_INSTANCE_EDITOR (editor), "name");
+  ck_assert (GTK_IS_ENTRY (field));
+  gtk_editable_set_text (GTK_EDITABLE (field), "D");
+  gtk_editable_set_text (GTK_EDITABLE (field), "Dune");
+  ck_assert_str_eq (flexo_instance_get_value (book, name), "Dune");
+  ck_assert_uint_eq (flexo_document_get_history_length (doc), 1);
+  {
+    g_autofree char *label = flexo_shape_dup_label (a);
+
+    ck_assert_str_eq (label, "Dune");
+  }
+
+  field = flexo_instance_editor_get_field (FLEXO_INSTANCE_EDITOR (editor), "pages");
+  ck_assert (GTK_IS_SPIN_BUTTON (field));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (field), 412);
+  ck_assert_str_eq (flexo_instance_get_value (book, pages), "412");
+
+  field = flexo_instance_editor_get_field (FLEXO_INSTANCE_EDITOR (editor), "colour");
+  ck_assert (GTK_IS_DROP_DOWN (field));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (field), 1);
+  ck_assert_str_eq (flexo_instance_get_value (book, colour), "green");
+
+  field = flexo_instance_editor_get_field (FLEXO_INSTANCE_EDITOR (editor), "read");
+  ck_assert (GTK_IS_SWITCH (field));
+  gtk_switch_set_active (GTK_SWITCH (field), TRUE);
+  ck_assert_str_eq (flexo_instance_get_value (book, read), "true");
+
+  /* A date is checked as it is typed: not kept until it is one. */
+  field = flexo_instance_editor_get_field (FLEXO_INSTANCE_EDITOR (editor), "published");
+  gtk_editable_set_text (GTK_EDITABLE (field), "1965-13-01");
+  ck_assert (gtk_widget_has_css_class (field, "error"));
+  ck_assert_ptr_null (flexo_instance_get_value (book, published));
+  gtk_editable_set_text (GTK_EDITABLE (field), "1965-08-01");
+  ck_assert (!gtk_widget_has_css_class (field, "error"));
+  ck_assert_str_eq (flexo_instance_get_value (book, published), "1965-08-01");
+
+  /* Undone: back, and the editor shows it. */
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_ptr_null (flexo_instance_get_value (book, published));
+  field = flexo_instance_editor_get_field (FLEXO_INSTANCE_EDITOR (editor), "published");
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (field)), "");
+}
+END_TEST
+
 static Suite *
 inspector_suite (void)
 {
@@ -249,6 +324,7 @@ inspector_suite (void)
   tcase_add_test (tc, test_shape_kind_and_reset);
   tcase_add_test (tc, test_default_style_with_nothing_selected);
   tcase_add_test (tc, test_removed_item_leaves_selection);
+  tcase_add_test (tc, test_instance_values_edited_by_type);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "flexo-inspector.h"
+#include "flexo-instance-editor.h"
 
 #define N_FIELDS 17
 #define FONT_FIELDS (FLEXO_STYLE_FONT_FAMILY | FLEXO_STYLE_FONT_SIZE | FLEXO_STYLE_FONT_WEIGHT | FLEXO_STYLE_FONT_STYLE)
@@ -63,6 +64,7 @@ struct _FlexoInspector
 
   GtkWidget     *scrolled;
   GtkWidget     *heading;
+  GtkWidget     *instance_editor;
   GtkWidget     *reset;
   GtkWidget     *section;    /* the last heading added, while building */
   Row            rows[N_FIELDS];
@@ -599,6 +601,10 @@ flexo_inspector_set_selection (FlexoInspector *self,
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; items != NULL && i < items->len; i++)
     g_ptr_array_add (self->items, g_object_ref (g_ptr_array_index (items, i)));
+  /* One shape of an instance: its values too. */
+  flexo_instance_editor_set_instance (FLEXO_INSTANCE_EDITOR (self->instance_editor),
+                                      self->items->len == 1 && FLEXO_IS_SHAPE (g_ptr_array_index (self->items, 0))
+                                      ? flexo_shape_get_instance (g_ptr_array_index (self->items, 0)) : NULL);
   refresh (self);
 }
 
@@ -627,6 +633,14 @@ flexo_inspector_set_default_style (FlexoInspector   *self,
   if (style != NULL)
     self->default_style = flexo_style_copy (style);
   refresh (self);
+}
+
+GtkWidget *
+flexo_inspector_get_instance_editor (FlexoInspector *self)
+{
+  g_return_val_if_fail (FLEXO_IS_INSPECTOR (self), NULL);
+
+  return self->instance_editor;
 }
 
 GtkWidget *
@@ -822,6 +836,11 @@ build (FlexoInspector *self)
   gtk_label_set_wrap (GTK_LABEL (self->heading), TRUE);
   gtk_widget_add_css_class (self->heading, "title-4");
   gtk_box_append (GTK_BOX (box), self->heading);
+
+  /* An instance's values above its shape's style. */
+  self->instance_editor = flexo_instance_editor_new ();
+  gtk_widget_set_margin_bottom (self->instance_editor, 12);
+  gtk_box_append (GTK_BOX (box), self->instance_editor);
 
   gtk_grid_set_row_spacing (grid, 6);
   gtk_grid_set_column_spacing (grid, 8);

@@ -26,6 +26,8 @@ void              flexo_inspector_set_selection     (FlexoInspector   *self,
 const FlexoStyle *flexo_inspector_get_default_style (FlexoInspector   *self);
 void              flexo_inspector_set_default_style (FlexoInspector   *self,
                                                      const FlexoStyle *style);
+/* The editor of the selected instance's values (a FlexoInstanceEditor). */
+GtkWidget        *flexo_inspector_get_instance_editor (FlexoInspector *self);
 /* A control by the name of its row ("Fill", "Line Width"…), for tests. */
 GtkWidget        *flexo_inspector_get_control       (FlexoInspector   *self,
                                                      FlexoStyleField   field);
