@@ -10,6 +10,7 @@
 
 #include "flexo-canvas.h"
 #include "flexo-inspector.h"
+#include "flexo-model-tree.h"
 #include "flexo-palette-view.h"
 #include "flexo-window.h"
 
@@ -47,6 +48,7 @@ struct _FlexoWindow
 
   FlexoPaletteView     *palette;
   FlexoInspector       *inspector;
+  FlexoModelTree       *outline;
 
   FlexoDocument        *document;
   gulong                changed_id;
@@ -73,6 +75,10 @@ void     flexo_window_schedule_validation (FlexoWindow *self);
 void     flexo_window_validate_now     (FlexoWindow   *self);
 void     flexo_window_stop_validation  (FlexoWindow   *self);
 void     flexo_window_init_problems    (FlexoWindow   *self);
+/* Selects what shows @object (an instance's shape, a link's connector),
+ * in the current diagram when it is there, else in another. */
+void     flexo_window_show_object      (FlexoWindow   *self,
+                                        FlexoObject   *object);
 
 /* flexo-window-clipboard.c */
 gboolean flexo_window_copy_selection   (FlexoWindow   *self);

@@ -32,9 +32,9 @@ canvas_of_page (AdwTabPage *page)
 
 /* Selects what shows @object (an instance's shapes, a link's
  * connectors), in the current diagram when it is there. */
-static void
-show_object (FlexoWindow *self,
-             FlexoObject *object)
+void
+flexo_window_show_object (FlexoWindow *self,
+                          FlexoObject *object)
 {
   g_autoptr(GPtrArray) views = NULL;
 
@@ -82,7 +82,7 @@ row_activated (GtkListBox    *list,
   FlexoObject *object = g_object_get_data (G_OBJECT (row), "object");
 
   if (object != NULL)
-    show_object (self, object);
+    flexo_window_show_object (self, object);
 }
 
 static GtkWidget *

@@ -234,6 +234,22 @@ canvas_zoom_changed (FlexoCanvas *canvas,
 
 static FlexoCanvas *page_canvas (AdwTabPage *page);
 
+static void
+outline_activated (FlexoModelTree *outline,
+                   FlexoObject    *object,
+                   FlexoWindow    *self)
+{
+  if (FLEXO_IS_DIAGRAM (object))
+    {
+      AdwTabPage *page = g_hash_table_lookup (self->pages, object);
+
+      if (page != NULL)
+        adw_tab_view_set_selected_page (self->tab_view, page);
+    }
+  else
+    flexo_window_show_object (self, object);
+}
+
 /* The palette and the current canvas share the tool. */
 static void
 canvas_tool_changed (FlexoCanvas *canvas,
@@ -526,6 +542,7 @@ flexo_window_set_document (FlexoWindow   *self,
   g_set_object (&self->file, file);
   self->changed_id = g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
   flexo_palette_view_set_document (self->palette, document);
+  flexo_model_tree_set_document (self->outline, document);
 
   flexo_window_sync_tabs (self);
   if (adw_tab_view_get_n_pages (self->tab_view) > 0)
@@ -737,9 +754,24 @@ flexo_window_init (FlexoWindow *self)
   g_type_ensure (FLEXO_TYPE_PALETTE_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->palette = FLEXO_PALETTE_VIEW (flexo_palette_view_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->palette), TRUE);
-  gtk_box_append (self->palette_box, GTK_WIDGET (self->palette));
+  /* The left panel: the palette, and the outline of the document. */
+  {
+    GtkWidget *stack = gtk_stack_new ();
+    GtkWidget *switcher = gtk_stack_switcher_new ();
+
+    self->palette = FLEXO_PALETTE_VIEW (flexo_palette_view_new ());
+    self->outline = FLEXO_MODEL_TREE (flexo_model_tree_new ());
+    gtk_stack_add_titled (GTK_STACK (stack), GTK_WIDGET (self->palette), "palette", _("Palette"));
+    gtk_stack_add_titled (GTK_STACK (stack), GTK_WIDGET (self->outline), "outline", _("Outline"));
+    gtk_widget_set_vexpand (stack, TRUE);
+    gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (stack));
+    gtk_widget_set_margin_start (switcher, 6);
+    gtk_widget_set_margin_end (switcher, 6);
+    gtk_widget_set_margin_top (switcher, 6);
+    gtk_box_append (self->palette_box, switcher);
+    gtk_box_append (self->palette_box, stack);
+    g_signal_connect (self->outline, "object-activated", G_CALLBACK (outline_activated), self);
+  }
   g_signal_connect (self->palette, "notify::active-item", G_CALLBACK (palette_item_changed), self);
 
   self->inspector = FLEXO_INSPECTOR (flexo_inspector_new ());

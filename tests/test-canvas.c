@@ -18,6 +18,7 @@
 #include "flexo-format.h"
 #include "flexo-gui-test.h"
 #include "flexo-model.h"
+#include "flexo-model-tree.h"
 #include "flexo-palette-view.h"
 #include "flexo-test.h"
 
@@ -743,6 +744,74 @@ START_TEST (test_concepts_palette_makes_instances_and_links)
 }
 END_TEST
 
+START_TEST (test_outline_shows_and_second_view)
+{
+  g_autofree char *path = flexo_test_source_path ("resources/examples/library.flexo");
+  g_autoptr(FlexoDocument) library = flexo_format_load (path, NULL);
+  FlexoModelTree *outline = FLEXO_MODEL_TREE (flexo_gui_test_find_widget (GTK_WIDGET (window), FLEXO_TYPE_MODEL_TREE,
+                                                                         NULL, NULL));
+  g_autoptr(GPtrArray) objects = NULL;
+  FlexoInstance *member;
+  FlexoDiagram *resources;
+  FlexoCanvas *second;
+  FlexoShape *view;
+  GtkEventController *target;
+  GValue value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+  guint n;
+
+  flexo_window_set_document (window, library, NULL);
+  doc = library;
+  canvas = FLEXO_CANVAS (flexo_window_get_canvas (window));
+  WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (canvas)) > 0);
+  ck_assert_ptr_nonnull (outline);
+
+  /* Concepts with their instances, relations with their links, diagrams. */
+  objects = flexo_model_tree_dup_objects (outline);
+  ck_assert_uint_eq (objects->len, 3 + 6 + 2 + 5 + 2);
+  member = FLEXO_INSTANCE (g_ptr_array_index (objects, 1));
+  ck_assert_str_eq (flexo_instance_get_value_by_name (member, "name"), "Member");
+
+  /* Activating an instance selects its shape. */
+  flexo_model_tree_activate (outline, FLEXO_OBJECT (member));
+  ck_assert_uint_eq (flexo_canvas_get_selection (canvas)->len, 1);
+  ck_assert_ptr_eq (flexo_shape_get_instance (g_ptr_array_index (flexo_canvas_get_selection (canvas), 0)), member);
+
+  /* Dropped on the second diagram: a second view, not a copy. */
+  flexo_model_tree_activate (outline, FLEXO_OBJECT (g_ptr_array_index (objects, objects->len - 1)));
+  second = FLEXO_CANVAS (flexo_window_get_canvas (window));
+  resources = flexo_canvas_get_diagram (second);
+  ck_assert_ptr_ne (second, canvas);
+  WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (second)) > 0);
+  n = flexo_diagram_get_items (resources)->len;
+  target = flexo_gui_test_find_controller (GTK_WIDGET (second), GTK_TYPE_DROP_TARGET);
+  g_value_init (&value, FLEXO_TYPE_INSTANCE);
+  g_value_set_object (&value, member);
+  g_signal_emit_by_name (target, "drop", &value, 100.0, 100.0, &dropped);
+  g_value_unset (&value);
+  ck_assert (dropped);
+  ck_assert_uint_eq (flexo_diagram_get_items (resources)->len, n + 1);
+  view = g_ptr_array_index (flexo_diagram_get_items (resources), n);
+  ck_assert_ptr_eq (flexo_shape_get_instance (view), member);
+  ck_assert_uint_eq (flexo_document_get_instances (doc)->len, 6);
+
+  /* Renamed once, both diagrams show it. */
+  flexo_document_begin (doc, "Rename");
+  flexo_instance_set_value (member, flexo_concept_find_property (flexo_instance_get_concept (member), "name"), "Reader");
+  flexo_document_commit (doc);
+  {
+    g_autofree char *label = flexo_shape_dup_label (view);
+    GPtrArray *views = flexo_instance_get_views (member);
+
+    ck_assert_str_eq (label, "Reader");
+    ck_assert_uint_eq (views->len, 2);
+  }
+  ck_assert (flexo_document_undo (doc));
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_uint_eq (flexo_diagram_get_items (resources)->len, n);
+}
+END_TEST
+
 START_TEST (test_zoom_keeps_point_under_pointer)
 {
   FlexoPoint before, after;
@@ -893,6 +962,7 @@ canvas_suite (void)
   tcase_add_test (tc, test_copy_paste_and_between_windows);
   tcase_add_test (tc, test_duplicate_diagram_tab);
   tcase_add_test (tc, test_concepts_palette_makes_instances_and_links);
+  tcase_add_test (tc, test_outline_shows_and_second_view);
   tcase_add_test (tc, test_diagram_tabs);
   tcase_add_test (tc, test_title_and_save);
   tcase_add_test (tc, test_close_with_unsaved_changes_asks);

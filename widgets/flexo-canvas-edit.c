@@ -108,6 +108,69 @@ flexo_canvas_add_shape (FlexoCanvas      *self,
   return shape;
 }
 
+/* The size of an instance's shape: the one it has elsewhere, else its
+ * concept's palette entry's, else a common one. */
+static void
+instance_size (FlexoInstance *instance,
+               double        *w,
+               double        *h)
+{
+  GPtrArray *views = flexo_instance_get_views (instance);
+  FlexoDocument *document = flexo_object_get_document (FLEXO_OBJECT (instance));
+  GPtrArray *palettes = document != NULL ? flexo_document_get_palettes (document) : NULL;
+
+  *w = 120;
+  *h = 60;
+  for (guint i = 0; views != NULL && i < views->len; i++)
+    if (FLEXO_IS_SHAPE (g_ptr_array_index (views, i)))
+      {
+        const FlexoRect *b = flexo_shape_get_bounds (g_ptr_array_index (views, i));
+
+        *w = b->width;
+        *h = b->height;
+        return;
+      }
+  for (guint i = 0; palettes != NULL && i < palettes->len; i++)
+    {
+      GPtrArray *entries = flexo_palette_get_entries (g_ptr_array_index (palettes, i));
+
+      for (guint j = 0; entries != NULL && j < entries->len; j++)
+        if (flexo_palette_entry_get_concept (g_ptr_array_index (entries, j)) == flexo_instance_get_concept (instance))
+          {
+            flexo_palette_entry_get_size (g_ptr_array_index (entries, j), w, h);
+            if (*w <= 0 || *h <= 0)
+              *w = 120, *h = 60;
+            return;
+          }
+    }
+}
+
+FlexoShape *
+flexo_canvas_show_instance (FlexoCanvas   *self,
+                            FlexoInstance *instance,
+                            FlexoPoint     centre)
+{
+  g_autoptr(FlexoShape) shape = NULL;
+  FlexoPoint corner;
+  double w, h;
+
+  g_return_val_if_fail (FLEXO_IS_CANVAS (self), NULL);
+  g_return_val_if_fail (FLEXO_IS_INSTANCE (instance), NULL);
+
+  if (!can_edit (self) || flexo_object_get_document (FLEXO_OBJECT (instance)) != self->document ||
+      !flexo_object_is_live (FLEXO_OBJECT (instance)))
+    return NULL;
+  instance_size (instance, &w, &h);
+  corner = flexo_canvas_snap_point (self, FLEXO_POINT_INIT (centre.x - w / 2, centre.y - h / 2));
+  shape = flexo_shape_new (self->document, &FLEXO_RECT_INIT (corner.x, corner.y, w, h));
+  flexo_shape_set_instance (shape, instance);
+  flexo_document_begin (self->document, _("Show Instance"));
+  flexo_diagram_add_item (self->diagram, shape);
+  flexo_document_commit (self->document);
+  flexo_canvas_select (self, shape, FALSE);
+  return shape;
+}
+
 FlexoConnector *
 flexo_canvas_add_connector (FlexoCanvas      *self,
                             FlexoPaletteItem *item,

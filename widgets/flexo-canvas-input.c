@@ -871,9 +871,18 @@ drop (GtkDropTarget *target,
       double         y,
       FlexoCanvas   *self)
 {
-  FlexoPaletteItem *item = g_value_get_boxed (value);
+  FlexoPaletteItem *item;
   FlexoPoint p, corner;
   double w, h;
+
+  /* An instance from the outline: shown here too. */
+  if (G_VALUE_HOLDS (value, FLEXO_TYPE_INSTANCE))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self));
+      return g_value_get_object (value) != NULL &&
+             flexo_canvas_show_instance (self, g_value_get_object (value), flexo_canvas_view_to_diagram (self, x, y)) != NULL;
+    }
+  item = g_value_get_boxed (value);
 
   if (item == NULL || self->diagram == NULL || flexo_palette_item_get_kind (item) != FLEXO_PALETTE_ITEM_SHAPE)
     return FALSE;
@@ -928,7 +937,8 @@ flexo_canvas_init_input (FlexoCanvas *self)
   g_signal_connect (controller, "key-released", G_CALLBACK (key_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
-  target = gtk_drop_target_new (FLEXO_TYPE_PALETTE_ITEM, GDK_ACTION_COPY);
+  target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (target, (GType[]) { FLEXO_TYPE_PALETTE_ITEM, FLEXO_TYPE_INSTANCE }, 2);
   g_signal_connect (target, "drop", G_CALLBACK (drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }

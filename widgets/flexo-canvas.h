@@ -112,6 +112,10 @@ FlexoConnector *flexo_canvas_add_connector    (FlexoCanvas      *self,
                                                FlexoPaletteItem *item,
                                                FlexoShape       *source,
                                                FlexoShape       *target);
+/* A second view of @instance, centred on @centre (one undoable step). */
+FlexoShape    *flexo_canvas_show_instance     (FlexoCanvas      *self,
+                                               FlexoInstance    *instance,
+                                               FlexoPoint        centre);
 void           flexo_canvas_move_selection    (FlexoCanvas      *self,
                                                double            dx,
                                                double            dy);
