@@ -6,7 +6,8 @@
 #
 # 1. `flexo NEW.flexo` (a file to be): drag a rectangle from the palette,
 #    type a label, pick an ellipse and click to place it, type a label,
-#    connect the two from the rectangle's connection handle, Ctrl+S,
+#    find the arrow with the palette's search and draw it from the one to
+#    the other, Ctrl+S,
 #    Ctrl+Q; the file holds the two shapes, their labels and the
 #    connector between them.
 # 2. A new window: place a shape, Ctrl+S, type a path in the save dialog;
@@ -77,18 +78,17 @@ ok=1
 why=
 if start "$file"; then
   # The palette's rectangle, dragged onto the diagram; its label typed.
-  drag 62 190 420 300
+  drag 76 230 450 300
   xdotool type --delay 50 "Alice"; xdotool key ctrl+Return; sleep 0.3
   # The palette's ellipse, picked, then a click on the diagram.
-  xdotool mousemove 62 255 click 1; sleep 0.3
-  xdotool mousemove 760 300 click 1; sleep 0.4
+  xdotool mousemove 76 296 click 1; sleep 0.3
+  xdotool mousemove 780 300 click 1; sleep 0.4
   xdotool type --delay 50 "Bob"; xdotool key ctrl+Return; sleep 0.3
-  # Hover the rectangle, then drag from its right connection handle to
-  # the ellipse.
-  xdotool mousemove 440 300; sleep 0.2
-  xdotool mousemove 480 305; sleep 0.2
-  xdotool mousemove 495 305; sleep 0.2
-  drag 503 305 760 295
+  # The arrow, found with the palette's search, drawn from one to the other.
+  xdotool mousemove 145 114 click 1; sleep 0.3
+  xdotool type --delay 50 "Arrow"; sleep 0.6
+  xdotool mousemove 76 230 click 1; sleep 0.3
+  drag 450 300 780 300
   xdotool key ctrl+s; sleep 0.6
   xdotool key ctrl+q
   wait_exit || { why="Flexo did not quit"; ok=0; kill $pid; }
@@ -125,7 +125,7 @@ ok=1
 why=
 if start; then
   # The palette's diamond, picked, then a click on the diagram.
-  xdotool mousemove 62 320 click 1; sleep 0.3
+  xdotool mousemove 76 362 click 1; sleep 0.3
   xdotool mousemove 600 400 click 1; sleep 0.4
   xdotool key ctrl+s; sleep 1.5
   # The save dialog: its name field has the focus; a full path is taken.

@@ -42,7 +42,7 @@ copies () {
 
 # An edit, not saved; three seconds; kill -9.
 if start "$file"; then
-  xdotool mousemove 62 190 click 1; sleep 0.3
+  xdotool mousemove 76 230 click 1; sleep 0.3
   xdotool mousemove 520 360 click 1; sleep 0.4
   xdotool type --delay 50 "Unsaved"; xdotool key ctrl+Return
   sleep 3
