@@ -383,7 +383,7 @@ redo_action (GSimpleAction *action,
   }
 
 CANVAS_ACTION (select_all_action, flexo_canvas_select_all (self->canvas))
-CANVAS_ACTION (delete_action, flexo_canvas_delete_selection (self->canvas))
+CANVAS_ACTION (delete_action, flexo_canvas_request_delete (self->canvas))
 CANVAS_ACTION (duplicate_action, flexo_canvas_duplicate_selection (self->canvas))
 CANVAS_ACTION (bring_to_front_action, flexo_canvas_raise_selection (self->canvas, TRUE))
 CANVAS_ACTION (send_to_back_action, flexo_canvas_raise_selection (self->canvas, FALSE))

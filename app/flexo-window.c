@@ -281,6 +281,55 @@ show_selection (FlexoWindow *self)
 }
 
 static void
+delete_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 FlexoCanvas      *canvas)
+{
+  if (g_strcmp0 (response, "view") == 0)
+    flexo_canvas_delete_selection (canvas);
+  else if (g_strcmp0 (response, "everywhere") == 0)
+    flexo_canvas_delete_selection_everywhere (canvas);
+}
+
+/* Deleting what shows an instance or a link: only here, or everywhere? */
+static gboolean
+canvas_delete_requested (FlexoCanvas *canvas,
+                         FlexoWindow *self)
+{
+  GPtrArray *selection = flexo_canvas_get_selection (canvas);
+  GtkWidget *dialog;
+  guint n = 0;
+
+  for (guint i = 0; i < selection->len; i++)
+    {
+      gpointer item = g_ptr_array_index (selection, i);
+
+      n += (FLEXO_IS_SHAPE (item) && flexo_shape_get_instance (item) != NULL) ||
+           (FLEXO_IS_CONNECTOR (item) && flexo_connector_get_link (item) != NULL);
+    }
+  if (n == 0)
+    return FALSE;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   ngettext ("Delete the Element of the Model?", "Delete the Elements of the Model?", n),
+                                   ngettext ("The selection shows an element of the model. Remove it from this "
+                                             "diagram only, or delete the element everywhere it is shown?",
+                                             "The selection shows elements of the model. Remove them from this "
+                                             "diagram only, or delete the elements everywhere they are shown?", n));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "view", _("_Remove from Diagram"),
+                                    "everywhere", _("_Delete Everywhere"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "everywhere", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "view");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response), canvas, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
 canvas_selection_changed (FlexoCanvas *canvas,
                           FlexoWindow *self)
 {
@@ -334,6 +383,7 @@ new_page_child (FlexoWindow  *self,
   g_signal_connect_object (canvas, "notify::zoom", G_CALLBACK (canvas_zoom_changed), self, 0);
   g_signal_connect_object (canvas, "selection-changed", G_CALLBACK (canvas_selection_changed), self, 0);
   g_signal_connect_object (canvas, "notify::tool", G_CALLBACK (canvas_tool_changed), self, 0);
+  g_signal_connect_object (canvas, "delete-requested", G_CALLBACK (canvas_delete_requested), self, 0);
   return scrolled;
 }
 

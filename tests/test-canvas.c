@@ -812,6 +812,58 @@ START_TEST (test_outline_shows_and_second_view)
 }
 END_TEST
 
+START_TEST (test_deleting_an_instance_shape_asks)
+{
+  g_autofree char *path = flexo_test_source_path ("resources/examples/library.flexo");
+  g_autoptr(FlexoDocument) library = flexo_format_load (path, NULL);
+  FlexoDiagram *d;
+  FlexoShape *member_shape = NULL;
+  FlexoInstance *member;
+  GtkWindow *dialog;
+  guint n_instances, n_items;
+
+  flexo_window_set_document (window, library, NULL);
+  doc = library;
+  canvas = FLEXO_CANVAS (flexo_window_get_canvas (window));
+  d = flexo_canvas_get_diagram (canvas);
+  member = g_ptr_array_index (flexo_document_get_instances (doc), 0);
+  for (guint i = 0; i < flexo_diagram_get_items (d)->len; i++)
+    if (FLEXO_IS_SHAPE (g_ptr_array_index (flexo_diagram_get_items (d), i)) &&
+        flexo_shape_get_instance (g_ptr_array_index (flexo_diagram_get_items (d), i)) == member)
+      member_shape = g_ptr_array_index (flexo_diagram_get_items (d), i);
+  ck_assert_ptr_nonnull (member_shape);
+  n_instances = flexo_document_get_instances (doc)->len;
+  n_items = flexo_diagram_get_items (d)->len;
+
+  /* Only this view: the instance stays. */
+  flexo_canvas_select (canvas, member_shape, FALSE);
+  ck_assert (press_key (GTK_WIDGET (canvas), GDK_KEY_Delete, 0));
+  dialog = flexo_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert_uint_eq (flexo_diagram_get_items (d)->len, n_items);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "view");
+  gtk_window_destroy (dialog);
+  ck_assert (!flexo_object_is_live (FLEXO_OBJECT (member_shape)));
+  ck_assert (flexo_object_is_live (FLEXO_OBJECT (member)));
+  ck_assert_uint_eq (flexo_document_get_instances (doc)->len, n_instances);
+  ck_assert (flexo_document_undo (doc));
+
+  /* Everywhere: the instance, its links and all its shapes, in one step. */
+  flexo_canvas_select (canvas, member_shape, FALSE);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "delete", NULL);
+  dialog = flexo_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  ck_assert_ptr_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "everywhere");
+  gtk_window_destroy (dialog);
+  ck_assert (!flexo_object_is_live (FLEXO_OBJECT (member)));
+  ck_assert_uint_eq (flexo_document_get_instances (doc)->len, n_instances - 1);
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Delete Everywhere");
+  ck_assert (flexo_document_undo (doc));
+  ck_assert (flexo_object_is_live (FLEXO_OBJECT (member)));
+  ck_assert_uint_eq (flexo_diagram_get_items (d)->len, n_items);
+}
+END_TEST
+
 START_TEST (test_zoom_keeps_point_under_pointer)
 {
   FlexoPoint before, after;
@@ -963,6 +1015,7 @@ canvas_suite (void)
   tcase_add_test (tc, test_duplicate_diagram_tab);
   tcase_add_test (tc, test_concepts_palette_makes_instances_and_links);
   tcase_add_test (tc, test_outline_shows_and_second_view);
+  tcase_add_test (tc, test_deleting_an_instance_shape_asks);
   tcase_add_test (tc, test_diagram_tabs);
   tcase_add_test (tc, test_title_and_save);
   tcase_add_test (tc, test_close_with_unsaved_changes_asks);

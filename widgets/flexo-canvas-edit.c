@@ -778,6 +778,38 @@ flexo_canvas_delete_selection (FlexoCanvas *self)
   flexo_document_commit (self->document);
 }
 
+void
+flexo_canvas_delete_selection_everywhere (FlexoCanvas *self)
+{
+  g_autoptr(GPtrArray) objects = NULL;
+
+  g_return_if_fail (FLEXO_IS_CANVAS (self));
+
+  if (!can_edit (self) || self->selection->len == 0)
+    return;
+
+  /* What they show goes, and with it all its views. */
+  objects = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->selection->len; i++)
+    {
+      gpointer item = g_ptr_array_index (self->selection, i);
+      gpointer model = FLEXO_IS_SHAPE (item) ? (gpointer) flexo_shape_get_instance (item)
+                                             : (gpointer) flexo_connector_get_link (item);
+
+      g_ptr_array_add (objects, g_object_ref (model != NULL ? model : item));
+    }
+  flexo_document_begin (self->document, _("Delete Everywhere"));
+  for (guint i = 0; i < objects->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gpointer object = g_ptr_array_index (objects, i);
+
+      if (flexo_object_is_live (object) && !flexo_document_delete (self->document, object, &error))
+        g_warning ("%s", error->message);
+    }
+  flexo_document_commit (self->document);
+}
+
 /* ------------------------------------------------------------ z-order -- */
 
 static int

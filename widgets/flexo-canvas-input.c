@@ -814,7 +814,7 @@ key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_Delete:
     case GDK_KEY_KP_Delete:
     case GDK_KEY_BackSpace:
-      flexo_canvas_delete_selection (self);
+      flexo_canvas_request_delete (self);
       return TRUE;
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:

@@ -39,6 +39,7 @@ enum {
 
 enum {
   SELECTION_CHANGED,
+  DELETE_REQUESTED,
   N_SIGNALS
 };
 
@@ -1575,8 +1576,31 @@ flexo_canvas_class_init (FlexoCanvasClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  /* The Delete key: a handler returning TRUE takes over (to ask what to
+   * delete); else the selection is deleted from the diagram. */
+  signals[DELETE_REQUESTED] =
+    g_signal_new ("delete-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 0);
+
   gtk_widget_class_set_css_name (widget_class, "flexocanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+void
+flexo_canvas_request_delete (FlexoCanvas *self)
+{
+  gboolean handled = FALSE;
+
+  g_return_if_fail (FLEXO_IS_CANVAS (self));
+
+  if (self->selection->len == 0)
+    return;
+  g_signal_emit (self, signals[DELETE_REQUESTED], 0, &handled);
+  if (!handled)
+    flexo_canvas_delete_selection (self);
 }
 
 static void

@@ -120,6 +120,12 @@ void           flexo_canvas_move_selection    (FlexoCanvas      *self,
                                                double            dx,
                                                double            dy);
 void           flexo_canvas_delete_selection  (FlexoCanvas      *self);
+/* The selection's shapes and connectors, and the instances and links they
+ * show, everywhere (one step). */
+void           flexo_canvas_delete_selection_everywhere (FlexoCanvas *self);
+/* What the Delete key does: emits "delete-requested", then deletes the
+ * selection from the diagram unless a handler took over. */
+void           flexo_canvas_request_delete    (FlexoCanvas      *self);
 void           flexo_canvas_raise_selection   (FlexoCanvas      *self,
                                                gboolean          to_top);
 void           flexo_canvas_align_selection   (FlexoCanvas      *self,
