@@ -25,12 +25,12 @@ start () {
   "$bin" "$@" 2>>"$tmp/stderr" &
   pid=$!
   wid=
-  for _ in $(seq 100); do
+  for _ in $(seq 200); do
     wid=$(xdotool search --pid $pid --onlyvisible --name 'Flexo' 2>/dev/null | head -n1)
     [ -n "$wid" ] && break
     sleep 0.1
   done
-  [ -n "$wid" ] || return 1
+  [ -n "$wid" ] || { echo "# no window: process $pid $(kill -0 $pid 2>/dev/null && echo running || echo gone); windows: $(xdotool search --name Flexo 2>/dev/null | xargs -r -n1 xdotool getwindowname 2>/dev/null | tr '\n' '|')"; return 1; }
   xdotool windowmove "$wid" 0 0 windowsize "$wid" 1280 800
   sleep 1
 }
