@@ -23,11 +23,11 @@ PYTHON := $(shell [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo pytho
 # GUI suites need a display: use Xvfb when there is none, and a private
 # session bus when there is none.
 ifeq ($(strip $(DISPLAY)$(WAYLAND_DISPLAY)),)
-XRUN = xvfb-run -a -s '-screen 0 $(SCREEN)'
+XRUN = xvfb-run -a -s '-screen 0 $(SCREEN) -noreset'
 endif
 # The editor's figures need a display as large as the measured view.
 ifeq ($(strip $(DISPLAY)$(WAYLAND_DISPLAY)),)
-BENCH_XRUN = xvfb-run -a -s '-screen 0 2000x1200x24'
+BENCH_XRUN = xvfb-run -a -s '-screen 0 2000x1200x24 -noreset'
 endif
 ifeq ($(strip $(DBUS_SESSION_BUS_ADDRESS)),)
 DBUS = dbus-run-session --

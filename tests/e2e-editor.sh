@@ -33,13 +33,21 @@ pid=
 # Starts Flexo with "$@", waits for its window, puts it at the top left
 # of the screen at 1280×800; sets $wid.
 start () {
-  "$bin" "$@" 2>>"$tmp/stderr" &
-  pid=$!
+  local try
   wid=
-  for _ in $(seq 200); do
-    wid=$(xdotool search --pid $pid --onlyvisible --name 'Flexo' 2>/dev/null | head -n1)
+  # An X server that resets when its last client leaves refuses new ones
+  # for a moment: a start that ends at once is tried again.
+  for try in 1 2 3; do
+    "$bin" "$@" 2>>"$tmp/stderr" &
+    pid=$!
+    for _ in $(seq 200); do
+      wid=$(xdotool search --pid $pid --onlyvisible --name 'Flexo' 2>/dev/null | head -n1)
+      [ -n "$wid" ] && break
+      kill -0 $pid 2>/dev/null || break
+      sleep 0.1
+    done
     [ -n "$wid" ] && break
-    sleep 0.1
+    sleep 1
   done
   [ -n "$wid" ] || { echo "# no window: process $pid $(kill -0 $pid 2>/dev/null && echo running || echo gone); windows: $(xdotool search --name Flexo 2>/dev/null | xargs -r -n1 xdotool getwindowname 2>/dev/null | tr '\n' '|')"; return 1; }
   xdotool windowmove "$wid" 0 0 windowsize "$wid" 1280 800
