@@ -136,6 +136,52 @@ START_TEST (test_spin_steps_merge)
 }
 END_TEST
 
+/* A later change of the same control, once the focus has left it, is an
+ * entry of its own; so is a new drag of the opacity slider. */
+START_TEST (test_focus_leave_ends_merge)
+{
+  GtkWidget *width, *corners, *opacity;
+
+  select_items (a, b, NULL);
+  width = flexo_inspector_get_control (inspector, FLEXO_STYLE_STROKE_WIDTH);
+  corners = flexo_inspector_get_control (inspector, FLEXO_STYLE_CORNER_RADIUS);
+  ck_assert (gtk_widget_grab_focus (width));
+  WAIT_FOR (gtk_widget_has_focus (gtk_root_get_focus (GTK_ROOT (window))) &&
+            gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), width));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (width), 2.0);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (width), 4.0);
+  ck_assert_uint_eq (flexo_document_get_history_length (doc), 1);
+
+  /* Away and back: a new gesture. */
+  ck_assert (gtk_widget_grab_focus (corners));
+  ck_assert (gtk_widget_grab_focus (width));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (width), 6.0);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (width), 7.0);
+  ck_assert_uint_eq (flexo_document_get_history_length (doc), 2);
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_double_eq (resolved (a).stroke_width, 4.0);
+  ck_assert_double_eq (resolved (b).stroke_width, 4.0);
+  /* The control shows what the undo left. */
+  ck_assert_double_eq (gtk_spin_button_get_value (GTK_SPIN_BUTTON (width)), 4.0);
+  ck_assert (flexo_document_redo (doc));
+
+  /* The slider: steps of one drag merge; a new press starts a new entry. */
+  opacity = flexo_inspector_get_control (inspector, FLEXO_STYLE_OPACITY);
+  ck_assert (GTK_IS_SCALE (opacity));
+  gtk_range_set_value (GTK_RANGE (opacity), 80);
+  gtk_range_set_value (GTK_RANGE (opacity), 60);
+  ck_assert_uint_eq (flexo_document_get_history_length (doc), 3);
+  g_signal_emit_by_name (flexo_gui_test_find_controller (opacity, GTK_TYPE_GESTURE_CLICK), "pressed", 1, 5.0, 5.0);
+  gtk_range_set_value (GTK_RANGE (opacity), 40);
+  gtk_range_set_value (GTK_RANGE (opacity), 30);
+  ck_assert_uint_eq (flexo_document_get_history_length (doc), 4);
+  ck_assert_double_eq_tol (resolved (a).opacity, 0.3, 1e-6);
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_double_eq_tol (resolved (a).opacity, 0.6, 1e-6);
+  ck_assert_double_eq_tol (resolved (b).opacity, 0.6, 1e-6);
+}
+END_TEST
+
 START_TEST (test_mixed_and_rows_for_what_is_selected)
 {
   g_autoptr(FlexoStyle) blue = flexo_style_new ();
@@ -320,6 +366,7 @@ inspector_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_fill_applies_to_all_in_one_step);
   tcase_add_test (tc, test_spin_steps_merge);
+  tcase_add_test (tc, test_focus_leave_ends_merge);
   tcase_add_test (tc, test_mixed_and_rows_for_what_is_selected);
   tcase_add_test (tc, test_shape_kind_and_reset);
   tcase_add_test (tc, test_default_style_with_nothing_selected);

@@ -317,6 +317,42 @@ scale_changed (GtkRange       *range,
   apply_number (self, row->field, gtk_range_get_value (range) / 100.0, TRUE);
 }
 
+/* The steps of a spin button or of the slider merge into one history
+ * entry until the control loses the focus, or a new press on the slider
+ * starts another drag. */
+static void
+end_merge (FlexoInspector *self)
+{
+  if (self->document != NULL)
+    flexo_document_end_merge (self->document);
+}
+
+static void
+control_focus_left (GtkEventControllerFocus *focus,
+                    FlexoInspector          *self)
+{
+  end_merge (self);
+}
+
+static void
+scale_pressed (GtkGestureClick *click,
+               int              n_press,
+               double           x,
+               double           y,
+               FlexoInspector  *self)
+{
+  end_merge (self);
+}
+
+static char *
+format_percent (GtkScale *scale,
+                double    value,
+                gpointer  data)
+{
+  /* Translators: the opacity slider's value, e.g. "80 %". */
+  return g_strdup_printf (_("%.0f %%"), value);
+}
+
 static void
 switch_changed (GtkSwitch      *sw,
                 GParamSpec     *pspec,
@@ -730,6 +766,7 @@ add_row (FlexoInspector  *self,
       gtk_scale_set_draw_value (GTK_SCALE (row->control), TRUE);
       gtk_scale_set_value_pos (GTK_SCALE (row->control), GTK_POS_RIGHT);
       gtk_scale_set_digits (GTK_SCALE (row->control), 0);
+      gtk_scale_set_format_value_func (GTK_SCALE (row->control), format_percent, NULL, NULL);
       gtk_widget_set_hexpand (row->control, TRUE);
       g_signal_connect (row->control, "value-changed", G_CALLBACK (scale_changed), self);
       break;
@@ -777,6 +814,22 @@ add_row (FlexoInspector  *self,
     }
 
   g_object_set_data (G_OBJECT (row->control), "row", row);
+  if (kind == ROW_SPIN || kind == ROW_SCALE)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect (focus, "leave", G_CALLBACK (control_focus_left), self);
+      gtk_widget_add_controller (row->control, focus);
+    }
+  if (kind == ROW_SCALE)
+    {
+      GtkGesture *click = gtk_gesture_click_new ();
+
+      /* Before the slider's own gesture takes the press. */
+      gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+      g_signal_connect (click, "pressed", G_CALLBACK (scale_pressed), self);
+      gtk_widget_add_controller (row->control, GTK_EVENT_CONTROLLER (click));
+    }
   if (kind != ROW_ALIGN)
     {
       gtk_accessible_update_property (GTK_ACCESSIBLE (row->control), GTK_ACCESSIBLE_PROPERTY_LABEL, _(title), -1);
