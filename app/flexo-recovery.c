@@ -4,8 +4,10 @@
  * recovery folder: NAME.flexo, its copy, and NAME.info, a key file
  * saying whose it is (process id and start time), where it is saved and
  * when. The copy is serialized on the main thread (the document is not
- * thread safe) and written off it, atomically; the info file is written
- * after the copy, so that an info file always points to a whole copy.
+ * thread safe) and written off it to NAME.flexo.part, which the main
+ * thread then renames to NAME.flexo unless a newer copy was written
+ * meanwhile (flexo_recovery_save_now); the info file is written after the
+ * copy, so that an info file always points to a whole copy.
  * A copy whose process is no longer running is an orphan: the work of a
  * Flexo that crashed or was killed.
  *
@@ -15,6 +17,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/types.h>
@@ -47,6 +50,7 @@ typedef struct
   FlexoRecovery   *self;       /* NULL once unwatched */
   FlexoDocument   *document;
   char            *data_path;  /* NAME.flexo */
+  char            *part_path;  /* NAME.flexo.part, while written */
   char            *info_path;  /* NAME.info */
   GFile           *file;
   char            *title;
@@ -56,6 +60,7 @@ typedef struct
   gulong           modified_id;
   gboolean         writing;
   gboolean         again;      /* changed while writing */
+  gboolean         superseded; /* a newer copy was written while writing */
   gboolean         on_disk;
 } Watch;
 
@@ -96,12 +101,16 @@ static gboolean
 process_is_running (GPid    pid,
                     guint64 start_time)
 {
+  guint64 now_start;
+
   if (pid <= 0)
     return FALSE;
   if (kill (pid, 0) != 0 && errno != EPERM)
     return FALSE;
-  /* The same process, not a later one given the same number. */
-  return start_time == 0 || process_start_time (pid) == 0 || process_start_time (pid) == start_time;
+  /* The same process, not a later one given the same number (when either
+   * start time is unknown, it may be: keep its work for later). */
+  now_start = process_start_time (pid);
+  return start_time == 0 || now_start == 0 || now_start == start_time;
 }
 
 /* ------------------------------------------------------------- watches -- */
@@ -121,6 +130,7 @@ watch_unref (Watch *w)
   g_clear_object (&w->document);
   g_clear_object (&w->file);
   g_free (w->data_path);
+  g_free (w->part_path);
   g_free (w->info_path);
   g_free (w->title);
   g_free (w);
@@ -165,17 +175,27 @@ written (GObject      *source,
 {
   Watch *w = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean superseded = w->superseded;
 
   w->writing = FALSE;
+  w->superseded = FALSE;
   if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
     g_warning ("Cannot keep a recovery copy: %s", error->message);
-  else if (w->self != NULL && flexo_document_get_modified (w->document))
+  else if (w->self != NULL && flexo_document_get_modified (w->document) && !superseded)
     {
-      if (write_info (w, &error))
+      if (g_rename (w->part_path, w->data_path) != 0)
+        {
+          int saved_errno = errno;
+
+          g_warning ("Cannot keep a recovery copy: %s", g_strerror (saved_errno));
+        }
+      else if (write_info (w, &error))
         w->on_disk = TRUE;
       else
         g_warning ("Cannot keep a recovery copy: %s", error->message);
     }
+  /* Not renamed: older than what is on disk, or not wanted. */
+  g_unlink (w->part_path);
 
   /* Unwatched, or saved, while it was written: no copy to keep. */
   if (w->self == NULL || !flexo_document_get_modified (w->document))
@@ -192,7 +212,7 @@ static void
 write_copy (Watch *w)
 {
   g_autoptr(GBytes) bytes = flexo_native_save_bytes (w->document);
-  g_autoptr(GFile) file = g_file_new_for_path (w->data_path);
+  g_autoptr(GFile) file = g_file_new_for_path (w->part_path);
 
   w->writing = TRUE;
   g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL,
@@ -291,6 +311,7 @@ flexo_recovery_watch (FlexoRecovery *self,
     g_autofree char *info = g_strconcat (name, ".info", NULL);
 
     w->data_path = g_build_filename (self->dir, data, NULL);
+    w->part_path = g_strconcat (w->data_path, ".part", NULL);
     w->info_path = g_build_filename (self->dir, info, NULL);
   }
   w->file = file != NULL ? g_object_ref (file) : NULL;
@@ -349,6 +370,8 @@ flexo_recovery_save_now (FlexoRecovery *self,
     return TRUE;
   g_clear_handle_id (&w->timeout_id, g_source_remove);
   w->first_pending = 0;
+  /* A copy being written is older than this one: it must not replace it. */
+  w->superseded = w->writing;
   bytes = flexo_native_save_bytes (document);
   if (!g_file_set_contents (w->data_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error) ||
       !write_info (w, error))
@@ -384,13 +407,18 @@ read_entry (FlexoRecovery *self,
   gint64 pid;
   guint64 start;
 
-  if (!g_key_file_load_from_file (key_file, info_path, G_KEY_FILE_NONE, NULL) ||
-      !g_file_test (data_path, G_FILE_TEST_IS_REGULAR))
+  if (!g_key_file_load_from_file (key_file, info_path, G_KEY_FILE_NONE, NULL))
     return NULL;
   pid = g_key_file_get_int64 (key_file, INFO_GROUP, "pid", NULL);
   start = g_key_file_get_uint64 (key_file, INFO_GROUP, "start", NULL);
   if (process_is_running ((GPid) pid, start))
     return NULL;
+  /* Its copy is gone: nothing to offer, nor to keep. */
+  if (!g_file_test (data_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_unlink (info_path);
+      return NULL;
+    }
 
   entry = g_new0 (FlexoRecoveryEntry, 1);
   entry->info_path = g_steal_pointer (&info_path);
@@ -409,6 +437,39 @@ read_entry (FlexoRecovery *self,
   if (entry->time == NULL)
     entry->time = g_date_time_new_now_utc ();
   return entry;
+}
+
+/* A copy without its info file (NAME.flexo), or one being written
+ * (NAME.flexo.part), of a process that is gone: it died before the pair was
+ * whole, so nothing points to it; deletes it. */
+static void
+remove_leftover (FlexoRecovery *self,
+                 const char    *name)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *info_name = NULL;
+  g_autofree char *info_path = NULL;
+  g_autofree char *path = NULL;
+  int pid;
+  guint64 start;
+  guint counter;
+
+  if (g_str_has_suffix (name, ".flexo"))
+    base = g_strndup (name, strlen (name) - strlen (".flexo"));
+  else if (g_str_has_suffix (name, ".flexo.part"))
+    base = g_strndup (name, strlen (name) - strlen (".flexo.part"));
+  else
+    return;
+  /* Only the names this file gives: PID-START-COUNTER. */
+  if (sscanf (base, "%d-%" G_GUINT64_FORMAT "-%u", &pid, &start, &counter) != 3 ||
+      process_is_running (pid, start))
+    return;
+  info_name = g_strconcat (base, ".info", NULL);
+  info_path = g_build_filename (self->dir, info_name, NULL);
+  if (g_str_has_suffix (name, ".flexo") && g_file_test (info_path, G_FILE_TEST_EXISTS))
+    return;
+  path = g_build_filename (self->dir, name, NULL);
+  g_unlink (path);
 }
 
 static int
@@ -435,7 +496,10 @@ flexo_recovery_list_orphans (FlexoRecovery *self)
       FlexoRecoveryEntry *entry;
 
       if (!g_str_has_suffix (name, ".info"))
-        continue;
+        {
+          remove_leftover (self, name);
+          continue;
+        }
       entry = read_entry (self, name);
       if (entry != NULL)
         g_ptr_array_add (entries, entry);
@@ -476,8 +540,11 @@ flexo_recovery_entry_load (FlexoRecoveryEntry  *entry,
 void
 flexo_recovery_entry_discard (FlexoRecoveryEntry *entry)
 {
+  g_autofree char *part_path = g_strconcat (entry->data_path, ".part", NULL);
+
   g_unlink (entry->info_path);
   g_unlink (entry->data_path);
+  g_unlink (part_path);
 }
 
 void
