@@ -152,7 +152,7 @@ flexo_window_paste_fragment (FlexoWindow   *self,
     return;
   paste_offset (self, fragment, &dx, &dy);
   flexo_document_begin (self->document, _("Paste"));
-  created = flexo_fragment_paste (fragment, flexo_canvas_get_diagram (self->canvas), dx, dy);
+  created = flexo_fragment_paste (fragment, flexo_canvas_get_diagram (self->canvas), dx, dy, FALSE);
   flexo_document_commit (self->document);
 
   flexo_canvas_clear_selection (self->canvas);

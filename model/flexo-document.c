@@ -27,6 +27,9 @@ struct _FlexoDocument
   char              *merge_key;     /* of the open transaction */
   FlexoChanges      *changes;       /* touched by the open transaction */
   gboolean           applying;      /* in undo, redo or rollback */
+
+  char              *uuid;          /* made on first request, kept in the file */
+  char              *origin;        /* the uuid of the document it was copied from */
 };
 
 G_DEFINE_FINAL_TYPE (FlexoDocument, flexo_document, FLEXO_TYPE_OBJECT)
@@ -89,6 +92,8 @@ flexo_document_finalize (GObject *object)
 
   g_clear_pointer (&self->objects, g_hash_table_unref);
   g_free (self->merge_key);
+  g_free (self->uuid);
+  g_free (self->origin);
 
   G_OBJECT_CLASS (flexo_document_parent_class)->finalize (object);
 }
@@ -186,6 +191,54 @@ FlexoDocument *
 flexo_document_new (void)
 {
   return g_object_new (FLEXO_TYPE_DOCUMENT, NULL);
+}
+
+/* Identity */
+
+const char *
+flexo_document_get_uuid (FlexoDocument *self)
+{
+  g_return_val_if_fail (FLEXO_IS_DOCUMENT (self), NULL);
+  return self->uuid;
+}
+
+const char *
+flexo_document_ensure_uuid (FlexoDocument *self)
+{
+  g_return_val_if_fail (FLEXO_IS_DOCUMENT (self), NULL);
+
+  if (self->uuid == NULL)
+    self->uuid = g_uuid_string_random ();
+  return self->uuid;
+}
+
+void
+flexo_document_set_uuid (FlexoDocument *self,
+                         const char    *uuid)
+{
+  g_return_if_fail (FLEXO_IS_DOCUMENT (self));
+  g_return_if_fail (uuid == NULL || g_uuid_string_is_valid (uuid));
+
+  g_free (self->uuid);
+  self->uuid = g_strdup (uuid);
+}
+
+const char *
+flexo_document_get_origin (FlexoDocument *self)
+{
+  g_return_val_if_fail (FLEXO_IS_DOCUMENT (self), NULL);
+  return self->origin;
+}
+
+void
+flexo_document_set_origin (FlexoDocument *self,
+                           const char    *origin)
+{
+  g_return_if_fail (FLEXO_IS_DOCUMENT (self));
+  g_return_if_fail (origin == NULL || g_uuid_string_is_valid (origin));
+
+  g_free (self->origin);
+  self->origin = g_strdup (origin);
 }
 
 /* Registration of live objects */

@@ -27,6 +27,20 @@ G_DECLARE_FINAL_TYPE (FlexoDocument, flexo_document, FLEXO, DOCUMENT, FlexoObjec
 
 FlexoDocument *flexo_document_new              (void);
 
+/* Identity: a random UUID that tells documents apart, kept in the file
+ * (not part of the history: it is no edit). A document has none until
+ * something asks for one with flexo_document_ensure_uuid(), so files that
+ * nothing was copied from stay as they were. */
+const char    *flexo_document_get_uuid         (FlexoDocument *self);
+const char    *flexo_document_ensure_uuid      (FlexoDocument *self);
+void           flexo_document_set_uuid         (FlexoDocument *self,
+                                                const char    *uuid);
+/* The UUID of the document this one was copied from (a clipboard
+ * fragment's source), or NULL. */
+const char    *flexo_document_get_origin       (FlexoDocument *self);
+void           flexo_document_set_origin       (FlexoDocument *self,
+                                                const char    *origin);
+
 /* Transactions */
 void           flexo_document_begin            (FlexoDocument *self,
                                                 const char    *label);

@@ -963,6 +963,21 @@ read_root (Loader  *l,
   if (next_id > 0)
     flexo_document_reserve_ids (l->doc, (guint) next_id);
 
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *name = i == 0 ? "uuid" : "origin";
+      const char *uuid = flexo_xml_reader_get_attribute (l->r, name);
+
+      if (uuid == NULL)
+        continue;
+      if (!g_uuid_string_is_valid (uuid))
+        return fail (l, error, _("the attribute %s is not a UUID: “%s”"), name, uuid);
+      if (i == 0)
+        flexo_document_set_uuid (l->doc, uuid);
+      else
+        flexo_document_set_origin (l->doc, uuid);
+    }
+
   if (!read_children (l, read_root_child, &seen, error))
     return FALSE;
 

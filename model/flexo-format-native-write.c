@@ -352,6 +352,8 @@ flexo_native_save_bytes (FlexoDocument *document)
 
   flexo_xml_writer_start_element (w, "flexo");
   flexo_xml_writer_attribute_int (w, "version", FLEXO_NATIVE_VERSION);
+  write_optional (w, "uuid", flexo_document_get_uuid (document));
+  write_optional (w, "origin", flexo_document_get_origin (document));
 
   flexo_xml_writer_start_element (w, "metamodel");
   write_list (w, flexo_document_get_concepts (document), (WriteFunc) write_concept);

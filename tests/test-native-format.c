@@ -218,6 +218,46 @@ START_TEST (test_everything_round_trips_byte_identical)
 }
 END_TEST
 
+/* A document's identity, and the origin of a fragment, are kept in the
+ * file; a document that has none writes none. */
+START_TEST (test_identity_round_trips)
+{
+  g_autoptr(FlexoDocument) doc = build_everything ();
+  g_autoptr(FlexoDocument) loaded = NULL;
+  g_autoptr(GBytes) plain = flexo_native_save_bytes (doc);
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autofree char *origin = g_uuid_string_random ();
+  const char *uuid;
+
+  ck_assert_ptr_null (flexo_document_get_uuid (doc));
+  ck_assert (strstr (g_bytes_get_data (plain, NULL), "uuid=") == NULL);
+
+  uuid = flexo_document_ensure_uuid (doc);
+  ck_assert (g_uuid_string_is_valid (uuid));
+  ck_assert_str_eq (flexo_document_ensure_uuid (doc), uuid);
+  flexo_document_set_origin (doc, origin);
+  first = flexo_native_save_bytes (doc);
+  flexo_test_assert_valid_flexo (first);
+  ck_assert (strstr (g_bytes_get_data (first, NULL), uuid) != NULL);
+
+  loaded = flexo_native_load_bytes (first, "identity.flexo", NULL);
+  ck_assert_ptr_nonnull (loaded);
+  ck_assert_str_eq (flexo_document_get_uuid (loaded), uuid);
+  ck_assert_str_eq (flexo_document_get_origin (loaded), origin);
+  ck_assert (!flexo_document_get_modified (loaded));
+  second = flexo_native_save_bytes (loaded);
+  assert_bytes_equal (first, second);
+
+  /* A new document is another one. */
+  {
+    g_autoptr(FlexoDocument) other = flexo_document_new ();
+
+    ck_assert_str_ne (flexo_document_ensure_uuid (other), uuid);
+  }
+}
+END_TEST
+
 START_TEST (test_example_round_trips_byte_identical)
 {
   g_autofree char *path = flexo_test_source_path ("resources/examples/library.flexo");
@@ -302,6 +342,7 @@ static const struct
   { "inheritance-cycle.flexo", 5, "inherit from itself" },
   { "bad-style.flexo", 6, "“red”" },
   { "empty.flexo", 1, "empty" },
+  { "bad-uuid.flexo", 2, "origin is not a UUID: “not-a-uuid”" },
 };
 
 START_TEST (test_broken_file)
@@ -416,6 +457,7 @@ native_format_suite (void)
 
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, test_everything_round_trips_byte_identical);
+  tcase_add_test (tc, test_identity_round_trips);
   tcase_add_test (tc, test_example_round_trips_byte_identical);
   tcase_add_test (tc, test_gzip_is_read_transparently);
   tcase_add_test (tc, test_save_is_atomic);
