@@ -475,55 +475,33 @@ for_each_canvas (FlexoWindow *self,
     }
 }
 
+/* The view options apply to every canvas of the window. */
 static void
-show_grid_change (GSimpleAction *action,
-                  GVariant      *value,
-                  gpointer       user_data)
+canvas_option_change (GSimpleAction *action,
+                      GVariant      *value,
+                      gpointer       user_data)
 {
+  gboolean grid = g_strcmp0 (g_action_get_name (G_ACTION (action)), "show-grid") == 0;
+
   g_simple_action_set_state (action, value);
-  for_each_canvas (user_data, flexo_canvas_set_show_grid, g_variant_get_boolean (value));
+  for_each_canvas (user_data, grid ? flexo_canvas_set_show_grid : flexo_canvas_set_snap,
+                   g_variant_get_boolean (value));
 }
 
+/* The palette, the inspector and the problems: shown or hidden. */
 static void
-snap_change (GSimpleAction *action,
-             GVariant      *value,
-             gpointer       user_data)
-{
-  g_simple_action_set_state (action, value);
-  for_each_canvas (user_data, flexo_canvas_set_snap, g_variant_get_boolean (value));
-}
-
-static void
-show_palette_change (GSimpleAction *action,
-                     GVariant      *value,
-                     gpointer       user_data)
+panel_change (GSimpleAction *action,
+              GVariant      *value,
+              gpointer       user_data)
 {
   FlexoWindow *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  GtkRevealer *revealer = g_strcmp0 (name, "show-palette") == 0 ? self->palette_revealer :
+                          g_strcmp0 (name, "show-inspector") == 0 ? self->inspector_revealer :
+                          self->problems_revealer;
 
   g_simple_action_set_state (action, value);
-  gtk_revealer_set_reveal_child (self->palette_revealer, g_variant_get_boolean (value));
-}
-
-static void
-show_inspector_change (GSimpleAction *action,
-                       GVariant      *value,
-                       gpointer       user_data)
-{
-  FlexoWindow *self = user_data;
-
-  g_simple_action_set_state (action, value);
-  gtk_revealer_set_reveal_child (self->inspector_revealer, g_variant_get_boolean (value));
-}
-
-static void
-toggle_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
-{
-  GVariant *state = g_action_get_state (G_ACTION (action));
-
-  g_action_change_state (G_ACTION (action), g_variant_new_boolean (!g_variant_get_boolean (state)));
-  g_variant_unref (state);
+  gtk_revealer_set_reveal_child (revealer, g_variant_get_boolean (value));
 }
 
 /* ------------------------------------------------------------ diagrams -- */
@@ -781,10 +759,12 @@ static const GActionEntry window_actions[] = {
   { "zoom-reset", zoom_reset_action },
   { "zoom-fit", zoom_fit_action },
   { "zoom-selection", zoom_selection_action },
-  { "show-grid", toggle_action, NULL, "true", show_grid_change },
-  { "snap", toggle_action, NULL, "true", snap_change },
-  { "show-palette", toggle_action, NULL, "true", show_palette_change },
-  { "show-inspector", toggle_action, NULL, "true", show_inspector_change },
+  /* Stateful booleans: activating one toggles it (GLib's default). */
+  { "show-grid", NULL, NULL, "true", canvas_option_change },
+  { "snap", NULL, NULL, "true", canvas_option_change },
+  { "show-palette", NULL, NULL, "true", panel_change },
+  { "show-inspector", NULL, NULL, "true", panel_change },
+  { "show-problems", NULL, NULL, "false", panel_change },
   { "new-diagram", new_diagram_action },
   { "rename-diagram", rename_diagram_action },
   { "duplicate-diagram", duplicate_diagram_action },

@@ -173,35 +173,8 @@ flexo_window_stop_validation (FlexoWindow *self)
   g_clear_pointer (&self->marked, g_hash_table_unref);
 }
 
-static void
-show_problems_change (GSimpleAction *action,
-                      GVariant      *value,
-                      gpointer       user_data)
-{
-  FlexoWindow *self = user_data;
-
-  g_simple_action_set_state (action, value);
-  gtk_revealer_set_reveal_child (self->problems_revealer, g_variant_get_boolean (value));
-}
-
-static void
-toggle (GSimpleAction *action,
-        GVariant      *parameter,
-        gpointer       user_data)
-{
-  GVariant *state = g_action_get_state (G_ACTION (action));
-
-  g_action_change_state (G_ACTION (action), g_variant_new_boolean (!g_variant_get_boolean (state)));
-  g_variant_unref (state);
-}
-
-static const GActionEntry problem_actions[] = {
-  { "show-problems", toggle, NULL, "false", show_problems_change },
-};
-
 void
 flexo_window_init_problems (FlexoWindow *self)
 {
-  g_action_map_add_action_entries (G_ACTION_MAP (self), problem_actions, G_N_ELEMENTS (problem_actions), self);
   g_signal_connect (self->problems_list, "row-activated", G_CALLBACK (row_activated), self);
 }

@@ -543,7 +543,9 @@ document_changed (FlexoDocument *document,
   flexo_window_update_title (self);
   update_empty_page (self);
   flexo_window_update_actions (self);
-  flexo_window_schedule_validation (self);
+  /* The model is checked again when it changed, not when shapes moved. */
+  if (!flexo_changes_only_views (changes))
+    flexo_window_schedule_validation (self);
 }
 
 /* A new document: one empty diagram, nothing to save. */

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "flexo-changes.h"
+#include "flexo-model.h"
 
 struct _FlexoChanges
 {
@@ -113,4 +114,28 @@ flexo_changes_foreach (FlexoChanges     *self,
   g_hash_table_iter_init (&iter, self->objects);
   while (g_hash_table_iter_next (&iter, &key, &value))
     func (key, *(guint64 *) value, user_data);
+}
+
+static void
+view_only_cb (FlexoObject *object,
+              guint64      what,
+              gpointer     user_data)
+{
+  gboolean *only = user_data;
+
+  /* A diagram whose list of items changed (no field of its own) counts as
+   * a view change; its name does not. */
+  if (!FLEXO_IS_SHAPE (object) && !FLEXO_IS_CONNECTOR (object) && !(FLEXO_IS_DIAGRAM (object) && what == 0))
+    *only = FALSE;
+}
+
+gboolean
+flexo_changes_only_views (FlexoChanges *self)
+{
+  gboolean only = TRUE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  flexo_changes_foreach (self, view_only_cb, &only);
+  return only;
 }

@@ -41,6 +41,11 @@ void          flexo_changes_foreach     (FlexoChanges     *self,
                                          FlexoChangesFunc  func,
                                          gpointer          user_data);
 
+/* Whether only shapes and connectors changed (moved, restyled, added or
+ * removed): nothing of the model, its metamodel, nor a diagram's name.
+ * What shows the model alone (an outline, validation) can skip those. */
+gboolean      flexo_changes_only_views  (FlexoChanges *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlexoChanges, flexo_changes_unref)
 
 G_END_DECLS

@@ -51,5 +51,12 @@ GtkEventController *flexo_gui_test_find_controller (GtkWidget *widget,
                                                     GType      type);
 /* Whether the program runs with a display (else the suite is skipped). */
 gboolean          flexo_gui_test_has_display  (void);
+/* Runs @suite as flexo_test_run() does, or skips it the TAP way without a
+ * display; the exit status. */
+int               flexo_gui_test_run          (Suite       *suite);
+/* What @widget draws (its snapshot), on a @width × @height ARGB surface. */
+cairo_surface_t  *flexo_gui_test_render       (GtkWidget   *widget,
+                                               int          width,
+                                               int          height);
 
 G_END_DECLS

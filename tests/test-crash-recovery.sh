@@ -8,40 +8,9 @@
 # Prints TAP. Needs xdotool and xmllint.
 set -u
 
-bin=${FLEXO_BIN:?FLEXO_BIN is not set}
-tmp=$(mktemp -d)
-pid=
-trap 'kill -9 $pid 2>/dev/null; rm -rf "$tmp"' EXIT
-export GDK_BACKEND=x11 GSK_RENDERER=cairo NO_AT_BRIDGE=1 GSETTINGS_BACKEND=memory
-export XDG_DATA_HOME=$tmp/data XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config
+. "$(dirname "$0")/e2e-lib.sh"
 
-if [ -z "${DISPLAY:-}" ] || ! command -v xdotool >/dev/null || ! command -v xmllint >/dev/null; then
-  echo "1..0 # SKIP needs a display, xdotool and xmllint"
-  exit 0
-fi
 echo "1..3"
-
-start () {
-  local try
-  wid=
-  # An X server that resets when its last client leaves refuses new ones
-  # for a moment: a start that ends at once is tried again.
-  for try in 1 2 3; do
-    "$bin" "$@" 2>>"$tmp/stderr" &
-    pid=$!
-    for _ in $(seq 200); do
-      wid=$(xdotool search --pid $pid --onlyvisible --name 'Flexo' 2>/dev/null | head -n1)
-      [ -n "$wid" ] && break
-      kill -0 $pid 2>/dev/null || break
-      sleep 0.1
-    done
-    [ -n "$wid" ] && break
-    sleep 1
-  done
-  [ -n "$wid" ] || { echo "# no window: process $pid $(kill -0 $pid 2>/dev/null && echo running || echo gone); windows: $(xdotool search --name Flexo 2>/dev/null | xargs -r -n1 xdotool getwindowname 2>/dev/null | tr '\n' '|')"; return 1; }
-  xdotool windowmove "$wid" 0 0 windowsize "$wid" 1280 800
-  sleep 1
-}
 
 file=$tmp/crash.flexo
 copies () {
@@ -107,13 +76,11 @@ if [ $ok = 1 ]; then
   xdotool key ctrl+q; sleep 1
 fi
 kill $pid 2>/dev/null
-text=$(xmllint --xpath 'count(//*[local-name()="shape"][contains(., "Unsaved") or @text="Unsaved"])' "$file" 2>/dev/null)
+text=$(xp 'count(//*[local-name()="shape"][contains(., "Unsaved") or @text="Unsaved"])' "$file")
 if [ "$text" = 1 ] && [ "$(copies)" = 0 ]; then
   echo "ok 3 - saved, the recovered edit is in the file and the copy is gone"
 else
   echo "not ok 3 - saved, the recovered edit is in the file and the copy is gone (shapes: ${text:-none}, copies: $(copies))"
 fi
 
-if [ -s "$tmp/stderr" ]; then
-  sed 's/^/# /' "$tmp/stderr"
-fi
+stderr_comments

@@ -553,6 +553,59 @@ START_TEST (test_set_unsaved)
 }
 END_TEST
 
+static void
+remember_changes (FlexoDocument *doc,
+                  FlexoChanges  *changes,
+                  gboolean      *only_views)
+{
+  *only_views = flexo_changes_only_views (changes);
+}
+
+START_TEST (test_changes_of_views_only)
+{
+  g_autoptr(FlexoDocument) doc = flexo_document_new ();
+  g_autoptr(FlexoConcept) concept = flexo_concept_new (doc, "C");
+  g_autoptr(FlexoInstance) instance = NULL;
+  FlexoDiagram *diagram;
+  FlexoShape *shape;
+  gboolean only_views = FALSE;
+
+  flexo_document_begin (doc, "Add");
+  diagram = add_diagram (doc, "D");
+  flexo_object_insert_child (FLEXO_OBJECT (doc), FLEXO_LIST_CONCEPTS, -1, FLEXO_OBJECT (concept));
+  flexo_document_commit (doc);
+  g_signal_connect (doc, "changed", G_CALLBACK (remember_changes), &only_views);
+
+  /* Shapes added and moved: views only. */
+  flexo_document_begin (doc, "Shape");
+  shape = add_shape (doc, diagram, 0, 0);
+  flexo_document_commit (doc);
+  ck_assert (only_views);
+  flexo_document_begin (doc, "Move");
+  flexo_shape_move_by (shape, 5, 5);
+  flexo_document_commit (doc);
+  ck_assert (only_views);
+
+  /* A diagram renamed, an instance added: not only views. */
+  flexo_document_begin (doc, "Rename");
+  flexo_diagram_set_name (diagram, "E");
+  flexo_document_commit (doc);
+  ck_assert (!only_views);
+  instance = flexo_instance_new (doc, concept);
+  flexo_document_begin (doc, "Instance");
+  flexo_object_insert_child (FLEXO_OBJECT (doc), FLEXO_LIST_INSTANCES, -1, FLEXO_OBJECT (instance));
+  flexo_document_commit (doc);
+  ck_assert (!only_views);
+  /* Undoing a move is a view change again. */
+  ck_assert (flexo_document_undo (doc));
+  ck_assert (!only_views);
+  ck_assert (flexo_document_undo (doc));
+  ck_assert (!only_views);
+  ck_assert (flexo_document_undo (doc));
+  ck_assert (only_views);
+}
+END_TEST
+
 static Suite *
 document_suite (void)
 {
@@ -572,6 +625,7 @@ document_suite (void)
   tcase_add_test (tc, test_spatial_index_follows_edits);
   tcase_add_test (tc, test_connector_index_follows_edits);
   tcase_add_test (tc, test_set_unsaved);
+  tcase_add_test (tc, test_changes_of_views_only);
   suite_add_tcase (s, tc);
 
   return s;

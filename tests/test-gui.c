@@ -182,18 +182,7 @@ START_TEST (test_canvas_draws_grid_on_paper)
 
   for (int pass = 0; pass < 2; pass++)
     {
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-      g_autoptr(GskRenderNode) node = NULL;
-      cairo_t *cr;
-
-      GTK_WIDGET_GET_CLASS (canvas)->snapshot (GTK_WIDGET (canvas), snapshot);
-      node = gtk_snapshot_free_to_node (snapshot);
-      ck_assert_ptr_nonnull (node);
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 100, 100);
-      cr = cairo_create (surface);
-      gsk_render_node_draw (node, cr);
-      cairo_destroy (cr);
-      cairo_surface_flush (surface);
+      surface = flexo_gui_test_render (GTK_WIDGET (canvas), 100, 100);
 
       pixels = (guint32 *) cairo_image_surface_get_data (surface);
       stride = cairo_image_surface_get_stride (surface) / 4;
@@ -440,12 +429,5 @@ gui_suite (void)
 int
 main (void)
 {
-  if (!flexo_gui_test_has_display ())
-    {
-      /* Meson reads exit code 77 as an error under TAP: skip the TAP way. */
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-
-  return flexo_test_run (gui_suite ());
+  return flexo_gui_test_run (gui_suite ());
 }

@@ -379,10 +379,5 @@ inspector_suite (void)
 int
 main (void)
 {
-  if (!flexo_gui_test_has_display ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  return flexo_test_run (inspector_suite ());
+  return flexo_gui_test_run (inspector_suite ());
 }

@@ -39,59 +39,28 @@ connector_handle_at (FlexoCanvas     *self,
   for (guint i = self->selection->len; i-- > 0;)
     {
       FlexoConnector *c = g_ptr_array_index (self->selection, i);
-      g_autoptr(FlexoPath) route = NULL;
       GArray *waypoints;
-      FlexoPathIter iter;
-      FlexoPathOp op;
-      const FlexoPoint *pts;
-      FlexoPoint first = { 0, 0 }, last = { 0, 0 };
-      gboolean any = FALSE;
-      double hx, hy;
+      FlexoPoint start, end;
 
       if (!FLEXO_IS_CONNECTOR (c))
         continue;
 
       waypoints = flexo_connector_get_waypoints (c);
       for (guint k = 0; waypoints != NULL && k < waypoints->len; k++)
-        {
-          flexo_canvas_diagram_to_view (self, g_array_index (waypoints, FlexoPoint, k), &hx, &hy);
-          if (fabs (hx - x) <= HANDLE_REACH && fabs (hy - y) <= HANDLE_REACH)
-            {
-              *out = c;
-              *mode = DRAG_WAYPOINT;
-              *waypoint = k;
-              return TRUE;
-            }
-        }
+        if (flexo_canvas_near_handle (self, g_array_index (waypoints, FlexoPoint, k), x, y))
+          {
+            *out = c;
+            *mode = DRAG_WAYPOINT;
+            *waypoint = k;
+            return TRUE;
+          }
 
-      route = flexo_path_new ();
-      flexo_connector_compute_route (c, route, NULL, NULL);
-      flexo_path_iter_init (&iter, route);
-      while (flexo_path_iter_next (&iter, &op, &pts))
-        {
-          guint n = flexo_path_op_n_points (op);
-
-          if (n == 0)
-            continue;
-          if (!any)
-            first = pts[0];
-          last = pts[n - 1];
-          any = TRUE;
-        }
-      if (!any)
+      if (!flexo_canvas_connector_ends (c, &start, &end))
         continue;
-      flexo_canvas_diagram_to_view (self, first, &hx, &hy);
-      if (fabs (hx - x) <= HANDLE_REACH && fabs (hy - y) <= HANDLE_REACH)
+      if (flexo_canvas_near_handle (self, start, x, y) || flexo_canvas_near_handle (self, end, x, y))
         {
           *out = c;
-          *mode = DRAG_RECONNECT_SOURCE;
-          return TRUE;
-        }
-      flexo_canvas_diagram_to_view (self, last, &hx, &hy);
-      if (fabs (hx - x) <= HANDLE_REACH && fabs (hy - y) <= HANDLE_REACH)
-        {
-          *out = c;
-          *mode = DRAG_RECONNECT_TARGET;
+          *mode = flexo_canvas_near_handle (self, start, x, y) ? DRAG_RECONNECT_SOURCE : DRAG_RECONNECT_TARGET;
           return TRUE;
         }
     }

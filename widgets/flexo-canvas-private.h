@@ -149,6 +149,16 @@ gboolean  flexo_canvas_connect_handle_at  (FlexoCanvas *self,
                                            double       x,
                                            double       y,
                                            FlexoShape **shape);
+/* Whether widget point (@x, @y) is on the handle drawn at diagram point
+ * @p. */
+gboolean  flexo_canvas_near_handle        (FlexoCanvas *self,
+                                           FlexoPoint   p,
+                                           double       x,
+                                           double       y);
+/* The two ends of a connector's route; FALSE when it draws nothing. */
+gboolean  flexo_canvas_connector_ends     (FlexoConnector *connector,
+                                           FlexoPoint     *start,
+                                           FlexoPoint     *end);
 void      flexo_canvas_handle_position    (const FlexoRect *box,
                                            Handle           handle,
                                            FlexoPoint      *out);

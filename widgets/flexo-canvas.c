@@ -570,6 +570,36 @@ flexo_canvas_item_at (FlexoCanvas *self,
   return best;
 }
 
+gboolean
+flexo_canvas_near_handle (FlexoCanvas *self,
+                          FlexoPoint   p,
+                          double       x,
+                          double       y)
+{
+  double hx, hy;
+
+  flexo_canvas_diagram_to_view (self, p, &hx, &hy);
+  return fabs (hx - x) <= HANDLE_REACH && fabs (hy - y) <= HANDLE_REACH;
+}
+
+gboolean
+flexo_canvas_connector_ends (FlexoConnector *connector,
+                             FlexoPoint     *start,
+                             FlexoPoint     *end)
+{
+  g_autoptr(FlexoPath) route = flexo_path_new ();
+  const FlexoPoint *points;
+  guint n = 0;
+
+  flexo_connector_compute_route (connector, route, NULL, NULL);
+  points = flexo_path_get_points (route, &n);
+  if (n == 0)
+    return FALSE;
+  *start = points[0];
+  *end = points[n - 1];
+  return TRUE;
+}
+
 void
 flexo_canvas_handle_position (const FlexoRect *box,
                               Handle           handle,
@@ -600,11 +630,9 @@ flexo_canvas_handle_at (FlexoCanvas *self,
       for (Handle h = 0; h < N_HANDLES; h++)
         {
           FlexoPoint p;
-          double hx, hy;
 
           flexo_canvas_handle_position (&box, h, &p);
-          flexo_canvas_diagram_to_view (self, p, &hx, &hy);
-          if (fabs (hx - x) <= HANDLE_REACH && fabs (hy - y) <= HANDLE_REACH)
+          if (flexo_canvas_near_handle (self, p, x, y))
             {
               *shape = item;
               return h;
@@ -762,36 +790,6 @@ draw_route (FlexoCanvas    *self,
 }
 
 static void
-connector_end_view (FlexoCanvas    *self,
-                    FlexoConnector *connector,
-                    gboolean        source,
-                    double         *x,
-                    double         *y)
-{
-  g_autoptr(FlexoPath) route = flexo_path_new ();
-  FlexoPathIter iter;
-  FlexoPathOp op;
-  const FlexoPoint *pts;
-  FlexoPoint first = { 0, 0 }, last = { 0, 0 };
-  gboolean any = FALSE;
-
-  flexo_connector_compute_route (connector, route, NULL, NULL);
-  flexo_path_iter_init (&iter, route);
-  while (flexo_path_iter_next (&iter, &op, &pts))
-    {
-      guint n = flexo_path_op_n_points (op);
-
-      if (n == 0)
-        continue;
-      if (!any)
-        first = pts[0];
-      last = pts[n - 1];
-      any = TRUE;
-    }
-  flexo_canvas_diagram_to_view (self, source ? first : last, x, y);
-}
-
-static void
 draw_overlay (FlexoCanvas *self,
               cairo_t     *cr)
 {
@@ -843,6 +841,7 @@ draw_overlay (FlexoCanvas *self,
       else if (FLEXO_IS_CONNECTOR (item))
         {
           GArray *waypoints = flexo_connector_get_waypoints (item);
+          FlexoPoint start, end;
           double x, y;
 
           draw_route (self, cr, item);
@@ -857,10 +856,13 @@ draw_overlay (FlexoCanvas *self,
               flexo_canvas_diagram_to_view (self, g_array_index (waypoints, FlexoPoint, k), &x, &y);
               draw_handle (cr, x, y, &accent, FALSE);
             }
-          connector_end_view (self, item, TRUE, &x, &y);
-          draw_handle (cr, x, y, &accent, TRUE);
-          connector_end_view (self, item, FALSE, &x, &y);
-          draw_handle (cr, x, y, &accent, TRUE);
+          if (flexo_canvas_connector_ends (item, &start, &end))
+            {
+              flexo_canvas_diagram_to_view (self, start, &x, &y);
+              draw_handle (cr, x, y, &accent, TRUE);
+              flexo_canvas_diagram_to_view (self, end, &x, &y);
+              draw_handle (cr, x, y, &accent, TRUE);
+            }
         }
     }
 
@@ -1116,12 +1118,19 @@ flexo_canvas_snapshot (GtkWidget   *widget,
    FLEXO_CHANGE_FIELD (FLEXO_FIELD_TARGET) | FLEXO_CHANGE_FIELD (FLEXO_FIELD_SOURCE_POINT) | \
    FLEXO_CHANGE_FIELD (FLEXO_FIELD_TARGET_POINT))
 
+typedef struct
+{
+  FlexoCanvas *self;
+  gboolean     selection_changed;  /* selected items went away */
+} Invalidate;
+
 static void
 invalidate_cb (FlexoObject *object,
                guint64      what,
                gpointer     user_data)
 {
-  FlexoCanvas *self = user_data;
+  Invalidate *inv = user_data;
+  FlexoCanvas *self = inv->self;
 
   if ((what & FLEXO_CHANGE_REMOVED) || !flexo_object_is_live (object))
     {
@@ -1129,7 +1138,7 @@ invalidate_cb (FlexoObject *object,
         {
           g_ptr_array_remove (self->selection, object);
           g_hash_table_remove (self->selected, object);
-          g_object_set_data (G_OBJECT (self), "selection-dirty", GINT_TO_POINTER (1));
+          inv->selection_changed = TRUE;
         }
       if (object == (FlexoObject *) self->hover_shape)
         self->hover_shape = NULL;
@@ -1156,8 +1165,9 @@ document_changed (FlexoDocument *document,
                   FlexoChanges  *changes,
                   FlexoCanvas   *self)
 {
-  g_object_set_data (G_OBJECT (self), "selection-dirty", NULL);
-  flexo_changes_foreach (changes, invalidate_cb, self);
+  Invalidate inv = { self, FALSE };
+
+  flexo_changes_foreach (changes, invalidate_cb, &inv);
 
   /* The diagram itself went away (undo of its creation). */
   if (self->diagram != NULL && !flexo_object_is_live (FLEXO_OBJECT (self->diagram)))
@@ -1169,7 +1179,7 @@ document_changed (FlexoDocument *document,
   flexo_canvas_update_adjustments (self);
   flexo_canvas_place_editor (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  if (g_object_get_data (G_OBJECT (self), "selection-dirty"))
+  if (inv.selection_changed)
     flexo_canvas_emit_selection_changed (self);
 }
 

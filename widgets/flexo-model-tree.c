@@ -164,7 +164,8 @@ document_changed (FlexoDocument  *document,
                   FlexoChanges   *changes,
                   FlexoModelTree *self)
 {
-  if (self->rebuild_id == 0)
+  /* Moving shapes changes nothing listed here. */
+  if (self->rebuild_id == 0 && !flexo_changes_only_views (changes))
     self->rebuild_id = g_timeout_add (100, rebuild_cb, self);
 }
 

@@ -722,8 +722,9 @@ touches_metamodel (FlexoObject *object,
 {
   gboolean *touched = user_data;
 
-  if (FLEXO_IS_CONCEPT (object) || FLEXO_IS_RELATION (object) || FLEXO_IS_DOCUMENT (object) ||
-      FLEXO_IS_PALETTE_ENTRY (object))
+  /* Concepts and relations added, removed (a move is both), renamed or
+   * restyled; not instances, links or diagrams. */
+  if (FLEXO_IS_CONCEPT (object) || FLEXO_IS_RELATION (object) || FLEXO_IS_PALETTE_ENTRY (object))
     *touched = TRUE;
 }
 
