@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "flexo-concept.h"
 #include "flexo-document-private.h"
 
@@ -358,4 +360,39 @@ _flexo_concept_remove_instance (gpointer      concept,
                                 gpointer      instance)
 {
   _flexo_backrefs_remove (&FLEXO_CONCEPT (concept)->instances, instance);
+}
+
+char *
+flexo_label_template_expand (const char       *template,
+                             FlexoLabelLookup  lookup,
+                             gpointer          user_data)
+{
+  GString *out;
+
+  g_return_val_if_fail (template != NULL, NULL);
+  g_return_val_if_fail (lookup != NULL, NULL);
+
+  out = g_string_new (NULL);
+  for (const char *p = template; *p; p++)
+    {
+      const char *end;
+
+      if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}'))
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      if (*p == '{' && (end = strchr (p + 1, '}')) != NULL)
+        {
+          g_autofree char *name = g_strndup (p + 1, end - p - 1);
+          const char *value = lookup (g_strstrip (name), user_data);
+
+          if (value != NULL)
+            g_string_append (out, value);
+          p = end;
+          continue;
+        }
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
 }

@@ -23,6 +23,14 @@ void              flexo_concept_set_name          (FlexoConcept     *self,
 const char       *flexo_concept_get_label         (FlexoConcept     *self);
 void              flexo_concept_set_label         (FlexoConcept     *self,
                                                    const char       *label);
+/* Expands a label template: "{x}" stands for what @lookup gives for the
+ * name x (blanks around it ignored; nothing when it gives NULL), "{{" and
+ * "}}" for braces; an unclosed "{" is kept as it is. */
+typedef const char *(*FlexoLabelLookup) (const char *name,
+                                         gpointer    user_data);
+char             *flexo_label_template_expand     (const char       *template,
+                                                   FlexoLabelLookup  lookup,
+                                                   gpointer          user_data);
 const char       *flexo_concept_get_description   (FlexoConcept     *self);
 void              flexo_concept_set_description   (FlexoConcept     *self,
                                                    const char       *description);

@@ -5,8 +5,6 @@
  */
 #include "config.h"
 
-#include <string.h>
-
 #include "flexo-document-private.h"
 #include "flexo-instance.h"
 
@@ -267,11 +265,17 @@ flexo_instance_get_nth_value (FlexoInstance  *self,
     *value = v->value;
 }
 
+static const char *
+lookup_value (const char *name,
+              gpointer    instance)
+{
+  return flexo_instance_get_value_by_name (instance, name);
+}
+
 char *
 flexo_instance_dup_label (FlexoInstance *self)
 {
   const char *template;
-  GString *out;
 
   g_return_val_if_fail (FLEXO_IS_INSTANCE (self), NULL);
 
@@ -285,33 +289,7 @@ flexo_instance_dup_label (FlexoInstance *self)
 
       return g_strdup (name ? name : flexo_concept_get_name (FLEXO_CONCEPT (self->concept)));
     }
-
-  out = g_string_new (NULL);
-  for (const char *p = template; *p; p++)
-    {
-      const char *end;
-
-      if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}'))
-        {
-          g_string_append_c (out, *p++);
-          continue;
-        }
-
-      if (*p == '{' && (end = strchr (p + 1, '}')) != NULL)
-        {
-          g_autofree char *name = g_strndup (p + 1, end - p - 1);
-          const char *value = flexo_instance_get_value_by_name (self, g_strstrip (name));
-
-          if (value != NULL)
-            g_string_append (out, value);
-          p = end;
-          continue;
-        }
-
-      g_string_append_c (out, *p);
-    }
-
-  return g_string_free (out, FALSE);
+  return flexo_label_template_expand (template, lookup_value, self);
 }
 
 GPtrArray *

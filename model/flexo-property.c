@@ -5,6 +5,9 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "flexo-document-private.h"
 #include "flexo-property.h"
 
@@ -273,4 +276,85 @@ flexo_property_get_concept (FlexoProperty *self)
 {
   g_return_val_if_fail (FLEXO_IS_PROPERTY (self), NULL);
   return flexo_object_get_container (FLEXO_OBJECT (self));
+}
+
+char *
+flexo_multiplicity_to_string (int min,
+                              int max)
+{
+  if (min == max)
+    return g_strdup_printf ("%d", min);
+  if (max == FLEXO_MANY)
+    return g_strdup_printf ("%d..*", min);
+  return g_strdup_printf ("%d..%d", min, max);
+}
+
+gboolean
+flexo_multiplicity_parse (const char *text,
+                          int        *min,
+                          int        *max)
+{
+  g_autofree char *copy = NULL;
+  char *dots, *low, *high;
+  int lo, hi;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (min != NULL && max != NULL, FALSE);
+
+  copy = g_strstrip (g_strdup (text));
+  if (strcmp (copy, "*") == 0)
+    {
+      *min = 0;
+      *max = FLEXO_MANY;
+      return TRUE;
+    }
+  dots = strstr (copy, "..");
+  low = copy;
+  high = copy;
+  if (dots != NULL)
+    {
+      *dots = '\0';
+      high = dots + 2;
+      g_strstrip (low);
+      g_strstrip (high);
+    }
+  if (*low == '+' || *low == '-' || !flexo_strtoi (low, &lo) || lo < 0)
+    return FALSE;
+  if (strcmp (high, "*") == 0 && dots != NULL)
+    hi = FLEXO_MANY;
+  else if (*high == '+' || *high == '-' || !flexo_strtoi (high, &hi) || hi < lo || hi == 0)
+    return FALSE;
+  *min = lo;
+  *max = hi;
+  return TRUE;
+}
+
+gboolean
+flexo_property_type_accepts (FlexoPropertyType  type,
+                             const char        *text)
+{
+  double d;
+  int i, y, m, day;
+  char end;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  switch (type)
+    {
+    case FLEXO_PROPERTY_INTEGER:
+      return flexo_strtoi (text, &i);
+    case FLEXO_PROPERTY_REAL:
+      return flexo_strtod (text, &d);
+    case FLEXO_PROPERTY_BOOLEAN:
+      return strcmp (text, "true") == 0 || strcmp (text, "false") == 0;
+    case FLEXO_PROPERTY_DATE:
+      return sscanf (text, "%4d-%2d-%2d%c", &y, &m, &day, &end) == 3 && strlen (text) == 10 &&
+             g_date_valid_dmy ((GDateDay) day, (GDateMonth) m, (GDateYear) y);
+    case FLEXO_PROPERTY_STRING:
+    case FLEXO_PROPERTY_TEXT:
+    case FLEXO_PROPERTY_ENUMERATION:
+    case FLEXO_PROPERTY_REFERENCE:
+    default:
+      return TRUE;
+    }
 }

@@ -27,6 +27,21 @@ FLEXO_DECLARE_ENUM_NAMES (FlexoPropertyType, property_type)
 /* Multiplicity upper bound meaning "any number" (written "*"). */
 #define FLEXO_MANY (-1)
 
+/* Whether @text is a well-formed value of @type: whole numbers, numbers,
+ * "true"/"false", dates as 2026-11-23; any text for the other types
+ * (enumerations and references depend on the property). Empty text is
+ * accepted (no value). */
+gboolean           flexo_property_type_accepts      (FlexoPropertyType  type,
+                                                     const char        *text);
+
+/* Multiplicities as people write them: "1", "0..1", "1..*", "2..5", and
+ * "*" for 0..*. Parsing is strict (min ≤ max, no negative bounds). */
+char              *flexo_multiplicity_to_string     (int                min,
+                                                     int                max);
+gboolean           flexo_multiplicity_parse         (const char        *text,
+                                                     int               *min,
+                                                     int               *max);
+
 #define FLEXO_TYPE_PROPERTY (flexo_property_get_type ())
 
 G_DECLARE_FINAL_TYPE (FlexoProperty, flexo_property, FLEXO, PROPERTY, FlexoObject)

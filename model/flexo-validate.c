@@ -14,7 +14,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -86,22 +85,6 @@ flexo_problems_have_errors (GPtrArray *problems)
 
 /* -------------------------------------------------------------- values -- */
 
-static gboolean
-valid_date (const char *text)
-{
-  int y, m, d;
-  char end;
-
-  return sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) == 3 && strlen (text) == 10 &&
-         g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
-
-static gboolean
-valid_boolean (const char *text)
-{
-  return strcmp (text, "true") == 0 || strcmp (text, "false") == 0;
-}
-
 /* Checks a reference: ids of live instances of the target concept, as
  * many as the property allows. */
 static void
@@ -156,9 +139,6 @@ check_value (GPtrArray     *problems,
   const char *value = flexo_instance_get_effective_value (instance, property);
   const char *name = flexo_property_get_name (property);
   gboolean empty = value == NULL || *value == '\0';
-  double d;
-  int i;
-
   if (empty)
     {
       if (flexo_property_get_required (property) ||
@@ -171,22 +151,22 @@ check_value (GPtrArray     *problems,
   switch (flexo_property_get_value_type (property))
     {
     case FLEXO_PROPERTY_INTEGER:
-      if (!flexo_strtoi (value, &i))
+      if (!flexo_property_type_accepts (FLEXO_PROPERTY_INTEGER, value))
         add_problem (problems, FLEXO_PROBLEM_ERROR, FLEXO_RULE_VALUE_TYPE, instance, property,
                      g_strdup_printf (_("“%s” should be a whole number, not “%s”"), name, value));
       break;
     case FLEXO_PROPERTY_REAL:
-      if (!flexo_strtod (value, &d))
+      if (!flexo_property_type_accepts (FLEXO_PROPERTY_REAL, value))
         add_problem (problems, FLEXO_PROBLEM_ERROR, FLEXO_RULE_VALUE_TYPE, instance, property,
                      g_strdup_printf (_("“%s” should be a number, not “%s”"), name, value));
       break;
     case FLEXO_PROPERTY_BOOLEAN:
-      if (!valid_boolean (value))
+      if (!flexo_property_type_accepts (FLEXO_PROPERTY_BOOLEAN, value))
         add_problem (problems, FLEXO_PROBLEM_ERROR, FLEXO_RULE_VALUE_TYPE, instance, property,
                      g_strdup_printf (_("“%s” should be true or false, not “%s”"), name, value));
       break;
     case FLEXO_PROPERTY_DATE:
-      if (!valid_date (value))
+      if (!flexo_property_type_accepts (FLEXO_PROPERTY_DATE, value))
         add_problem (problems, FLEXO_PROBLEM_ERROR, FLEXO_RULE_VALUE_TYPE, instance, property,
                      g_strdup_printf (_("“%s” should be a date such as 2026-11-23, not “%s”"), name, value));
       break;

@@ -345,6 +345,89 @@ START_TEST (test_concept_with_instances_is_refused)
 }
 END_TEST
 
+static const char *
+lookup_table (const char *name,
+              gpointer    table)
+{
+  return g_hash_table_lookup (table, name);
+}
+
+START_TEST (test_label_templates)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  static const struct { const char *template, *expected; } cases[] = {
+    { "{name}", "P1" },
+    { "{name} ({tokens})", "P1 (3)" },
+    { "{ name }:{tokens}", "P1:3" },
+    { "{missing}!", "!" },
+    { "{{name}}", "{name}" },
+    { "a }} b {{", "a } b {" },
+    { "open {name", "open {name" },
+    { "", "" },
+    { "plain", "plain" },
+    { "{name}{name}", "P1P1" },
+  };
+
+  g_hash_table_insert (values, "name", "P1");
+  g_hash_table_insert (values, "tokens", "3");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = flexo_label_template_expand (cases[i].template, lookup_table, values);
+
+      ck_assert_msg (g_strcmp0 (out, cases[i].expected) == 0, "“%s” gave “%s”, not “%s”",
+                     cases[i].template, out, cases[i].expected);
+    }
+}
+END_TEST
+
+/* A template naming an inherited property, followed live; without a
+ * template the name shows, else the concept's name. */
+START_TEST (test_label_template_of_an_instance)
+{
+  g_autoptr(FlexoDocument) doc = flexo_document_new ();
+  g_autoptr(FlexoConcept) node = flexo_concept_new (doc, "Node");
+  g_autoptr(FlexoConcept) place = flexo_concept_new (doc, "Place");
+  g_autoptr(FlexoProperty) name = flexo_property_new (doc, "name", FLEXO_PROPERTY_STRING);
+  g_autoptr(FlexoProperty) tokens = flexo_property_new (doc, "tokens", FLEXO_PROPERTY_INTEGER);
+  g_autoptr(FlexoInstance) p1 = flexo_instance_new (doc, place);
+  g_autoptr(GPtrArray) parents = g_ptr_array_new ();
+  g_autofree char *label = NULL;
+
+  flexo_document_begin (doc, "Model");
+  flexo_object_insert_child (FLEXO_OBJECT (doc), FLEXO_LIST_CONCEPTS, -1, FLEXO_OBJECT (node));
+  flexo_object_insert_child (FLEXO_OBJECT (doc), FLEXO_LIST_CONCEPTS, -1, FLEXO_OBJECT (place));
+  flexo_concept_add_property (node, name);
+  flexo_concept_add_property (place, tokens);
+  g_ptr_array_add (parents, node);
+  flexo_concept_set_parents (place, parents);
+  flexo_object_insert_child (FLEXO_OBJECT (doc), FLEXO_LIST_INSTANCES, -1, FLEXO_OBJECT (p1));
+  flexo_document_commit (doc);
+
+  label = flexo_instance_dup_label (p1);
+  ck_assert_str_eq (label, "Place");
+  flexo_document_begin (doc, "Set");
+  flexo_instance_set_value (p1, name, "P1");
+  flexo_concept_set_label (place, "{name} ({tokens})");
+  flexo_document_commit (doc);
+  g_free (label);
+  label = flexo_instance_dup_label (p1);
+  ck_assert_str_eq (label, "P1 ()");
+  flexo_document_begin (doc, "Set");
+  flexo_instance_set_value (p1, tokens, "2");
+  flexo_document_commit (doc);
+  g_free (label);
+  label = flexo_instance_dup_label (p1);
+  ck_assert_str_eq (label, "P1 (2)");
+
+  /* Undo of the template: the name alone again. */
+  ck_assert (flexo_document_undo (doc));
+  ck_assert (flexo_document_undo (doc));
+  g_free (label);
+  label = flexo_instance_dup_label (p1);
+  ck_assert_str_eq (label, "Place");
+}
+END_TEST
+
 START_TEST (test_instance_in_two_diagrams)
 {
   g_autoptr(FlexoDocument) doc = flexo_document_new ();
@@ -620,6 +703,8 @@ document_suite (void)
   tcase_add_test (tc, test_rollback_restores_everything);
   tcase_add_test (tc, test_deleting_shape_deletes_connectors);
   tcase_add_test (tc, test_concept_with_instances_is_refused);
+  tcase_add_test (tc, test_label_templates);
+  tcase_add_test (tc, test_label_template_of_an_instance);
   tcase_add_test (tc, test_instance_in_two_diagrams);
   tcase_add_test (tc, test_container_moves_children);
   tcase_add_test (tc, test_spatial_index_follows_edits);

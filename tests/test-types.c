@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "flexo-test.h"
+#include "flexo-property.h"
 #include "flexo-types.h"
 
 #define CHECK_ROUND_TRIP(Type, prefix, n) \
@@ -73,6 +74,39 @@ START_TEST (test_colors)
 }
 END_TEST
 
+START_TEST (test_multiplicities)
+{
+  static const struct { const char *text; int min, max; const char *canonical; } good[] = {
+    { "1", 1, 1, "1" }, { "0..1", 0, 1, "0..1" }, { "0..*", 0, FLEXO_MANY, "0..*" },
+    { "1..*", 1, FLEXO_MANY, "1..*" }, { " 2 .. 5 ", 2, 5, "2..5" }, { "*", 0, FLEXO_MANY, "0..*" },
+    { "3..3", 3, 3, "3" },
+  };
+  static const char * const bad[] = {
+    "", "..", "x", "1..", "..2", "5..2", "-1..2", "0", "0..0", "1..x", "*..2", "+1", "1..2..3", "99999999999",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *text = NULL;
+      int min = -2, max = -2;
+
+      ck_assert_msg (flexo_multiplicity_parse (good[i].text, &min, &max), "“%s” refused", good[i].text);
+      ck_assert_int_eq (min, good[i].min);
+      ck_assert_int_eq (max, good[i].max);
+      text = flexo_multiplicity_to_string (min, max);
+      ck_assert_str_eq (text, good[i].canonical);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      int min = 7, max = 7;
+
+      ck_assert_msg (!flexo_multiplicity_parse (bad[i], &min, &max), "“%s” accepted", bad[i]);
+      ck_assert_int_eq (min, 7);
+      ck_assert_int_eq (max, 7);
+    }
+}
+END_TEST
+
 static Suite *
 types_suite (void)
 {
@@ -82,6 +116,7 @@ types_suite (void)
   tcase_add_test (tc, test_enum_names_round_trip);
   tcase_add_test (tc, test_enum_unknown_names);
   tcase_add_test (tc, test_colors);
+  tcase_add_test (tc, test_multiplicities);
   suite_add_tcase (s, tc);
 
   return s;

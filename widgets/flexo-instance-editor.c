@@ -12,7 +12,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -35,35 +34,6 @@ struct _FlexoInstanceEditor
 };
 
 G_DEFINE_FINAL_TYPE (FlexoInstanceEditor, flexo_instance_editor, GTK_TYPE_WIDGET)
-
-static gboolean
-valid_value (FlexoPropertyType  type,
-             const char        *text)
-{
-  double d;
-  int i, y, m, day;
-  char end;
-
-  if (text == NULL || *text == '\0')
-    return TRUE;
-  switch (type)
-    {
-    case FLEXO_PROPERTY_INTEGER:
-      return flexo_strtoi (text, &i);
-    case FLEXO_PROPERTY_REAL:
-      return flexo_strtod (text, &d);
-    case FLEXO_PROPERTY_DATE:
-      return sscanf (text, "%4d-%2d-%2d%c", &y, &m, &day, &end) == 3 && strlen (text) == 10 &&
-             g_date_valid_dmy ((GDateDay) day, (GDateMonth) m, (GDateYear) y);
-    case FLEXO_PROPERTY_STRING:
-    case FLEXO_PROPERTY_TEXT:
-    case FLEXO_PROPERTY_BOOLEAN:
-    case FLEXO_PROPERTY_ENUMERATION:
-    case FLEXO_PROPERTY_REFERENCE:
-    default:
-      return TRUE;
-    }
-}
 
 /* Sets @property to @value in one history entry per field (typing in it
  * merges). */
@@ -101,7 +71,7 @@ entry_changed (GtkEditable         *entry,
 
   if (self->updating)
     return;
-  if (!valid_value (flexo_property_get_value_type (property), text))
+  if (!flexo_property_type_accepts (flexo_property_get_value_type (property), text))
     {
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
       return;
