@@ -72,6 +72,7 @@ struct _FlexoInspector
   FlexoDocument *document;
   gulong         changed_id;
   GPtrArray     *items;
+  FlexoObject   *look_owner;  /* a concept or relation whose look is edited */
   FlexoStyle    *default_style;
   guint          updating;
 };
@@ -203,6 +204,44 @@ has_selection (FlexoInspector *self)
 
 static void emit_default_changed (FlexoInspector *self);
 
+static const FlexoStyle *
+look_style (FlexoObject *owner)
+{
+  return FLEXO_IS_CONCEPT (owner) ? flexo_concept_get_style (FLEXO_CONCEPT (owner))
+                                  : flexo_relation_get_style (FLEXO_RELATION (owner));
+}
+
+static void
+set_look_style (FlexoObject      *owner,
+                const FlexoStyle *style)
+{
+  if (FLEXO_IS_CONCEPT (owner))
+    flexo_concept_set_style (FLEXO_CONCEPT (owner), style);
+  else
+    flexo_relation_set_style (FLEXO_RELATION (owner), style);
+}
+
+/* Merges @only into the look of the edited concept or relation, in one
+ * history entry. */
+static void
+apply_to_look (FlexoInspector   *self,
+               const FlexoStyle *only,
+               const char       *label,
+               const char       *merge_key)
+{
+  const FlexoStyle *own = look_style (self->look_owner);
+  g_autoptr(FlexoStyle) style = own != NULL ? flexo_style_copy (own) : flexo_style_new ();
+
+  if (!flexo_object_is_live (self->look_owner) || flexo_document_in_transaction (self->document))
+    return;
+  flexo_style_merge (style, only);
+  if (own != NULL && flexo_style_equal (own, style))
+    return;
+  flexo_document_begin_merge (self->document, label, merge_key);
+  set_look_style (self->look_owner, style);
+  flexo_document_commit (self->document);
+}
+
 /* Sets @fields of @values on every selected element as overrides (or on
  * the default style), in one history entry; @merge_key merges the steps
  * of a drag. */
@@ -219,6 +258,11 @@ apply (FlexoInspector   *self,
     return;
   flexo_style_unset (only, FLEXO_STYLE_ALL & ~fields);
 
+  if (self->look_owner != NULL)
+    {
+      apply_to_look (self, only, label, merge_key);
+      return;
+    }
   if (!has_selection (self))
     {
       g_autoptr(FlexoStyle) before = self->default_style != NULL ? flexo_style_copy (self->default_style) : flexo_style_new ();
@@ -394,6 +438,15 @@ static void
 reset_clicked (GtkButton      *button,
                FlexoInspector *self)
 {
+  if (self->look_owner != NULL)
+    {
+      if (look_style (self->look_owner) == NULL || flexo_document_in_transaction (self->document))
+        return;
+      flexo_document_begin (self->document, _("Reset Look"));
+      set_look_style (self->look_owner, NULL);
+      flexo_document_commit (self->document);
+      return;
+    }
   if (!has_selection (self))
     {
       g_clear_pointer (&self->default_style, flexo_style_free);
@@ -498,7 +551,20 @@ refresh (FlexoInspector *self)
   guint n_shapes = 0, n_connectors = 0, applies;
 
   self->updating++;
-  if (has_selection (self))
+  if (self->look_owner != NULL)
+    {
+      const char *name = FLEXO_IS_CONCEPT (self->look_owner)
+                         ? flexo_concept_get_name (FLEXO_CONCEPT (self->look_owner))
+                         : flexo_relation_get_name (FLEXO_RELATION (self->look_owner));
+
+      first = *flexo_style_get_default ();
+      if (look_style (self->look_owner) != NULL)
+        flexo_style_merge (&first, look_style (self->look_owner));
+      applies = FLEXO_IS_CONCEPT (self->look_owner) ? FOR_SHAPES : FOR_CONNECTORS;
+      /* Translators: the heading of the look of a concept or relation. */
+      heading = g_strdup_printf (_("Look of “%s”"), name != NULL ? name : "");
+    }
+  else if (has_selection (self))
     {
       for (guint i = 0; i < self->items->len; i++)
         {
@@ -555,7 +621,7 @@ refresh (FlexoInspector *self)
           }
       show_row_value (self, row, &first);
       /* New shapes get their kind from the palette, not from here. */
-      if (!has_selection (self) && row->field == FLEXO_STYLE_SHAPE_KIND)
+      if (!has_selection (self) && self->look_owner == NULL && row->field == FLEXO_STYLE_SHAPE_KIND)
         row_applies = FALSE;
       else
         row_applies = (row->applies & applies) != 0;
@@ -581,6 +647,12 @@ document_changed (FlexoDocument  *document,
 {
   gboolean touched = FALSE;
 
+  if (self->look_owner != NULL)
+    {
+      if (flexo_object_is_live (self->look_owner) && flexo_changes_contains (changes, self->look_owner))
+        refresh (self);
+      return;
+    }
   if (self->items == NULL)
     return;
   for (guint i = self->items->len; i-- > 0;)
@@ -633,6 +705,9 @@ flexo_inspector_set_selection (FlexoInspector *self,
       if (document != NULL)
         self->changed_id = g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
     }
+  g_clear_object (&self->look_owner);
+  gtk_button_set_label (GTK_BUTTON (self->reset), _("_Reset Style"));
+  gtk_widget_set_tooltip_text (self->reset, _("Remove the style set on the selection, back to its concept’s or the theme’s"));
   g_clear_pointer (&self->items, g_ptr_array_unref);
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; items != NULL && i < items->len; i++)
@@ -642,6 +717,36 @@ flexo_inspector_set_selection (FlexoInspector *self,
                                       self->items->len == 1 && FLEXO_IS_SHAPE (g_ptr_array_index (self->items, 0))
                                       ? flexo_shape_get_instance (g_ptr_array_index (self->items, 0)) : NULL);
   refresh (self);
+}
+
+void
+flexo_inspector_set_look (FlexoInspector *self,
+                          FlexoObject    *owner)
+{
+  FlexoDocument *document;
+
+  g_return_if_fail (FLEXO_IS_INSPECTOR (self));
+  g_return_if_fail (owner == NULL || FLEXO_IS_CONCEPT (owner) || FLEXO_IS_RELATION (owner));
+
+  if (owner == NULL)
+    {
+      flexo_inspector_set_selection (self, NULL, NULL);
+      return;
+    }
+  document = flexo_object_get_document (owner);
+  flexo_inspector_set_selection (self, document, NULL);
+  g_set_object (&self->look_owner, owner);
+  gtk_button_set_label (GTK_BUTTON (self->reset), _("_Reset Look"));
+  gtk_widget_set_tooltip_text (self->reset, _("Remove the look set here, back to the theme’s"));
+  refresh (self);
+}
+
+FlexoObject *
+flexo_inspector_get_look (FlexoInspector *self)
+{
+  g_return_val_if_fail (FLEXO_IS_INSPECTOR (self), NULL);
+
+  return self->look_owner;
 }
 
 static void
@@ -947,6 +1052,7 @@ flexo_inspector_dispose (GObject *object)
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_id, self->document);
   g_clear_object (&self->document);
+  g_clear_object (&self->look_owner);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
 

@@ -21,6 +21,11 @@ GtkWidget        *flexo_inspector_new               (void);
 void              flexo_inspector_set_selection     (FlexoInspector   *self,
                                                      FlexoDocument    *document,
                                                      GPtrArray        *items);
+/* Edits the look (graphical representation) of @owner, a concept or a
+ * relation, instead of a selection; NULL: back to no selection. */
+void              flexo_inspector_set_look          (FlexoInspector   *self,
+                                                     FlexoObject      *owner);
+FlexoObject      *flexo_inspector_get_look          (FlexoInspector   *self);
 /* The look new shapes and connectors get: overrides of the theme; edited
  * when nothing is selected ("default-style-changed" tells). */
 const FlexoStyle *flexo_inspector_get_default_style (FlexoInspector   *self);
