@@ -278,6 +278,7 @@ static const struct
   { "win.show-palette", { "F9" } },
   { "win.show-inspector", { "<Primary><Shift>i" } },
   { "win.new-diagram", { "<Primary>t" } },
+  { "win.metamodel", { "<Primary><Shift>m" } },
 };
 
 static void

@@ -734,6 +734,14 @@ nothing_action (GSimpleAction *action,
 {
 }
 
+static void
+metamodel_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  flexo_window_show_metamodel (user_data, NULL);
+}
+
 static const GActionEntry window_actions[] = {
   { "open", open_action },
   { "open-recent", open_recent_action, "s" },
@@ -765,6 +773,7 @@ static const GActionEntry window_actions[] = {
   { "show-palette", NULL, NULL, "true", panel_change },
   { "show-inspector", NULL, NULL, "true", panel_change },
   { "show-problems", NULL, NULL, "false", panel_change },
+  { "metamodel", metamodel_action },
   { "new-diagram", new_diagram_action },
   { "rename-diagram", rename_diagram_action },
   { "duplicate-diagram", duplicate_diagram_action },

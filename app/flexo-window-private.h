@@ -59,6 +59,7 @@ struct _FlexoWindow
   GMenu                *recent_menu;
   FlexoStyle           *default_style;
   FlexoRecovery        *recovery;
+  GtkWidget            *metamodel_window;
   guint                 syncing : 1;
   guint                 close_confirmed : 1;
 };
@@ -79,6 +80,13 @@ void     flexo_window_init_problems    (FlexoWindow   *self);
  * in the current diagram when it is there, else in another. */
 void     flexo_window_show_object      (FlexoWindow   *self,
                                         FlexoObject   *object);
+
+/* flexo-window-metamodel.c */
+/* Shows the metamodel window (made on first use), @select (a concept or
+ * relation, or NULL) in it; returns its FlexoMetamodelEditor. */
+GtkWidget *flexo_window_show_metamodel (FlexoWindow *self,
+                                        FlexoObject *select);
+void     flexo_window_sync_metamodel   (FlexoWindow *self);
 
 /* flexo-window-clipboard.c */
 gboolean flexo_window_copy_selection   (FlexoWindow   *self);

@@ -188,6 +188,7 @@ flexo_window_update_title (FlexoWindow *self)
   /* The window list and the task switcher name the window by its file. */
   window_title = g_strdup_printf (_("%s — Flexo"), title);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
+  flexo_window_sync_metamodel (self);
 }
 
 static void
@@ -730,6 +731,14 @@ flexo_window_dispose (GObject *object)
   if (self->document != NULL && get_recovery (self) != NULL)
     flexo_recovery_unwatch (get_recovery (self), self->document);
 
+  if (self->metamodel_window != NULL)
+    {
+      GtkWidget *window = self->metamodel_window;
+
+      g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *) &self->metamodel_window);
+      self->metamodel_window = NULL;
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
   if (self->document != NULL && self->changed_id != 0)
     g_clear_signal_handler (&self->changed_id, self->document);
   g_clear_object (&self->document);

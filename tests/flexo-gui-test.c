@@ -174,3 +174,52 @@ flexo_gui_test_render (GtkWidget *widget,
   cairo_surface_flush (surface);
   return surface;
 }
+
+void
+flexo_gui_test_drag (FlexoCanvas *canvas,
+                     double       x,
+                     double       y,
+                     double       dx,
+                     double       dy)
+{
+  GtkEventController *gesture = flexo_gui_test_find_controller (GTK_WIDGET (canvas), GTK_TYPE_GESTURE_DRAG);
+  double vx, vy;
+
+  ck_assert_ptr_nonnull (gesture);
+  flexo_canvas_diagram_to_view (canvas, (FlexoPoint) { x, y }, &vx, &vy);
+  g_signal_emit_by_name (gesture, "drag-begin", vx, vy);
+  if (dx != 0 || dy != 0)
+    {
+      g_signal_emit_by_name (gesture, "drag-update", dx / 2, dy / 2);
+      g_signal_emit_by_name (gesture, "drag-update", dx, dy);
+    }
+  g_signal_emit_by_name (gesture, "drag-end", dx, dy);
+  flexo_gui_test_flush ();
+}
+
+gboolean
+flexo_gui_test_press_key (GtkWidget       *widget,
+                          guint            keyval,
+                          GdkModifierType  state)
+{
+  GtkEventController *keys = flexo_gui_test_find_controller (widget, GTK_TYPE_EVENT_CONTROLLER_KEY);
+  gboolean handled = FALSE;
+
+  ck_assert_ptr_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, state, &handled);
+  flexo_gui_test_flush ();
+  return handled;
+}
+
+FlexoPaletteItem *
+flexo_gui_test_model_item (FlexoPaletteView *palette,
+                           const char       *name)
+{
+  GPtrArray *items = flexo_palette_view_get_model_items (palette);
+
+  for (guint i = 0; i < items->len; i++)
+    if (g_strcmp0 (flexo_palette_item_get_name (g_ptr_array_index (items, i)), name) == 0)
+      return g_ptr_array_index (items, i);
+  ck_abort_msg ("no palette item %s", name);
+  return NULL;
+}

@@ -12,6 +12,8 @@
 #include <gtk/gtk.h>
 
 #include "flexo-application.h"
+#include "flexo-canvas.h"
+#include "flexo-palette-view.h"
 #include "flexo-window.h"
 
 G_BEGIN_DECLS
@@ -58,5 +60,21 @@ int               flexo_gui_test_run          (Suite       *suite);
 cairo_surface_t  *flexo_gui_test_render       (GtkWidget   *widget,
                                                int          width,
                                                int          height);
+
+/* Drives @canvas's drag gesture: a press at diagram point (@x, @y), moved
+ * by (@dx, @dy) pixels in two steps, and a release. */
+void              flexo_gui_test_drag         (FlexoCanvas *canvas,
+                                               double       x,
+                                               double       y,
+                                               double       dx,
+                                               double       dy);
+/* Emits key-pressed on @widget's key controller; whether it was handled. */
+gboolean          flexo_gui_test_press_key    (GtkWidget       *widget,
+                                               guint            keyval,
+                                               GdkModifierType  state);
+/* The item of the document's concept or relation called @name in the
+ * palette's Concepts section (fails the test when there is none). */
+FlexoPaletteItem *flexo_gui_test_model_item   (FlexoPaletteView *palette,
+                                               const char       *name);
 
 G_END_DECLS
