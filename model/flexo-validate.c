@@ -58,7 +58,11 @@ flexo_problem_dup_element (FlexoProblem *problem)
     {
       FlexoInstance *instance = FLEXO_INSTANCE (problem->object);
       FlexoConcept *concept = flexo_instance_get_concept (instance);
-      g_autofree char *label = flexo_instance_dup_label (instance);
+      const char *name = flexo_instance_get_value_by_name (instance, "name");
+      g_autofree char *label = name != NULL ? g_strdup (name) : flexo_instance_dup_label (instance);
+
+      /* One line a problem: a label's lines joined. */
+      g_strdelimit (label, "\n\r\t", ' ');
 
       /* Translators: an instance in a report: its concept and its label. */
       return g_strdup_printf (_("%s “%s”"), concept != NULL ? flexo_concept_get_name (concept) : id,
