@@ -500,11 +500,25 @@ append_value (GString       *text,
     return;
   if (text->len > 0)
     g_string_append_c (text, '\n');
-  g_string_append_printf (text, "%s: %s", flexo_property_get_name (property), value);
+  /* A multi-line text is a compartment of its own (a class's attributes
+   * or operations); other values are named. */
+  if (flexo_property_get_value_type (property) == FLEXO_PROPERTY_TEXT)
+    g_string_append (text, value);
+  else
+    g_string_append_printf (text, "%s: %s", flexo_property_get_name (property), value);
+}
+
+static const char *
+note_name (const char *name,
+           gpointer    names)
+{
+  g_hash_table_add (names, g_strdup (name));
+  return NULL;
 }
 
 /* The lines of a class's second compartment: "name: value", for each
- * property of the concept that has a value (or a default). */
+ * property of the concept that has a value (or a default) and that its
+ * label does not show already. */
 static char *
 dup_class_values (FlexoShape *shape)
 {
@@ -515,10 +529,15 @@ dup_class_values (FlexoShape *shape)
   if (concept != NULL)
     {
       g_autoptr(GPtrArray) properties = flexo_concept_dup_all_properties (concept);
+      g_autoptr(GHashTable) in_label = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      const char *template = flexo_concept_get_label (concept);
 
+      g_free (flexo_label_template_expand (template != NULL && *template != '\0' ? template : "{name}",
+                                           note_name, in_label));
       for (guint i = 0; i < properties->len; i++)
-        append_value (text, properties->pdata[i],
-                      flexo_instance_get_effective_value (instance, properties->pdata[i]));
+        if (!g_hash_table_contains (in_label, flexo_property_get_name (properties->pdata[i])))
+          append_value (text, properties->pdata[i],
+                        flexo_instance_get_effective_value (instance, properties->pdata[i]));
     }
   else if (instance != NULL)
     {
