@@ -14,6 +14,7 @@
 #include "flexo-format.h"
 #include "flexo-fragment.h"
 #include "flexo-print.h"
+#include "flexo-templates.h"
 #include "flexo-model.h"
 #include "flexo-window-private.h"
 
@@ -735,6 +736,14 @@ nothing_action (GSimpleAction *action,
 }
 
 static void
+new_from_template_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (flexo_template_gallery_new (user_data)));
+}
+
+static void
 metamodel_action (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
@@ -774,6 +783,7 @@ static const GActionEntry window_actions[] = {
   { "show-inspector", NULL, NULL, "true", panel_change },
   { "show-problems", NULL, NULL, "false", panel_change },
   { "metamodel", metamodel_action },
+  { "new-from-template", new_from_template_action },
   { "new-diagram", new_diagram_action },
   { "rename-diagram", rename_diagram_action },
   { "duplicate-diagram", duplicate_diagram_action },

@@ -170,6 +170,55 @@ START_TEST (test_validate_lists_model_problems)
 }
 END_TEST
 
+/* Issue 6, must-hold 3: each kit's example passes. */
+START_TEST (test_validate_every_kit)
+{
+  g_autofree char *kits = g_build_filename (g_getenv ("FLEXO_TEST_DATA"), "..", "..", "resources", "kits", NULL);
+  g_autoptr(GDir) dir = g_dir_open (kits, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  ck_assert_ptr_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (kits, name, NULL);
+      g_auto(Run) run = { 0 };
+
+      if (!g_str_has_suffix (name, ".flexo"))
+        continue;
+      run_flexo (&run, "en", (const char *[]) { "--validate", path, NULL });
+      ck_assert_msg (run.status == 0, "%s: %s%s", name, run.out, run.err);
+      ck_assert_msg (strstr (run.out, "no problems") != NULL, "%s: %s", name, run.out);
+      n++;
+    }
+  ck_assert_uint_eq (n, 6);
+}
+END_TEST
+
+/* A kit's example, broken three ways: each problem on its line. */
+START_TEST (test_validate_broken_kit_example)
+{
+  g_autofree char *path = data_path ("model/petri-net-broken.flexo");
+  g_autofree char *type = NULL;
+  g_autofree char *unique = NULL;
+  g_autofree char *endpoint = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_flexo (&run, "en", (const char *[]) { "--validate", path, NULL });
+
+  ck_assert_int_eq (run.status, 1);
+  type = g_strdup_printf ("%s: Place “ready”: “tokens” should be a whole number, not “one”\n", path);
+  unique = g_strdup_printf ("%s: Place “ready”: another Place already has “ready” as name\n", path);
+  endpoint = g_strdup_printf ("%s: input arc link l26: “input arc” links Place to Transition, not Place to Place\n", path);
+  ck_assert_msg (strstr (run.out, type) != NULL, "%s", run.out);
+  ck_assert_msg (strstr (run.out, unique) != NULL, "%s", run.out);
+  ck_assert_msg (strstr (run.out, endpoint) != NULL, "%s", run.out);
+  lines = g_strsplit (run.out, "\n", -1);
+  ck_assert_uint_eq (g_strv_length (lines), 3 + 1);
+}
+END_TEST
+
 START_TEST (test_validate_in_french)
 {
   g_autofree char *path = data_path ("native/duplicate-id.flexo");
@@ -243,6 +292,8 @@ cli_suite (void)
   tcase_add_test (tc, test_validate_broken_file_names_file_and_line);
   tcase_add_test (tc, test_validate_in_french);
   tcase_add_test (tc, test_validate_lists_model_problems);
+  tcase_add_test (tc, test_validate_every_kit);
+  tcase_add_test (tc, test_validate_broken_kit_example);
   tcase_add_test (tc, test_convert_writes_canonical_copy);
   tcase_add_test (tc, test_convert_errors);
   suite_add_tcase (s, tc);
