@@ -122,8 +122,19 @@ flexo_window_add_recent (FlexoWindow *self,
                          GFile       *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
+  /* Said in full: left to guess, GTK may write an application without
+   * its command line, which GLib 2.74 then fails to read back. */
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) "application/x-flexo",
+    .app_name = (char *) "Flexo",
+    .app_exec = (char *) "flexo %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
 
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
 /* Most recent first. */
