@@ -85,10 +85,25 @@ row_activated (GtkListBox    *list,
     flexo_window_show_object (self, object);
 }
 
+static void
+fix_clicked (GtkButton   *button,
+             FlexoWindow *self)
+{
+  FlexoProblem *problem = g_object_get_data (G_OBJECT (button), "problem");
+
+  if (self->canvas != NULL)
+    flexo_canvas_stop_editing (self->canvas, TRUE);
+  if (!flexo_document_in_transaction (self->document))
+    flexo_problem_fix (problem, self->document);
+}
+
+/* @problem stays alive as long as the list holds the problems. */
 static GtkWidget *
-problem_row (FlexoProblem *problem)
+problem_row (FlexoWindow  *self,
+             FlexoProblem *problem)
 {
   g_autofree char *element = flexo_problem_dup_element (problem);
+  g_autofree char *fix = flexo_problem_dup_fix_label (problem);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (problem->severity == FLEXO_PROBLEM_ERROR
                                                   ? "dialog-error-symbolic" : "dialog-warning-symbolic");
@@ -99,6 +114,18 @@ problem_row (FlexoProblem *problem)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_tooltip_text (row, _("Show it in the diagram"));
   g_object_set_data_full (G_OBJECT (row), "object", g_object_ref (problem->object), g_object_unref);
+  if (fix != NULL)
+    {
+      /* The quick fix, saying what it does. */
+      GtkWidget *button = gtk_button_new_with_label (fix);
+
+      gtk_widget_set_tooltip_text (button, fix);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, fix, -1);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (button), "problem", problem);
+      g_signal_connect (button, "clicked", G_CALLBACK (fix_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
   return row;
 }
 
@@ -131,8 +158,11 @@ flexo_window_validate_now (FlexoWindow *self)
             g_hash_table_add (self->marked, g_object_ref (problem->object));
         }
       if (i < MAX_LISTED)
-        gtk_list_box_append (self->problems_list, problem_row (problem));
+        gtk_list_box_append (self->problems_list, problem_row (self, problem));
     }
+  /* The rows' fix buttons point into it. */
+  g_object_set_data_full (G_OBJECT (self->problems_list), "problems", g_ptr_array_ref (problems),
+                          (GDestroyNotify) g_ptr_array_unref);
   for (int i = 0; i < adw_tab_view_get_n_pages (self->tab_view); i++)
     flexo_canvas_set_marked (canvas_of_page (adw_tab_view_get_nth_page (self->tab_view, i)), self->marked);
 

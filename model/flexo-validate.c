@@ -27,6 +27,7 @@ flexo_problem_free (FlexoProblem *problem)
   if (problem == NULL)
     return;
   g_clear_object (&problem->object);
+  g_clear_object (&problem->detail);
   g_free (problem->message);
   g_free (problem);
 }
@@ -44,7 +45,7 @@ add_problem (GPtrArray            *problems,
   p->severity = severity;
   p->rule = rule;
   p->object = g_object_ref (object);
-  p->detail = detail;
+  p->detail = detail != NULL ? g_object_ref (detail) : NULL;
   p->message = message;
   g_ptr_array_add (problems, p);
 }
@@ -289,6 +290,179 @@ check_multiplicities (GPtrArray     *problems,
                                           max, flexo_relation_get_name (relation), n));
         }
     }
+}
+
+/* --------------------------------------------------------- quick fixes -- */
+
+typedef enum
+{
+  FIX_NONE,
+  FIX_USE_DEFAULT,     /* a value of the wrong type: the property's default instead */
+  FIX_CLEAR_VALUE,     /* a value of the wrong type, no default, not required */
+  FIX_REFERENCES,      /* references: keep the valid ones, as many as allowed */
+  FIX_EXTRA_LINKS,     /* too many links of a relation: the last ones go */
+  FIX_DELETE_LINK,     /* a link its relation does not allow */
+} Fix;
+
+/* @instance's links of @relation, in the order they were made. */
+static GPtrArray *
+links_of (FlexoInstance *instance,
+          FlexoRelation *relation)
+{
+  GPtrArray *links = flexo_instance_get_links (instance);
+  GPtrArray *mine = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    {
+      FlexoLink *link = g_ptr_array_index (links, i);
+
+      if (flexo_link_get_relation (link) == relation && flexo_link_get_source (link) == instance)
+        g_ptr_array_add (mine, g_object_ref (link));
+    }
+  return mine;
+}
+
+static Fix
+fix_of (FlexoProblem *problem)
+{
+  if (!flexo_object_is_live (problem->object))
+    return FIX_NONE;
+  if (problem->rule == FLEXO_RULE_ENDPOINT && FLEXO_IS_LINK (problem->object))
+    return FIX_DELETE_LINK;
+  if (problem->rule == FLEXO_RULE_MULTIPLICITY && FLEXO_IS_RELATION (problem->detail) &&
+      FLEXO_IS_INSTANCE (problem->object) && flexo_relation_get_max (problem->detail) >= 0)
+    {
+      g_autoptr(GPtrArray) links = links_of (FLEXO_INSTANCE (problem->object), problem->detail);
+
+      return links->len > (guint) flexo_relation_get_max (problem->detail) ? FIX_EXTRA_LINKS : FIX_NONE;
+    }
+  if (FLEXO_IS_PROPERTY (problem->detail) && FLEXO_IS_INSTANCE (problem->object) &&
+      flexo_instance_get_value (FLEXO_INSTANCE (problem->object), problem->detail) != NULL)
+    {
+      FlexoProperty *property = problem->detail;
+      const char *value = flexo_property_get_default (property);
+      const char * const *options = flexo_property_get_enum_values (property);
+
+      if (flexo_property_get_value_type (property) == FLEXO_PROPERTY_REFERENCE)
+        return problem->rule == FLEXO_RULE_VALUE_TYPE || problem->rule == FLEXO_RULE_MULTIPLICITY
+               ? FIX_REFERENCES : FIX_NONE;
+      if (problem->rule != FLEXO_RULE_VALUE_TYPE)
+        return FIX_NONE;
+      /* The default must be a good value itself. */
+      if (value != NULL && flexo_property_type_accepts (flexo_property_get_value_type (property), value) &&
+          (flexo_property_get_value_type (property) != FLEXO_PROPERTY_ENUMERATION ||
+           (options != NULL && g_strv_contains (options, value))))
+        return FIX_USE_DEFAULT;
+      if (value == NULL && !flexo_property_get_required (property))
+        return FIX_CLEAR_VALUE;
+    }
+  return FIX_NONE;
+}
+
+char *
+flexo_problem_dup_fix_label (FlexoProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  switch (fix_of (problem))
+    {
+    case FIX_USE_DEFAULT:
+      /* Translators: a quick fix: the property's default value instead. */
+      return g_strdup_printf (_("Use the default, “%s”"), flexo_property_get_default (problem->detail));
+    case FIX_CLEAR_VALUE:
+      return g_strdup (_("Clear the value"));
+    case FIX_REFERENCES:
+      return g_strdup (_("Remove the extra or broken references"));
+    case FIX_EXTRA_LINKS:
+      return g_strdup (_("Remove the extra links"));
+    case FIX_DELETE_LINK:
+      return g_strdup (_("Delete the link"));
+    case FIX_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/* The ids of @value that refer to live instances of @property's target,
+ * as many as it allows. */
+static char *
+valid_references (FlexoDocument *document,
+                  FlexoProperty *property,
+                  const char    *value)
+{
+  FlexoConcept *target = flexo_property_get_target (property);
+  g_auto(GStrv) ids = g_strsplit_set (value, " \t\n", -1);
+  int max = flexo_property_get_max (property), kept = 0;
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; ids[i] != NULL && (max < 0 || kept < max); i++)
+    {
+      FlexoObject *object = ids[i][0] == 'i'
+                            ? flexo_document_lookup (document, (guint) g_ascii_strtoull (ids[i] + 1, NULL, 10))
+                            : NULL;
+
+      if (object == NULL || !FLEXO_IS_INSTANCE (object) || !flexo_object_is_live (object) ||
+          (target != NULL && !flexo_concept_is_a (flexo_instance_get_concept (FLEXO_INSTANCE (object)), target)))
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, ids[i]);
+      kept++;
+    }
+  return g_string_free (out, out->len == 0);
+}
+
+gboolean
+flexo_problem_fix (FlexoProblem  *problem,
+                   FlexoDocument *document)
+{
+  Fix fix;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (problem != NULL, FALSE);
+  g_return_val_if_fail (FLEXO_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (!flexo_document_in_transaction (document), FALSE);
+
+  fix = fix_of (problem);
+  if (fix == FIX_NONE)
+    return FALSE;
+  label = flexo_problem_dup_fix_label (problem);
+  flexo_document_begin (document, label);
+  switch (fix)
+    {
+    case FIX_USE_DEFAULT:
+    case FIX_CLEAR_VALUE:
+      /* Without a value of its own, the instance has the default. */
+      flexo_instance_set_value (FLEXO_INSTANCE (problem->object), problem->detail, NULL);
+      break;
+    case FIX_REFERENCES:
+      {
+        g_autofree char *kept = valid_references (document, problem->detail,
+                                                  flexo_instance_get_value (FLEXO_INSTANCE (problem->object),
+                                                                            problem->detail));
+
+        flexo_instance_set_value (FLEXO_INSTANCE (problem->object), problem->detail, kept);
+      }
+      break;
+    case FIX_EXTRA_LINKS:
+      {
+        g_autoptr(GPtrArray) mine = links_of (FLEXO_INSTANCE (problem->object), problem->detail);
+        int max = flexo_relation_get_max (problem->detail);
+
+        /* The newest go. */
+        for (guint i = (guint) max; i < mine->len; i++)
+          flexo_document_delete (document, g_ptr_array_index (mine, i), NULL);
+      }
+      break;
+    case FIX_DELETE_LINK:
+      flexo_document_delete (document, problem->object, NULL);
+      break;
+    case FIX_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+  flexo_document_commit (document);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------ document -- */

@@ -30,7 +30,7 @@ typedef struct
   FlexoProblemSeverity  severity;
   FlexoRule             rule;
   FlexoObject          *object;   /* the instance or link at fault */
-  gpointer              detail;   /* the property or relation concerned, or NULL */
+  gpointer              detail;   /* the property, relation or concept concerned, or NULL (a reference) */
   char                 *message;  /* translated */
 } FlexoProblem;
 
@@ -38,6 +38,14 @@ void       flexo_problem_free        (FlexoProblem  *problem);
 /* How the element is named in a report: "Book “Dune”", "link l3". */
 char      *flexo_problem_dup_element (FlexoProblem  *problem);
 
+/* What Flexo can do about @problem when the fix is obvious, as a button
+ * says it ("Use the default, “2”", "Remove the extra links", "Delete the
+ * link"); NULL when there is none. */
+char      *flexo_problem_dup_fix_label (FlexoProblem *problem);
+/* Makes that fix in one history entry; FALSE when there is none (or no
+ * longer, the document having changed). */
+gboolean   flexo_problem_fix         (FlexoProblem  *problem,
+                                      FlexoDocument *document);
 /* Every problem of @document, in the order of its instances then links. */
 GPtrArray *flexo_document_validate   (FlexoDocument *document);
 /* Whether @problems hold an error (not only warnings). */

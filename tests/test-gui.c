@@ -288,10 +288,11 @@ END_TEST
 START_TEST (test_live_validation_lists_and_marks_problems)
 {
   g_autoptr(GFile) file = data_file ("model", "library-broken.flexo", NULL);
-  GtkWidget *button, *list, *row;
+  GtkWidget *button, *list, *row, *fix;
   FlexoCanvas *canvas;
   FlexoDocument *document;
   FlexoInstance *actor;
+  guint n_links;
   FlexoShape *actor_shape = NULL;
   GPtrArray *items;
 
@@ -329,6 +330,22 @@ START_TEST (test_live_validation_lists_and_marks_problems)
   flexo_document_commit (document);
   WAIT_FOR (find_widget (button, GTK_TYPE_LABEL, "label", "2 Problems") != NULL);
   ck_assert (!flexo_canvas_is_marked (canvas, actor_shape));
+
+  /* Quick fixes: the default value instead of a bad one, then away with
+   * a link its relation does not allow; each one undo step. */
+  fix = find_widget (list, GTK_TYPE_BUTTON, "tooltip-text", "Use the default, “2”");
+  ck_assert_ptr_nonnull (fix);
+  g_signal_emit_by_name (fix, "clicked");
+  ck_assert_str_eq (flexo_document_get_undo_label (document), "Use the default, “2”");
+  WAIT_FOR (find_widget (button, GTK_TYPE_LABEL, "label", "1 Problem") != NULL);
+  fix = find_widget (list, GTK_TYPE_BUTTON, "tooltip-text", "Delete the link");
+  ck_assert_ptr_nonnull (fix);
+  n_links = flexo_document_get_links (document)->len;
+  g_signal_emit_by_name (fix, "clicked");
+  ck_assert_uint_eq (flexo_document_get_links (document)->len, n_links - 1);
+  WAIT_FOR (!gtk_widget_get_visible (button));
+  ck_assert (flexo_document_undo (document));
+  WAIT_FOR (gtk_widget_get_visible (button) && find_widget (button, GTK_TYPE_LABEL, "label", "1 Problem") != NULL);
 }
 END_TEST
 

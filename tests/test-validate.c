@@ -281,6 +281,139 @@ START_TEST (test_abstract)
 }
 END_TEST
 
+/* The first problem of @rule about @object, with its fix's label. */
+static FlexoProblem *
+problem_of (GPtrArray  *problems,
+            FlexoRule   rule,
+            gpointer    object)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      FlexoProblem *p = g_ptr_array_index (problems, i);
+
+      if (p->rule == rule && p->object == object)
+        return p;
+    }
+  ck_abort_msg ("no such problem");
+  return NULL;
+}
+
+START_TEST (test_fix_values)
+{
+  FlexoInstance *bob = add_instance (person, "Bob");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *label = NULL;
+  FlexoProblem *p;
+  guint history;
+
+  /* A malformed age without a default: cleared. */
+  set_value (bob, age, "forty");
+  problems = flexo_document_validate (doc);
+  p = problem_of (problems, FLEXO_RULE_VALUE_TYPE, bob);
+  label = flexo_problem_dup_fix_label (p);
+  ck_assert_str_eq (label, "Clear the value");
+  history = flexo_document_get_history_length (doc);
+  ck_assert (flexo_problem_fix (p, doc));
+  ck_assert_uint_eq (flexo_document_get_history_length (doc), history + 1);
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Clear the value");
+  ck_assert_ptr_null (flexo_instance_get_value (bob, age));
+  ck_assert_uint_eq (count (FLEXO_RULE_VALUE_TYPE, bob), 0);
+  /* Done: no fix any more. */
+  ck_assert (!flexo_problem_fix (p, doc));
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_str_eq (flexo_instance_get_value (bob, age), "forty");
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_pointer (&label, g_free);
+
+  /* An unknown role with a default: the default. */
+  flexo_document_begin (doc, "Default");
+  flexo_property_set_default (role, "reader");
+  flexo_document_commit (doc);
+  set_value (bob, age, NULL);
+  set_value (bob, role, "editor");
+  problems = flexo_document_validate (doc);
+  p = problem_of (problems, FLEXO_RULE_VALUE_TYPE, bob);
+  label = flexo_problem_dup_fix_label (p);
+  ck_assert_str_eq (label, "Use the default, “reader”");
+  ck_assert (flexo_problem_fix (p, doc));
+  ck_assert_str_eq (flexo_instance_get_effective_value (bob, role), "reader");
+  ck_assert_uint_eq (count (FLEXO_RULE_VALUE_TYPE, bob), 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* A required name has no obvious fix. */
+  set_value (bob, name, NULL);
+  problems = flexo_document_validate (doc);
+  p = problem_of (problems, FLEXO_RULE_REQUIRED, bob);
+  ck_assert_ptr_null (flexo_problem_dup_fix_label (p));
+  ck_assert (!flexo_problem_fix (p, doc));
+}
+END_TEST
+
+START_TEST (test_fix_references)
+{
+  FlexoInstance *bob = add_instance (person, "Bob");
+  FlexoInstance *alice = add_instance (author, "Alice");
+  FlexoInstance *dune = add_instance (book, NULL);
+  g_autofree char *alice_id = flexo_object_dup_id_string (FLEXO_OBJECT (alice));
+  g_autofree char *dune_id = flexo_object_dup_id_string (FLEXO_OBJECT (dune));
+  g_autofree char *value = g_strdup_printf ("%s i9999 %s %s", dune_id, alice_id, alice_id);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  /* A book, a dangling id, then two friends where one is allowed. */
+  set_value (bob, friend_, value);
+  problems = flexo_document_validate (doc);
+  ck_assert (flexo_problem_fix (problem_of (problems, FLEXO_RULE_VALUE_TYPE, bob), doc));
+  ck_assert_str_eq (flexo_instance_get_value (bob, friend_), alice_id);
+  ck_assert_uint_eq (count (FLEXO_RULE_VALUE_TYPE, bob) + count (FLEXO_RULE_MULTIPLICITY, bob), 0);
+}
+END_TEST
+
+START_TEST (test_fix_links)
+{
+  FlexoInstance *alice = add_instance (author, "Alice");
+  FlexoInstance *bob = add_instance (person, "Bob");
+  FlexoInstance *b1 = add_instance (book, NULL);
+  FlexoInstance *b2 = add_instance (book, NULL);
+  FlexoInstance *b3 = add_instance (book, NULL);
+  FlexoLink *first = add_link (alice, b1);
+  FlexoLink *wrong;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *label = NULL;
+
+  /* Three books where two are allowed: the last link goes. */
+  add_link (alice, b2);
+  add_link (alice, b3);
+  problems = flexo_document_validate (doc);
+  label = flexo_problem_dup_fix_label (problem_of (problems, FLEXO_RULE_MULTIPLICITY, alice));
+  ck_assert_str_eq (label, "Remove the extra links");
+  ck_assert (flexo_problem_fix (problem_of (problems, FLEXO_RULE_MULTIPLICITY, alice), doc));
+  ck_assert_uint_eq (flexo_document_get_links (doc)->len, 2);
+  ck_assert_ptr_eq (g_ptr_array_index (flexo_document_get_links (doc), 0), first);
+  ck_assert_ptr_eq (flexo_link_get_target (g_ptr_array_index (flexo_document_get_links (doc), 1)), b2);
+  ck_assert_uint_eq (count (FLEXO_RULE_MULTIPLICITY, alice), 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* Too few has no obvious fix. */
+  flexo_document_begin (doc, "Unlink");
+  while (flexo_document_get_links (doc)->len > 0)
+    flexo_document_delete (doc, g_ptr_array_index (flexo_document_get_links (doc), 0), NULL);
+  flexo_document_commit (doc);
+  problems = flexo_document_validate (doc);
+  ck_assert_ptr_null (flexo_problem_dup_fix_label (problem_of (problems, FLEXO_RULE_MULTIPLICITY, alice)));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* A link its relation does not allow: deleted. */
+  add_link (alice, b1);
+  wrong = add_link (bob, b2);
+  problems = flexo_document_validate (doc);
+  ck_assert (flexo_problem_fix (problem_of (problems, FLEXO_RULE_ENDPOINT, wrong), doc));
+  ck_assert (!flexo_object_is_live (FLEXO_OBJECT (wrong)));
+  ck_assert_uint_eq (count (FLEXO_RULE_ENDPOINT, NULL), 0);
+  ck_assert (flexo_document_undo (doc));
+  ck_assert (flexo_object_is_live (FLEXO_OBJECT (wrong)));
+}
+END_TEST
+
 static Suite *
 validate_suite (void)
 {
@@ -296,6 +429,9 @@ validate_suite (void)
   tcase_add_test (tc, test_relation_multiplicity);
   tcase_add_test (tc, test_link_endpoints);
   tcase_add_test (tc, test_abstract);
+  tcase_add_test (tc, test_fix_values);
+  tcase_add_test (tc, test_fix_references);
+  tcase_add_test (tc, test_fix_links);
   suite_add_tcase (s, tc);
   return s;
 }
