@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -718,6 +719,7 @@ flexo_window_update_actions (FlexoWindow *self)
   set_enabled (self, "send-to-back", n_selected > 0);
   set_enabled (self, "align", n_selected > 1);
   set_enabled (self, "zoom-selection", n_selected > 0);
+  set_enabled (self, "add-to-palette", n_selected > 0);
   set_enabled (self, "edit-text", n_selected == 1 && editable_text (flexo_canvas_get_selection (self->canvas)));
   set_enabled (self, "delete-diagram", n_diagrams > 1);
   set_enabled (self, "no-recent", FALSE);
@@ -744,6 +746,102 @@ nothing_action (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
+}
+
+/* Whether @palette has an entry for @object (a concept or relation). */
+static gboolean
+palette_shows (FlexoPalette *palette,
+               gpointer      object)
+{
+  GPtrArray *entries = flexo_palette_get_entries (palette);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    if (flexo_palette_entry_get_concept (g_ptr_array_index (entries, i)) == object ||
+        flexo_palette_entry_get_relation (g_ptr_array_index (entries, i)) == object)
+      return TRUE;
+  return FALSE;
+}
+
+/* An entry for a selected item: its concept or relation with its own look
+ * as the template, or, for a free shape, its whole look and size. */
+static FlexoPaletteEntry *
+entry_for (FlexoDocument *doc,
+           FlexoPalette  *palette,
+           gpointer       item)
+{
+  FlexoPaletteEntry *entry = NULL;
+
+  if (FLEXO_IS_SHAPE (item))
+    {
+      FlexoInstance *instance = flexo_shape_get_instance (item);
+      FlexoConcept *concept = instance != NULL ? flexo_instance_get_concept (instance) : NULL;
+      const FlexoRect *b = flexo_shape_get_bounds (item);
+
+      if (concept != NULL)
+        {
+          if (palette_shows (palette, concept))
+            return NULL;
+          entry = flexo_palette_entry_new (doc, flexo_concept_get_name (concept));
+          flexo_palette_entry_set_concept (entry, concept);
+          if (flexo_shape_get_style (item) != NULL)
+            flexo_palette_entry_set_style (entry, flexo_shape_get_style (item));
+        }
+      else
+        {
+          const char *text = flexo_shape_get_text (item);
+          g_autofree char *label = text != NULL && *text != '\0' ? g_strndup (text, strcspn (text, "\n"))
+                                                                 : g_strdup (_("My Shape"));
+          FlexoStyle style;
+
+          entry = flexo_palette_entry_new (doc, label);
+          flexo_shape_resolve_style (item, &style);
+          flexo_palette_entry_set_style (entry, &style);
+        }
+      flexo_palette_entry_set_size (entry, fabs (b->width), fabs (b->height));
+    }
+  else if (FLEXO_IS_CONNECTOR (item) && flexo_connector_get_link (item) != NULL)
+    {
+      FlexoRelation *relation = flexo_link_get_relation (flexo_connector_get_link (item));
+
+      if (relation == NULL || palette_shows (palette, relation))
+        return NULL;
+      entry = flexo_palette_entry_new (doc, flexo_relation_get_name (relation));
+      flexo_palette_entry_set_relation (entry, relation);
+      if (flexo_connector_get_style (item) != NULL)
+        flexo_palette_entry_set_style (entry, flexo_connector_get_style (item));
+    }
+  return entry;
+}
+
+static void
+add_to_palette_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  FlexoWindow *self = user_data;
+  GPtrArray *selection = self->canvas != NULL ? flexo_canvas_get_selection (self->canvas) : NULL;
+  GPtrArray *palettes = flexo_document_get_palettes (self->document);
+  g_autoptr(FlexoPalette) fresh = NULL;
+  FlexoPalette *palette;
+
+  if (selection == NULL || selection->len == 0 || flexo_document_in_transaction (self->document))
+    return;
+  flexo_canvas_stop_editing (self->canvas, TRUE);
+  flexo_document_begin (self->document, _("Add to Palette"));
+  if (palettes->len == 0)
+    {
+      fresh = flexo_palette_new (self->document, _("My Palette"));
+      flexo_object_insert_child (FLEXO_OBJECT (self->document), FLEXO_LIST_PALETTES, -1, FLEXO_OBJECT (fresh));
+    }
+  palette = g_ptr_array_index (palettes, 0);
+  for (guint i = 0; i < selection->len; i++)
+    {
+      g_autoptr(FlexoPaletteEntry) entry = entry_for (self->document, palette, g_ptr_array_index (selection, i));
+
+      if (entry != NULL)
+        flexo_palette_add_entry (palette, entry);
+    }
+  flexo_document_commit (self->document);
 }
 
 static void
@@ -795,6 +893,7 @@ static const GActionEntry window_actions[] = {
   { "show-problems", NULL, NULL, "false", panel_change },
   { "metamodel", metamodel_action },
   { "new-from-template", new_from_template_action },
+  { "add-to-palette", add_to_palette_action },
   { "new-diagram", new_diagram_action },
   { "rename-diagram", rename_diagram_action },
   { "duplicate-diagram", duplicate_diagram_action },

@@ -212,14 +212,23 @@ flexo_gui_test_press_key (GtkWidget       *widget,
 }
 
 FlexoPaletteItem *
-flexo_gui_test_model_item (FlexoPaletteView *palette,
-                           const char       *name)
+flexo_gui_test_find_model_item (FlexoPaletteView *palette,
+                                const char       *name)
 {
   GPtrArray *items = flexo_palette_view_get_model_items (palette);
 
   for (guint i = 0; i < items->len; i++)
     if (g_strcmp0 (flexo_palette_item_get_name (g_ptr_array_index (items, i)), name) == 0)
       return g_ptr_array_index (items, i);
-  ck_abort_msg ("no palette item %s", name);
   return NULL;
+}
+
+FlexoPaletteItem *
+flexo_gui_test_model_item (FlexoPaletteView *palette,
+                           const char       *name)
+{
+  FlexoPaletteItem *item = flexo_gui_test_find_model_item (palette, name);
+
+  ck_assert_msg (item != NULL, "no palette item %s", name);
+  return item;
 }

@@ -72,8 +72,10 @@ void              flexo_gui_test_drag         (FlexoCanvas *canvas,
 gboolean          flexo_gui_test_press_key    (GtkWidget       *widget,
                                                guint            keyval,
                                                GdkModifierType  state);
-/* The item of the document's concept or relation called @name in the
- * palette's Concepts section (fails the test when there is none). */
+/* The item of the document called @name (a palette entry, a concept or
+ * a relation), or NULL; the second fails the test when there is none. */
+FlexoPaletteItem *flexo_gui_test_find_model_item (FlexoPaletteView *palette,
+                                                  const char       *name);
 FlexoPaletteItem *flexo_gui_test_model_item   (FlexoPaletteView *palette,
                                                const char       *name);
 

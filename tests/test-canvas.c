@@ -711,6 +711,132 @@ START_TEST (test_concepts_palette_makes_instances_and_links)
 }
 END_TEST
 
+#define item_named flexo_gui_test_find_model_item
+
+/* Renames through the popover that @action opens in the palette. */
+static void
+rename_with (FlexoPaletteView *palette,
+             const char       *action,
+             FlexoObject      *object,
+             const char       *name)
+{
+  GtkWidget *entry;
+
+  flexo_gui_test_flush ();
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (palette), action, "u", flexo_object_get_id (object)));
+  flexo_gui_test_flush ();
+  /* The only entry of the palette (its search field is no GtkEntry). */
+  entry = flexo_gui_test_find_widget (GTK_WIDGET (palette), GTK_TYPE_ENTRY, NULL, NULL);
+  ck_assert (gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER) != NULL);
+  ck_assert_ptr_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  g_signal_emit_by_name (entry, "activate");
+  flexo_gui_test_flush ();
+}
+
+START_TEST (test_user_palettes)
+{
+  g_autofree char *path = flexo_test_source_path ("resources/examples/library.flexo");
+  g_autoptr(FlexoDocument) library = flexo_format_load (path, NULL);
+  FlexoPaletteView *palette = FLEXO_PALETTE_VIEW (flexo_gui_test_find_widget (GTK_WIDGET (window), FLEXO_TYPE_PALETTE_VIEW,
+                                                                             NULL, NULL));
+  FlexoPalette *user;
+  GPtrArray *entries;
+  FlexoPaletteEntry *sticky;
+  FlexoShape *note;
+
+  ck_assert_ptr_nonnull (library);
+  flexo_window_set_document (window, library, NULL);
+  doc = library;
+  canvas = FLEXO_CANVAS (flexo_window_get_canvas (window));
+  diagram = flexo_canvas_get_diagram (canvas);
+  WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (canvas)) > 0);
+  flexo_gui_test_flush ();
+  user = g_ptr_array_index (flexo_document_get_palettes (doc), 0);
+  entries = flexo_palette_get_entries (user);
+  ck_assert_uint_eq (entries->len, 5);
+  /* The document's palette lists its concepts and relations: no second
+   * copy of them under "Concepts". */
+  ck_assert_uint_eq (flexo_palette_view_get_model_items (palette)->len, 5);
+  ck_assert_ptr_nonnull (flexo_gui_test_find_widget (GTK_WIDGET (palette), GTK_TYPE_LABEL, "label", "Library"));
+  ck_assert_ptr_nonnull (flexo_gui_test_find_widget (GTK_WIDGET (palette), GTK_TYPE_LABEL, "label", "Elements"));
+
+  /* A free shape added to the palette: its look and size, one step. */
+  flexo_canvas_scroll_to (canvas, (FlexoPoint) { 2000, 2000 }, 0, 0);
+  note = add_box (2100, 2100, 150, 80, FLEXO_SHAPE_NOTE);
+  flexo_document_begin (doc, "Text");
+  flexo_shape_set_text (note, "Sticky\nnote");
+  flexo_document_commit (doc);
+  flexo_canvas_select (canvas, note, FALSE);
+  flexo_gui_test_flush ();
+  g_action_group_activate_action (G_ACTION_GROUP (window), "add-to-palette", NULL);
+  flexo_gui_test_flush ();
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Add to Palette");
+  ck_assert_uint_eq (entries->len, 6);
+  sticky = g_ptr_array_index (entries, 5);
+  ck_assert_str_eq (flexo_palette_entry_get_label (sticky), "Sticky");
+  ck_assert_int_eq (flexo_palette_entry_get_style (sticky)->shape_kind, FLEXO_SHAPE_NOTE);
+  WAIT_FOR (item_named (palette, "Sticky") != NULL);
+  /* Added twice, a concept's shape gives one entry. */
+  flexo_canvas_select (canvas, g_ptr_array_index (flexo_instance_get_views (g_ptr_array_index (flexo_document_get_instances (doc), 0)), 0), FALSE);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "add-to-palette", NULL);
+  flexo_gui_test_flush ();
+  ck_assert_uint_eq (entries->len, 6);
+
+  /* Drawn from the palette, it makes a note of that size. */
+  g_signal_emit_by_name (flexo_palette_view_get_button (palette, item_named (palette, "Sticky")), "clicked");
+  drag (2400, 2100, 0, 0);
+  flexo_canvas_stop_editing (canvas, FALSE);
+  {
+    FlexoShape *made = g_ptr_array_index (flexo_diagram_get_items (diagram), n_items () - 1);
+    FlexoStyle style;
+
+    flexo_shape_resolve_style (made, &style);
+    ck_assert_int_eq (style.shape_kind, FLEXO_SHAPE_NOTE);
+    ck_assert_double_eq (flexo_shape_get_bounds (made)->width, 150);
+  }
+
+  /* Renamed, moved earlier, its section renamed, removed: each one step. */
+  rename_with (palette, "palette.rename-entry", FLEXO_OBJECT (sticky), "Post-it");
+  ck_assert_str_eq (flexo_palette_entry_get_label (sticky), "Post-it");
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Rename Palette Entry");
+  WAIT_FOR (item_named (palette, "Post-it") != NULL);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (palette), "palette.move-entry-up", "u",
+                                         flexo_object_get_id (FLEXO_OBJECT (sticky))));
+  ck_assert_ptr_eq (g_ptr_array_index (entries, 4), sticky);
+  flexo_gui_test_flush ();
+  rename_with (palette, "palette.rename-section", g_ptr_array_index (entries, 0), "Things");
+  for (guint i = 0; i < 3; i++)
+    ck_assert_str_eq (flexo_palette_entry_get_section (g_ptr_array_index (entries, i)), "Things");
+  ck_assert_str_eq (flexo_palette_entry_get_section (g_ptr_array_index (entries, 3)), "Relations");
+  WAIT_FOR (flexo_gui_test_find_widget (GTK_WIDGET (palette), GTK_TYPE_LABEL, "label", "Things") != NULL);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (palette), "palette.remove-entry", "u",
+                                         flexo_object_get_id (FLEXO_OBJECT (sticky))));
+  ck_assert_uint_eq (entries->len, 5);
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Remove from Palette");
+
+  /* Without the palette, "Concepts" lists them all. */
+  rename_with (palette, "palette.rename-palette", FLEXO_OBJECT (user), "Mine");
+  ck_assert_str_eq (flexo_palette_get_name (user), "Mine");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (palette), "palette.delete-palette", "u",
+                                         flexo_object_get_id (FLEXO_OBJECT (user))));
+  ck_assert_uint_eq (flexo_document_get_palettes (doc)->len, 0);
+  flexo_gui_test_flush ();
+  WAIT_FOR (flexo_gui_test_find_widget (GTK_WIDGET (palette), GTK_TYPE_LABEL, "label", "Mine") == NULL);
+  ck_assert_uint_eq (flexo_palette_view_get_model_items (palette)->len, 5);
+  ck_assert_ptr_nonnull (flexo_gui_test_find_widget (GTK_WIDGET (palette), GTK_TYPE_LABEL, "label", "Concepts"));
+
+  /* Undo all: the palette as it was. */
+  while (flexo_document_can_undo (doc))
+    flexo_document_undo (doc);
+  flexo_gui_test_flush ();
+  ck_assert_uint_eq (flexo_document_get_palettes (doc)->len, 1);
+  ck_assert_str_eq (flexo_palette_get_name (user), "Library");
+  ck_assert_uint_eq (entries->len, 5);
+  ck_assert_str_eq (flexo_palette_entry_get_section (g_ptr_array_index (entries, 0)), "Elements");
+}
+END_TEST
+
 START_TEST (test_outline_shows_and_second_view)
 {
   g_autofree char *path = flexo_test_source_path ("resources/examples/library.flexo");
@@ -986,6 +1112,7 @@ canvas_suite (void)
   tcase_add_test (tc, test_duplicate_diagram_tab);
   tcase_add_test (tc, test_concepts_palette_makes_instances_and_links);
   tcase_add_test (tc, test_outline_shows_and_second_view);
+  tcase_add_test (tc, test_user_palettes);
   tcase_add_test (tc, test_deleting_an_instance_shape_asks);
   tcase_add_test (tc, test_diagram_tabs);
   tcase_add_test (tc, test_title_and_save);

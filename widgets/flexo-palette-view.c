@@ -1,4 +1,5 @@
-/* flexo-palette-view.c — the basic palette: every shape and connector kind
+/* flexo-palette-view.c — the palette: the document's, then every shape and
+ * connector kind
  *
  * A search entry, a pointer button, then the shapes and the connectors as
  * toggle buttons in two grids. Each icon is drawn by the painter from a
@@ -15,51 +16,12 @@
 #include <glib/gi18n.h>
 
 #include "flexo-painter.h"
-#include "flexo-palette-view.h"
+#include "flexo-palette-view-private.h"
 
 /* The icons' drawing area and the room around what they draw. */
 #define ICON_WIDTH 44
 #define ICON_HEIGHT 32
 #define ICON_MARGIN 4.0
-
-typedef struct
-{
-  FlexoPaletteItem *item;
-  FlexoDocument    *document;  /* the icon's own */
-  FlexoDiagram     *diagram;
-  gpointer          element;   /* its shape or connector */
-  GtkWidget        *button;
-  GtkWidget        *icon;
-} Entry;
-
-struct _FlexoPaletteView
-{
-  GtkWidget         parent_instance;
-
-  GtkWidget        *box;
-  GtkWidget        *search;
-  GtkWidget        *pointer;
-  GtkWidget        *shapes;      /* GtkFlowBox */
-  GtkWidget        *connectors;  /* GtkFlowBox */
-  GtkWidget        *shapes_label;
-  GtkWidget        *connectors_label;
-  GtkWidget        *model;       /* GtkFlowBox: the document's concepts */
-  GtkWidget        *model_label;
-
-  FlexoDocument    *document;
-  gulong            changed_id;
-  guint             rebuild_id;
-  GPtrArray        *model_entries;  /* Entry */
-  GPtrArray        *model_items;
-
-  GPtrArray        *entries;     /* Entry */
-  GPtrArray        *items;       /* FlexoPaletteItem, in order */
-  FlexoPainter     *painter;
-  FlexoStyle       *default_style;
-  FlexoPaletteItem *active;
-  char             *filter;
-  guint             updating : 1;
-};
 
 G_DEFINE_FINAL_TYPE (FlexoPaletteView, flexo_palette_view, GTK_TYPE_WIDGET)
 
@@ -455,23 +417,16 @@ search_changed (GtkSearchEntry   *entry,
 /* ------------------------------------------------------------ building -- */
 
 static void
-add_entry_to (FlexoPaletteView *self,
-              GtkWidget        *flow,
-              FlexoPaletteItem *item,
-              GPtrArray        *entries,
-              GPtrArray        *items);
-
-static void
 add_entry (FlexoPaletteView *self,
            GtkWidget        *flow,
            FlexoPaletteItem *item)
 {
-  add_entry_to (self, flow, item, self->entries, self->items);
+  flexo_palette_view_add_entry_to (self, flow, item, self->entries, self->items);
 }
 
-static void
-add_entry_to (FlexoPaletteView *self,
-              GtkWidget        *flow,
+void
+flexo_palette_view_add_entry_to (FlexoPaletteView *self,
+                                 GtkWidget        *flow,
               FlexoPaletteItem *item,
               GPtrArray        *entries,
               GPtrArray        *items)
@@ -520,8 +475,8 @@ add_entry_to (FlexoPaletteView *self,
   g_ptr_array_add (items, item);
 }
 
-static GtkWidget *
-new_flow_box (FlexoPaletteView *self,
+GtkWidget *
+flexo_palette_view_new_flow_box (FlexoPaletteView *self,
               const char       *name)
 {
   GtkWidget *flow = gtk_flow_box_new ();
@@ -537,8 +492,8 @@ new_flow_box (FlexoPaletteView *self,
   return flow;
 }
 
-static GtkWidget *
-new_heading (const char *text)
+GtkWidget *
+flexo_palette_view_new_heading (const char *text)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -588,20 +543,23 @@ build (FlexoPaletteView *self)
   g_signal_connect (self->pointer, "toggled", G_CALLBACK (pointer_toggled), self);
   gtk_box_append (GTK_BOX (content), self->pointer);
 
-  self->model_label = new_heading (_("Concepts"));
+  self->user = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_box_append (GTK_BOX (content), self->user);
+
+  self->model_label = flexo_palette_view_new_heading (_("Concepts"));
   gtk_widget_set_visible (self->model_label, FALSE);
   gtk_box_append (GTK_BOX (content), self->model_label);
-  self->model = new_flow_box (self, _("Concepts"));
+  self->model = flexo_palette_view_new_flow_box (self, _("Concepts"));
   gtk_widget_set_visible (self->model, FALSE);
   gtk_box_append (GTK_BOX (content), self->model);
 
-  self->shapes_label = new_heading (_("Shapes"));
+  self->shapes_label = flexo_palette_view_new_heading (_("Shapes"));
   gtk_box_append (GTK_BOX (content), self->shapes_label);
-  self->shapes = new_flow_box (self, _("Shapes"));
+  self->shapes = flexo_palette_view_new_flow_box (self, _("Shapes"));
   gtk_box_append (GTK_BOX (content), self->shapes);
-  self->connectors_label = new_heading (_("Connectors"));
+  self->connectors_label = flexo_palette_view_new_heading (_("Connectors"));
   gtk_box_append (GTK_BOX (content), self->connectors_label);
-  self->connectors = new_flow_box (self, _("Connectors"));
+  self->connectors = flexo_palette_view_new_flow_box (self, _("Connectors"));
   gtk_box_append (GTK_BOX (content), self->connectors);
 
   for (guint i = 0; i < G_N_ELEMENTS (shape_defs); i++)
@@ -671,19 +629,36 @@ rebuild_model (FlexoPaletteView *self)
 {
   GtkWidget *child;
   GPtrArray *concepts, *relations;
+  g_autoptr(GHashTable) covered = g_hash_table_new (NULL, NULL);
+  gboolean any_palette = FALSE;
+  guint n_listed;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   /* The active tool may be one of the items going away. */
   if (self->active != NULL && (flexo_palette_item_get_concept (self->active) != NULL ||
-                               flexo_palette_item_get_relation (self->active) != NULL))
+                               flexo_palette_item_get_relation (self->active) != NULL ||
+                               find_entry (self, self->active) == NULL ||
+                               find_entry (self, self->active)->source != NULL))
     flexo_palette_view_set_active_item (self, NULL);
   while ((child = gtk_widget_get_first_child (self->model)) != NULL)
     gtk_flow_box_remove (GTK_FLOW_BOX (self->model), child);
+  while ((child = gtk_widget_get_first_child (self->user)) != NULL)
+    gtk_box_remove (GTK_BOX (self->user), child);
   g_ptr_array_set_size (self->model_entries, 0);
   g_ptr_array_set_size (self->model_items, 0);
 
   if (self->document != NULL)
     {
+      GPtrArray *palettes = flexo_document_get_palettes (self->document);
+
+      for (guint i = 0; i < palettes->len; i++)
+        {
+          flexo_palette_view_add_user_palette (self, g_ptr_array_index (palettes, i), covered);
+          any_palette = TRUE;
+        }
+      n_listed = self->model_entries->len;
+
+      /* What the palettes do not show yet. */
       concepts = flexo_document_get_concepts (self->document);
       relations = flexo_document_get_relations (self->document);
       for (guint i = 0; i < concepts->len; i++)
@@ -691,18 +666,22 @@ rebuild_model (FlexoPaletteView *self)
           FlexoConcept *concept = g_ptr_array_index (concepts, i);
           double w, h;
 
-          if (flexo_concept_get_abstract (concept))
+          if (flexo_concept_get_abstract (concept) || g_hash_table_contains (covered, concept))
             continue;
           concept_size (self->document, concept, &w, &h);
-          add_entry_to (self, self->model, flexo_palette_item_new_concept (concept, NULL, w, h),
+          flexo_palette_view_add_entry_to (self, self->model, flexo_palette_item_new_concept (concept, NULL, w, h),
                         self->model_entries, self->model_items);
         }
       for (guint i = 0; i < relations->len; i++)
-        add_entry_to (self, self->model, flexo_palette_item_new_relation (g_ptr_array_index (relations, i), NULL),
-                      self->model_entries, self->model_items);
+        if (!g_hash_table_contains (covered, g_ptr_array_index (relations, i)))
+          flexo_palette_view_add_entry_to (self, self->model, flexo_palette_item_new_relation (g_ptr_array_index (relations, i), NULL),
+                        self->model_entries, self->model_items);
     }
-  gtk_widget_set_visible (self->model, self->model_entries->len > 0);
-  gtk_widget_set_visible (self->model_label, self->model_entries->len > 0);
+  else
+    n_listed = 0;
+  gtk_label_set_label (GTK_LABEL (self->model_label), any_palette ? _("Other Concepts") : _("Concepts"));
+  gtk_widget_set_visible (self->model, self->model_entries->len > n_listed);
+  gtk_widget_set_visible (self->model_label, self->model_entries->len > n_listed);
 }
 
 static gboolean
@@ -722,9 +701,10 @@ touches_metamodel (FlexoObject *object,
 {
   gboolean *touched = user_data;
 
-  /* Concepts and relations added, removed (a move is both), renamed or
-   * restyled; not instances, links or diagrams. */
-  if (FLEXO_IS_CONCEPT (object) || FLEXO_IS_RELATION (object) || FLEXO_IS_PALETTE_ENTRY (object))
+  /* Concepts, relations and palettes added, removed (a move is both),
+   * renamed or restyled; not instances, links or diagrams. */
+  if (FLEXO_IS_CONCEPT (object) || FLEXO_IS_RELATION (object) || FLEXO_IS_PALETTE_ENTRY (object) ||
+      FLEXO_IS_PALETTE (object))
     *touched = TRUE;
 }
 
@@ -909,6 +889,7 @@ flexo_palette_view_init (FlexoPaletteView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Palette"),
                                   -1);
   build (self);
+  flexo_palette_view_init_user_actions (self);
 }
 
 GtkWidget *

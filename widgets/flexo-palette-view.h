@@ -29,11 +29,14 @@ GPtrArray        *flexo_palette_view_get_items         (FlexoPaletteView *self);
 /* The button of @item (tests, keyboard). */
 GtkWidget        *flexo_palette_view_get_button        (FlexoPaletteView *self,
                                                         FlexoPaletteItem *item);
-/* The document whose concepts and relations the "Concepts" section lists
- * (kept up to date with it). NULL: none. */
+/* The document whose palettes, concepts and relations the view shows
+ * (kept up to date with it): each of its palettes under its name, then,
+ * under "Concepts" (or "Other Concepts"), what they do not show. NULL:
+ * none. */
 void              flexo_palette_view_set_document      (FlexoPaletteView *self,
                                                         FlexoDocument    *document);
-/* The items of the "Concepts" section, in order (concepts, relations). */
+/* The items of the document: its palettes' entries in order, then the
+ * other concepts and relations. */
 GPtrArray        *flexo_palette_view_get_model_items   (FlexoPaletteView *self);
 /* Shows only the items whose name matches @query (NULL or "": all). */
 void              flexo_palette_view_set_filter        (FlexoPaletteView *self,
