@@ -76,8 +76,9 @@ void     flexo_window_schedule_validation (FlexoWindow *self);
 void     flexo_window_validate_now     (FlexoWindow   *self);
 void     flexo_window_stop_validation  (FlexoWindow   *self);
 void     flexo_window_init_problems    (FlexoWindow   *self);
-/* Selects what shows @object (an instance's shape, a link's connector),
- * in the current diagram when it is there, else in another. */
+/* Selects what shows @object (an instance's shape, a link's connector,
+ * or a shape or connector itself), in the current diagram when it is
+ * there, else in another. */
 void     flexo_window_show_object      (FlexoWindow   *self,
                                         FlexoObject   *object);
 

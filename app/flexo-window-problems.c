@@ -31,7 +31,8 @@ canvas_of_page (AdwTabPage *page)
 }
 
 /* Selects what shows @object (an instance's shapes, a link's
- * connectors), in the current diagram when it is there. */
+ * connectors, or a shape or connector itself), in the current diagram
+ * when it is there. */
 void
 flexo_window_show_object (FlexoWindow *self,
                           FlexoObject *object)
@@ -40,7 +41,12 @@ flexo_window_show_object (FlexoWindow *self,
 
   if (!flexo_object_is_live (object))
     return;
-  if (FLEXO_IS_INSTANCE (object) && flexo_instance_get_views (FLEXO_INSTANCE (object)) != NULL)
+  if (FLEXO_IS_SHAPE (object) || FLEXO_IS_CONNECTOR (object))
+    {
+      views = g_ptr_array_new ();
+      g_ptr_array_add (views, object);
+    }
+  else if (FLEXO_IS_INSTANCE (object) && flexo_instance_get_views (FLEXO_INSTANCE (object)) != NULL)
     views = g_ptr_array_ref (flexo_instance_get_views (FLEXO_INSTANCE (object)));
   else if (FLEXO_IS_LINK (object) && flexo_link_get_views (FLEXO_LINK (object)) != NULL)
     views = g_ptr_array_ref (flexo_link_get_views (FLEXO_LINK (object)));

@@ -810,6 +810,18 @@ START_TEST (test_user_palettes)
     ck_assert_str_eq (flexo_palette_entry_get_section (g_ptr_array_index (entries, i)), "Things");
   ck_assert_str_eq (flexo_palette_entry_get_section (g_ptr_array_index (entries, 3)), "Relations");
   WAIT_FOR (flexo_gui_test_find_widget (GTK_WIDGET (palette), GTK_TYPE_LABEL, "label", "Things") != NULL);
+  /* A new section: the entry goes to the end, under it. */
+  rename_with (palette, "palette.move-to-section", FLEXO_OBJECT (g_ptr_array_index (entries, 0)), "People");
+  ck_assert_str_eq (flexo_palette_entry_get_section (g_ptr_array_index (entries, entries->len - 1)), "People");
+  ck_assert_str_eq (flexo_palette_entry_get_label (g_ptr_array_index (entries, entries->len - 1)), "Actor");
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Move to Section");
+  WAIT_FOR (flexo_gui_test_find_widget (GTK_WIDGET (palette), GTK_TYPE_LABEL, "label", "People") != NULL);
+  /* Back into an existing one: after its last entry. */
+  rename_with (palette, "palette.move-to-section", FLEXO_OBJECT (g_ptr_array_index (entries, entries->len - 1)),
+               "Things");
+  ck_assert_str_eq (flexo_palette_entry_get_label (g_ptr_array_index (entries, 1)), "Resource");
+  ck_assert_str_eq (flexo_palette_entry_get_label (g_ptr_array_index (entries, 2)), "Actor");
+  ck_assert_str_eq (flexo_palette_entry_get_section (g_ptr_array_index (entries, 2)), "Things");
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (palette), "palette.remove-entry", "u",
                                          flexo_object_get_id (FLEXO_OBJECT (sticky))));
   ck_assert_uint_eq (entries->len, 5);
@@ -837,6 +849,15 @@ START_TEST (test_user_palettes)
 }
 END_TEST
 
+static gboolean
+outline_lists (FlexoModelTree *outline,
+               gpointer        object)
+{
+  g_autoptr(GPtrArray) objects = flexo_model_tree_dup_objects (outline);
+
+  return g_ptr_array_find (objects, object, NULL);
+}
+
 START_TEST (test_outline_shows_and_second_view)
 {
   g_autofree char *path = flexo_test_source_path ("resources/examples/library.flexo");
@@ -861,7 +882,8 @@ START_TEST (test_outline_shows_and_second_view)
 
   /* Concepts with their instances, relations with their links, diagrams. */
   objects = flexo_model_tree_dup_objects (outline);
-  ck_assert_uint_eq (objects->len, 3 + 6 + 2 + 5 + 2);
+  /* Two use cases show in both diagrams: two places under each. */
+  ck_assert_uint_eq (objects->len, 3 + 6 + 2 + 5 + 2 + 2 * 2);
   member = FLEXO_INSTANCE (g_ptr_array_index (objects, 1));
   ck_assert_str_eq (flexo_instance_get_value_by_name (member, "name"), "Member");
 
@@ -887,6 +909,25 @@ START_TEST (test_outline_shows_and_second_view)
   view = g_ptr_array_index (flexo_diagram_get_items (resources), n);
   ck_assert_ptr_eq (flexo_shape_get_instance (view), member);
   ck_assert_uint_eq (flexo_document_get_instances (doc)->len, 6);
+
+  /* The outline lists both places under the instance; each shows it. */
+  {
+    FlexoShape *first_view = g_ptr_array_index (flexo_instance_get_views (member), 0);
+    guint at;
+
+    WAIT_FOR (outline_lists (outline, view));
+    g_clear_pointer (&objects, g_ptr_array_unref);
+    objects = flexo_model_tree_dup_objects (outline);
+    ck_assert (g_ptr_array_find (objects, member, &at));
+    ck_assert_ptr_eq (g_ptr_array_index (objects, at + 1), first_view);
+    ck_assert_ptr_eq (g_ptr_array_index (objects, at + 2), view);
+    flexo_model_tree_activate (outline, FLEXO_OBJECT (first_view));
+    ck_assert_ptr_eq (flexo_window_get_canvas (window), GTK_WIDGET (canvas));
+    ck_assert_ptr_eq (g_ptr_array_index (flexo_canvas_get_selection (canvas), 0), first_view);
+    flexo_model_tree_activate (outline, FLEXO_OBJECT (view));
+    ck_assert_ptr_eq (flexo_window_get_canvas (window), GTK_WIDGET (second));
+    ck_assert_ptr_eq (g_ptr_array_index (flexo_canvas_get_selection (second), 0), view);
+  }
 
   /* Renamed once, both diagrams show it. */
   flexo_document_begin (doc, "Rename");

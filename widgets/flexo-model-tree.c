@@ -102,6 +102,26 @@ link_label (FlexoLink *link)
   return g_strdup_printf (_("%s → %s"), sl, tl);
 }
 
+/* An instance, then, when it shows in more than one place, a row for
+ * each place (activating one shows it there). */
+static void
+add_instance_rows (GPtrArray     *rows,
+                   FlexoInstance *instance)
+{
+  GPtrArray *views = flexo_instance_get_views (instance);
+
+  g_ptr_array_add (rows, tree_row_new (instance, flexo_instance_dup_label (instance), 1));
+  for (guint k = 0; views != NULL && views->len > 1 && k < views->len; k++)
+    {
+      FlexoDiagram *diagram = flexo_shape_get_diagram (g_ptr_array_index (views, k));
+      const char *name = diagram != NULL ? flexo_diagram_get_name (diagram) : NULL;
+
+      /* Translators: in the outline, one of the places an instance shows. */
+      g_ptr_array_add (rows, tree_row_new (g_ptr_array_index (views, k),
+                                           g_strdup_printf (_("Show in “%s”"), name != NULL ? name : ""), 2));
+    }
+}
+
 static void
 rebuild (FlexoModelTree *self)
 {
@@ -124,8 +144,7 @@ rebuild (FlexoModelTree *self)
           g_ptr_array_add (rows, tree_row_new (concept, g_strdup (flexo_concept_get_name (concept)), 0));
           for (guint j = 0; j < instances->len; j++)
             if (flexo_instance_get_concept (g_ptr_array_index (instances, j)) == concept)
-              g_ptr_array_add (rows, tree_row_new (g_ptr_array_index (instances, j),
-                                                   flexo_instance_dup_label (g_ptr_array_index (instances, j)), 1));
+              add_instance_rows (rows, g_ptr_array_index (instances, j));
         }
       for (guint i = 0; i < relations->len; i++)
         {
@@ -160,12 +179,28 @@ rebuild_cb (gpointer data)
 }
 
 static void
+lists_changed_cb (FlexoObject *object,
+                  guint64      what,
+                  gpointer     user_data)
+{
+  gboolean *changed = user_data;
+
+  /* A diagram's list of items: a view of an instance may have come or gone. */
+  if (FLEXO_IS_DIAGRAM (object) && what == 0)
+    *changed = TRUE;
+}
+
+static void
 document_changed (FlexoDocument  *document,
                   FlexoChanges   *changes,
                   FlexoModelTree *self)
 {
+  gboolean changed = !flexo_changes_only_views (changes);
+
   /* Moving shapes changes nothing listed here. */
-  if (self->rebuild_id == 0 && !flexo_changes_only_views (changes))
+  if (!changed)
+    flexo_changes_foreach (changes, lists_changed_cb, &changed);
+  if (self->rebuild_id == 0 && changed)
     self->rebuild_id = g_timeout_add (100, rebuild_cb, self);
 }
 
@@ -290,7 +325,8 @@ bind (GtkSignalListItemFactory *factory,
   const char *kind = FLEXO_IS_CONCEPT (row->object) ? _("Concept") :
                      FLEXO_IS_RELATION (row->object) ? _("Relation") :
                      FLEXO_IS_DIAGRAM (row->object) ? _("Diagram") :
-                     FLEXO_IS_INSTANCE (row->object) ? _("Instance") : _("Link");
+                     FLEXO_IS_INSTANCE (row->object) ? _("Instance") :
+                     FLEXO_IS_SHAPE (row->object) ? _("View") : _("Link");
   g_autofree char *tooltip = g_strdup_printf ("%s: %s", kind, row->label);
 
   gtk_label_set_label (GTK_LABEL (label), row->label != NULL && *row->label != '\0' ? row->label : "—");

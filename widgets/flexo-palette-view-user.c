@@ -1,8 +1,9 @@
 /* flexo-palette-view-user.c — the document's own palettes in the palette
  *
  * Each palette under its name, its entries under their sections' names;
- * a right click on an entry renames it or its section, moves it or removes
- * it; the palette's menu renames or deletes it. Every change is one
+ * a right click on an entry renames it or its section, moves it (also to
+ * another or a new section) or removes it; the palette's menu renames or
+ * deletes it. Every change is one
  * history entry of the document.
  *
  * Copyright 2026 The Flexo developers
@@ -115,6 +116,32 @@ set_section_name (FlexoPaletteView *self,
                      flexo_palette_entry_set_section (g_ptr_array_index (entries, i), name));
 }
 
+/* Puts @entry in the section called @name, after its last entry (a new
+ * section: at the end of the palette). */
+static void
+set_entry_section (FlexoPaletteView *self,
+                   FlexoObject      *entry,
+                   const char       *name)
+{
+  FlexoObject *palette = flexo_object_get_container (entry);
+  GPtrArray *entries = flexo_palette_get_entries (FLEXO_PALETTE (palette));
+  int after = -1;
+  guint index = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    if (g_ptr_array_index (entries, i) != (gpointer) entry &&
+        g_strcmp0 (flexo_palette_entry_get_section (g_ptr_array_index (entries, i)), name) == 0)
+      after = (int) i;
+  g_ptr_array_find (entries, entry, &index);
+  if (after < 0)
+    after = (int) entries->len - 1;
+  else if ((int) index > after)
+    after++;
+  EDIT_DOCUMENT (self, _("Move to Section"),
+                 flexo_palette_entry_set_section (FLEXO_PALETTE_ENTRY (entry), name);
+                 flexo_object_move_child (palette, FLEXO_LIST_ENTRIES, entry, after));
+}
+
 static GtkWidget *
 widget_of (FlexoPaletteView *self,
            FlexoObject      *object)
@@ -146,6 +173,7 @@ typedef enum
   RENAME_ENTRY,
   RENAME_SECTION,
   RENAME_PALETTE,
+  MOVE_TO_SECTION,
 } Rename;
 
 static void
@@ -159,7 +187,7 @@ rename_object (FlexoPaletteView *self,
 
   if (object == NULL)
     return;
-  anchor = what == RENAME_ENTRY ? widget_of (self, object)
+  anchor = what == RENAME_ENTRY || what == MOVE_TO_SECTION ? widget_of (self, object)
                                 : heading_of (self, object, what == RENAME_SECTION ? "section" : "palette");
   if (anchor == NULL)
     return;
@@ -172,6 +200,9 @@ rename_object (FlexoPaletteView *self,
     case RENAME_SECTION:
       ask_name (self, anchor, _("Section Name"), flexo_palette_entry_get_section (FLEXO_PALETTE_ENTRY (object)),
                 object, set_section_name);
+      break;
+    case MOVE_TO_SECTION:
+      ask_name (self, anchor, _("Section Name"), NULL, object, set_entry_section);
       break;
     case RENAME_PALETTE:
     default:
@@ -195,6 +226,14 @@ rename_section_action (GSimpleAction *action,
                        gpointer       user_data)
 {
   rename_object (user_data, parameter, RENAME_SECTION);
+}
+
+static void
+move_to_section_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  rename_object (user_data, parameter, MOVE_TO_SECTION);
 }
 
 static void
@@ -273,6 +312,7 @@ static const GActionEntry user_actions[] = {
   { "move-entry-down", move_entry_down_action, "u" },
   { "remove-entry", remove_entry_action, "u" },
   { "rename-section", rename_section_action, "u" },
+  { "move-to-section", move_to_section_action, "u" },
   { "rename-palette", rename_palette_action, "u" },
   { "delete-palette", delete_palette_action, "u" },
 };
@@ -323,6 +363,7 @@ entry_menu_pressed (GtkGestureClick *click,
   append_item (edit, _("Rename the _Section…"), "palette.rename-section", id);
   append_item (order, _("Move _Earlier"), "palette.move-entry-up", id);
   append_item (order, _("Move _Later"), "palette.move-entry-down", id);
+  append_item (order, _("Move to a _Section…"), "palette.move-to-section", id);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
   append_item (menu, _("Remove from _Palette"), "palette.remove-entry", id);
