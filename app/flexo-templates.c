@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "flexo-conceptualize.h"
 #include "flexo-format.h"
 #include "flexo-painter.h"
 #include "flexo-templates.h"
@@ -38,23 +39,6 @@ flexo_templates_get_all (guint *n_templates)
   return templates;
 }
 
-/* Keeps the metamodel and the palettes; one empty diagram instead of the
- * example. */
-static void
-drop_example (FlexoDocument *document)
-{
-  GPtrArray *diagrams = flexo_document_get_diagrams (document);
-  g_autoptr(FlexoDiagram) empty = flexo_diagram_new (document, _("Diagram 1"));
-
-  flexo_document_begin (document, NULL);
-  while (flexo_document_get_instances (document)->len > 0)
-    flexo_document_delete (document, g_ptr_array_index (flexo_document_get_instances (document), 0), NULL);
-  while (diagrams->len > 0)
-    flexo_object_remove_child (FLEXO_OBJECT (document), FLEXO_LIST_DIAGRAMS, g_ptr_array_index (diagrams, 0));
-  flexo_object_insert_child (FLEXO_OBJECT (document), FLEXO_LIST_DIAGRAMS, -1, FLEXO_OBJECT (empty));
-  flexo_document_commit (document);
-}
-
 FlexoDocument *
 flexo_template_load (const char  *id,
                      gboolean     with_example,
@@ -76,7 +60,7 @@ flexo_template_load (const char  *id,
   if (document == NULL)
     return NULL;
   if (!with_example)
-    drop_example (document);
+    flexo_document_drop_model (document, _("Diagram 1"));
   flexo_document_clear_history (document);
   flexo_document_set_saved (document);
   return document;

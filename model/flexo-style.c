@@ -34,6 +34,39 @@ flexo_style_free (FlexoStyle *style)
   g_free (style);
 }
 
+guint
+flexo_style_hash (const FlexoStyle *style)
+{
+  guint32 set;
+  guint h;
+
+  g_return_val_if_fail (style != NULL, 0);
+
+  set = style->set;
+  h = set;
+  /* The fields that are set, as flexo_style_equal() compares them. */
+#define MIX(flag, value) G_STMT_START { if (set & (flag)) h = h * 31 + (guint) (value); } G_STMT_END
+  MIX (FLEXO_STYLE_SHAPE_KIND, style->shape_kind);
+  MIX (FLEXO_STYLE_FILL, style->fill);
+  MIX (FLEXO_STYLE_STROKE, style->stroke);
+  MIX (FLEXO_STYLE_STROKE_WIDTH, style->stroke_width * 64);
+  MIX (FLEXO_STYLE_DASH, style->dash);
+  MIX (FLEXO_STYLE_CORNER_RADIUS, style->corner_radius * 64);
+  MIX (FLEXO_STYLE_FONT_FAMILY, GPOINTER_TO_UINT (style->font_family));
+  MIX (FLEXO_STYLE_FONT_SIZE, style->font_size * 64);
+  MIX (FLEXO_STYLE_FONT_WEIGHT, style->font_weight);
+  MIX (FLEXO_STYLE_FONT_STYLE, style->font_style);
+  MIX (FLEXO_STYLE_TEXT_COLOR, style->text_color);
+  MIX (FLEXO_STYLE_ALIGN, style->align);
+  MIX (FLEXO_STYLE_ARROW_START, style->arrow_start);
+  MIX (FLEXO_STYLE_ARROW_END, style->arrow_end);
+  MIX (FLEXO_STYLE_ROUTING, style->routing);
+  MIX (FLEXO_STYLE_SHADOW, style->shadow);
+  MIX (FLEXO_STYLE_OPACITY, style->opacity * 1000);
+#undef MIX
+  return h;
+}
+
 gboolean
 flexo_style_is_empty (const FlexoStyle *style)
 {

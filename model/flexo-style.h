@@ -72,6 +72,8 @@ void               flexo_style_free           (FlexoStyle       *style);
 gboolean           flexo_style_equal          (const FlexoStyle *a,
                                                const FlexoStyle *b);
 gboolean           flexo_style_is_empty       (const FlexoStyle *style);
+/* A hash agreeing with flexo_style_equal() (font families are interned). */
+guint              flexo_style_hash           (const FlexoStyle *style);
 const FlexoStyle  *flexo_style_get_default    (void);
 void               flexo_style_merge          (FlexoStyle       *style,
                                                const FlexoStyle *overrides);

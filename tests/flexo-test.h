@@ -14,6 +14,14 @@ G_BEGIN_DECLS
  * test) and returns the process exit status. Takes ownership of @suite. */
 int flexo_test_run (Suite *suite);
 
+/* @error is set, in @domain with @code. */
+#define ck_assert_error(err, dom, cod) \
+  G_STMT_START { \
+    ck_assert_msg ((err) != NULL, "no error set"); \
+    ck_assert_msg ((err)->domain == (dom) && (err)->code == (cod), \
+                   "error %s:%d: %s", g_quark_to_string ((err)->domain), (err)->code, (err)->message); \
+  } G_STMT_END
+
 /* Fails the current test unless @bytes is a .flexo document that validates
  * against resources/flexo.rng. */
 void flexo_test_assert_valid_flexo (GBytes *bytes);
