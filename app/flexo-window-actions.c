@@ -613,6 +613,28 @@ delete_diagram_action (GSimpleAction *action,
     adw_tab_view_close_page (self->tab_view, page);
 }
 
+GtkWidget *
+flexo_window_new_question (FlexoWindow *self,
+                           const char  *heading,
+                           const char  *body,
+                           GtkWidget   *extra,
+                           const char  *response,
+                           const char  *label)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  if (extra != NULL)
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), extra);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    response, label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), response);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return dialog;
+}
+
 static void
 rename_response (AdwMessageDialog *dialog,
                  const char       *response,
@@ -649,18 +671,10 @@ rename_diagram_action (GSimpleAction *action,
 
   if (diagram == NULL)
     return;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Diagram"), NULL);
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), flexo_diagram_get_name (diagram) ? flexo_diagram_get_name (diagram) : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "rename", _("_Rename"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = flexo_window_new_question (self, _("Rename Diagram"), NULL, entry, "rename", _("_Rename"));
   g_object_set_data_full (G_OBJECT (dialog), "diagram", g_object_ref (diagram), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response), self, 0);
   g_signal_connect (entry, "activate", G_CALLBACK (rename_entry_activate), dialog);
@@ -723,6 +737,7 @@ flexo_window_update_actions (FlexoWindow *self)
   set_enabled (self, "edit-text", n_selected == 1 && editable_text (flexo_canvas_get_selection (self->canvas)));
   set_enabled (self, "delete-diagram", n_diagrams > 1);
   set_enabled (self, "no-recent", FALSE);
+  flexo_window_update_conceptualize_actions (self);
 
   /* Translators: the tooltip of the Undo button, with what it undoes. */
   undo_tip = flexo_document_can_undo (doc) ? g_strdup_printf (_("Undo %s"), flexo_document_get_undo_label (doc))

@@ -89,6 +89,10 @@ GtkWidget *flexo_window_show_metamodel (FlexoWindow *self,
                                         FlexoObject *select);
 void     flexo_window_sync_metamodel   (FlexoWindow *self);
 
+/* flexo-window-conceptualize.c */
+void     flexo_window_init_conceptualize (FlexoWindow *self);
+void     flexo_window_update_conceptualize_actions (FlexoWindow *self);
+
 /* flexo-window-clipboard.c */
 gboolean flexo_window_copy_selection   (FlexoWindow   *self);
 void     flexo_window_paste            (FlexoWindow   *self);
@@ -96,6 +100,14 @@ void     flexo_window_paste_fragment   (FlexoWindow   *self,
                                         FlexoDocument *fragment);
 
 /* flexo-window-actions.c */
+/* A question over the window: @extra (may be NULL) under @body, and the
+ * buttons Cancel and @label (@response, the default). */
+GtkWidget *flexo_window_new_question   (FlexoWindow *self,
+                                        const char  *heading,
+                                        const char  *body,
+                                        GtkWidget   *extra,
+                                        const char  *response,
+                                        const char  *label);
 void     flexo_window_init_actions     (FlexoWindow *self);
 void     flexo_window_update_recent    (FlexoWindow *self);
 void     flexo_window_add_recent       (FlexoWindow *self,

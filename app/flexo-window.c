@@ -850,6 +850,7 @@ flexo_window_init (FlexoWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 
   flexo_window_init_actions (self);
+  flexo_window_init_conceptualize (self);
   flexo_window_init_problems (self);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed), NULL);
   flexo_window_set_document (self, NULL, NULL);

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "flexo-document-private.h"
 #include "flexo-property.h"
 
@@ -357,4 +359,18 @@ flexo_property_type_accepts (FlexoPropertyType  type,
     default:
       return TRUE;
     }
+}
+
+const char *
+flexo_property_type_get_title (FlexoPropertyType type)
+{
+  /* What the types are called in the user interface. */
+  static const char * const titles[FLEXO_N_PROPERTY_TYPES] = {
+    N_("Text"), N_("Multi-line Text"), N_("Integer"), N_("Real Number"), N_("Boolean"),
+    N_("Enumeration"), N_("Date"), N_("Reference"),
+  };
+
+  g_return_val_if_fail (type < FLEXO_N_PROPERTY_TYPES, "");
+
+  return _(titles[type]);
 }

@@ -27,6 +27,9 @@ FLEXO_DECLARE_ENUM_NAMES (FlexoPropertyType, property_type)
 /* Multiplicity upper bound meaning "any number" (written "*"). */
 #define FLEXO_MANY (-1)
 
+/* What @type is called in the user interface (translated). */
+const char        *flexo_property_type_get_title    (FlexoPropertyType  type);
+
 /* Whether @text is a well-formed value of @type: whole numbers, numbers,
  * "true"/"false", dates as 2026-11-23; any text for the other types
  * (enumerations and references depend on the property). Empty text is

@@ -94,6 +94,19 @@ drag (double x,
 }
 
 #define press_key flexo_gui_test_press_key
+
+/* The palette's items of concepts and relations (not the used looks). */
+static guint
+n_model_items (FlexoPaletteView *palette)
+{
+  GPtrArray *items = flexo_palette_view_get_model_items (palette);
+  guint n = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    n += flexo_palette_item_get_concept (g_ptr_array_index (items, i)) != NULL ||
+         flexo_palette_item_get_relation (g_ptr_array_index (items, i)) != NULL;
+  return n;
+}
 #define model_item flexo_gui_test_model_item
 
 static void
@@ -632,7 +645,7 @@ START_TEST (test_concepts_palette_makes_instances_and_links)
   flexo_canvas_set_zoom (canvas, 1.0);
   flexo_canvas_scroll_to (canvas, (FlexoPoint) { 1000, 1000 }, 0, 0);
   /* The palette lists the document's concepts and relations. */
-  ck_assert_uint_eq (flexo_palette_view_get_model_items (palette)->len, 5);
+  ck_assert_uint_eq (n_model_items (palette), 5);
   n_instances = flexo_document_get_instances (doc)->len;
   n_links = flexo_document_get_links (doc)->len;
   n = flexo_diagram_get_items (d)->len;
@@ -757,7 +770,7 @@ START_TEST (test_user_palettes)
   ck_assert_uint_eq (entries->len, 5);
   /* The document's palette lists its concepts and relations: no second
    * copy of them under "Concepts". */
-  ck_assert_uint_eq (flexo_palette_view_get_model_items (palette)->len, 5);
+  ck_assert_uint_eq (n_model_items (palette), 5);
   ck_assert_ptr_nonnull (flexo_gui_test_find_widget (GTK_WIDGET (palette), GTK_TYPE_LABEL, "label", "Library"));
   ck_assert_ptr_nonnull (flexo_gui_test_find_widget (GTK_WIDGET (palette), GTK_TYPE_LABEL, "label", "Elements"));
 
@@ -835,7 +848,7 @@ START_TEST (test_user_palettes)
   ck_assert_uint_eq (flexo_document_get_palettes (doc)->len, 0);
   flexo_gui_test_flush ();
   WAIT_FOR (flexo_gui_test_find_widget (GTK_WIDGET (palette), GTK_TYPE_LABEL, "label", "Mine") == NULL);
-  ck_assert_uint_eq (flexo_palette_view_get_model_items (palette)->len, 5);
+  ck_assert_uint_eq (n_model_items (palette), 5);
   ck_assert_ptr_nonnull (flexo_gui_test_find_widget (GTK_WIDGET (palette), GTK_TYPE_LABEL, "label", "Concepts"));
 
   /* Undo all: the palette as it was. */

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "flexo-conceptualize.h"
 #include "flexo-instance-editor.h"
 
 struct _FlexoInstanceEditor
@@ -25,6 +26,11 @@ struct _FlexoInstanceEditor
   GtkWidget     *box;
   GtkWidget     *heading;
   GtkWidget     *grid;
+  GtkWidget     *add;         /* the Add Property menu button */
+  GtkWidget     *add_name;
+  GtkWidget     *add_type;
+  GtkWidget     *add_value;
+  GtkWidget     *add_error;
   FlexoInstance *instance;
   FlexoDocument *document;
   gulong         changed_id;
@@ -296,6 +302,107 @@ rebuild (FlexoInstanceEditor *self)
   self->updating--;
 }
 
+/* ------------------------------------------------------- add property -- */
+
+static void
+add_property (FlexoInstanceEditor *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_name))));
+  const char *value = gtk_editable_get_text (GTK_EDITABLE (self->add_value));
+  FlexoPropertyType type = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->add_type));
+  g_autoptr(GError) error = NULL;
+
+  if (self->instance == NULL || flexo_document_in_transaction (self->document))
+    return;
+  if (!flexo_property_type_accepts (type, value))
+    {
+      gtk_label_set_label (GTK_LABEL (self->add_error), _("The value does not fit the type."));
+      gtk_widget_set_visible (self->add_error, TRUE);
+      return;
+    }
+  flexo_document_begin (self->document, _("Add Property"));
+  if (flexo_instance_add_new_property (self->document, self->instance, name, type, value, &error) == NULL)
+    {
+      flexo_document_rollback (self->document);
+      gtk_label_set_label (GTK_LABEL (self->add_error), error->message);
+      gtk_widget_set_visible (self->add_error, TRUE);
+      return;
+    }
+  flexo_document_commit (self->document);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->add));
+}
+
+static void
+add_activated (GtkWidget           *widget,
+               FlexoInstanceEditor *self)
+{
+  add_property (self);
+}
+
+static void
+add_shown (GtkPopover          *popover,
+           FlexoInstanceEditor *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->add_name), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->add_value), "");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->add_type), FLEXO_PROPERTY_STRING);
+  gtk_widget_set_visible (self->add_error, FALSE);
+  gtk_widget_grab_focus (self->add_name);
+}
+
+/* "Add Property…": a popover asking for its name, type and this
+ * instance's value; the property goes on the concept. */
+static GtkWidget *
+build_add (FlexoInstanceEditor *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add"));
+  g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
+  const char *titles[] = { N_("Name"), N_("Type"), N_("Value") };
+  GtkWidget **fields[] = { &self->add_name, &self->add_type, &self->add_value };
+
+  for (guint t = 0; t < FLEXO_N_PROPERTY_TYPES; t++)
+    gtk_string_list_append (types, flexo_property_type_get_title (t));
+  self->add_name = gtk_entry_new ();
+  self->add_type = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&types)), NULL);
+  self->add_value = gtk_entry_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      GtkWidget *label = gtk_label_new (_(titles[i]));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (*fields[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, _(titles[i]), -1);
+      gtk_widget_set_tooltip_text (*fields[i], _(titles[i]));
+      gtk_grid_attach (GTK_GRID (grid), label, 0, (int) i, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), *fields[i], 1, (int) i, 1, 1);
+    }
+  self->add_error = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->add_error, "error");
+  gtk_label_set_wrap (GTK_LABEL (self->add_error), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->add_error), 30);
+  gtk_widget_set_visible (self->add_error, FALSE);
+  gtk_grid_attach (GTK_GRID (grid), self->add_error, 0, 3, 2, 1);
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_grid_attach (GTK_GRID (grid), button, 0, 4, 2, 1);
+  g_signal_connect (button, "clicked", G_CALLBACK (add_activated), self);
+  g_signal_connect (self->add_name, "activate", G_CALLBACK (add_activated), self);
+  g_signal_connect (self->add_value, "activate", G_CALLBACK (add_activated), self);
+  gtk_popover_set_child (GTK_POPOVER (popover), grid);
+  g_signal_connect (popover, "show", G_CALLBACK (add_shown), self);
+
+  self->add = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->add), _("Add Property…"));
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->add), popover);
+  gtk_widget_set_tooltip_text (self->add, _("Add a property to the concept, with this instance’s value"));
+  gtk_widget_set_halign (self->add, GTK_ALIGN_START);
+  return self->add;
+}
+
 static void
 document_changed (FlexoDocument       *document,
                   FlexoChanges        *changes,
@@ -308,9 +415,12 @@ document_changed (FlexoDocument       *document,
       flexo_instance_editor_set_instance (self, NULL);
       return;
     }
-  /* Undo, redo, a change elsewhere: show the values again, unless the
-   * person is typing in one of them (focus inside). */
-  if (flexo_changes_contains (changes, FLEXO_OBJECT (self->instance)) &&
+  /* Undo, redo, a change elsewhere (also of the concept's properties):
+   * show the values again, unless the person is typing in one of them
+   * (focus inside). */
+  if ((flexo_changes_contains (changes, FLEXO_OBJECT (self->instance)) ||
+       (flexo_instance_get_concept (self->instance) != NULL &&
+        flexo_changes_contains (changes, FLEXO_OBJECT (flexo_instance_get_concept (self->instance))))) &&
       !gtk_widget_get_focus_child (self->grid))
     rebuild (self);
 }
@@ -344,6 +454,14 @@ flexo_instance_editor_get_instance (FlexoInstanceEditor *self)
   g_return_val_if_fail (FLEXO_IS_INSTANCE_EDITOR (self), NULL);
 
   return self->instance;
+}
+
+GtkWidget *
+flexo_instance_editor_get_add_button (FlexoInstanceEditor *self)
+{
+  g_return_val_if_fail (FLEXO_IS_INSTANCE_EDITOR (self), NULL);
+
+  return self->add;
 }
 
 GtkWidget *
@@ -391,6 +509,7 @@ flexo_instance_editor_init (FlexoInstanceEditor *self)
   gtk_grid_set_column_spacing (GTK_GRID (self->grid), 8);
   gtk_box_append (GTK_BOX (self->box), self->heading);
   gtk_box_append (GTK_BOX (self->box), self->grid);
+  gtk_box_append (GTK_BOX (self->box), build_add (self));
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Properties"), -1);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);

@@ -20,6 +20,8 @@ GtkWidget     *flexo_instance_editor_new          (void);
 void           flexo_instance_editor_set_instance (FlexoInstanceEditor *self,
                                                    FlexoInstance       *instance);
 FlexoInstance *flexo_instance_editor_get_instance (FlexoInstanceEditor *self);
+/* The "Add Property…" menu button (tests). */
+GtkWidget     *flexo_instance_editor_get_add_button (FlexoInstanceEditor *self);
 /* The editor of the property named @name (tests). */
 GtkWidget     *flexo_instance_editor_get_field    (FlexoInstanceEditor *self,
                                                    const char          *name);

@@ -52,12 +52,6 @@ struct _FlexoMetamodelEditor
 
 G_DEFINE_FINAL_TYPE (FlexoMetamodelEditor, flexo_metamodel_editor, GTK_TYPE_WIDGET)
 
-/* What the types are called in the form, in FlexoPropertyType order. */
-static const char * const type_names[] = {
-  N_("Text"), N_("Multi-line Text"), N_("Integer"), N_("Real Number"), N_("Boolean"),
-  N_("Enumeration"), N_("Date"), N_("Reference"), NULL
-};
-
 static void rebuild (FlexoMetamodelEditor *self);
 static void update_preview (FlexoMetamodelEditor *self);
 
@@ -739,8 +733,8 @@ property_card (FlexoMetamodelEditor *self,
   gtk_widget_set_tooltip_text (name, _("The property’s name, used in label templates as {name}"));
   gtk_box_append (GTK_BOX (top), name);
 
-  for (guint t = 0; type_names[t] != NULL; t++)
-    gtk_string_list_append (types, _(type_names[t]));
+  for (guint t = 0; t < FLEXO_N_PROPERTY_TYPES; t++)
+    gtk_string_list_append (types, flexo_property_type_get_title (t));
   type = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&types)), NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (type), value_type);
   gtk_widget_set_tooltip_text (type, _("Type"));
@@ -897,7 +891,7 @@ build_concept_form (FlexoMetamodelEditor *self,
         continue;
       /* Translators: an inherited property: its name, type and concept. */
       text = g_strdup_printf (_("%s (%s), from %s"), flexo_property_get_name (property),
-                              _(type_names[flexo_property_get_value_type (property)]),
+                              flexo_property_type_get_title (flexo_property_get_value_type (property)),
                               object_name (flexo_property_get_concept (property)));
       label = gtk_label_new (text);
       gtk_label_set_xalign (GTK_LABEL (label), 0);

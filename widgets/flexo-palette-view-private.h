@@ -39,6 +39,8 @@ struct _FlexoPaletteView
   GtkWidget        *model;       /* GtkFlowBox: the document's concepts */
   GtkWidget        *model_label;
   GtkWidget        *user;        /* GtkBox: the document's own palettes */
+  GtkWidget        *used;        /* GtkFlowBox: the looks of the free shapes drawn */
+  GtkWidget        *used_label;
 
   FlexoDocument    *document;
   gulong            changed_id;

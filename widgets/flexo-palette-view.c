@@ -13,9 +13,12 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "flexo-painter.h"
+#include "flexo-conceptualize.h"
 #include "flexo-palette-view-private.h"
 
 /* The icons' drawing area and the room around what they draw. */
@@ -403,8 +406,23 @@ flexo_palette_view_set_filter (FlexoPaletteView *self,
   self->filter = g_strdup (query);
   gtk_flow_box_invalidate_filter (GTK_FLOW_BOX (self->shapes));
   gtk_flow_box_invalidate_filter (GTK_FLOW_BOX (self->connectors));
+  gtk_flow_box_invalidate_filter (GTK_FLOW_BOX (self->model));
+  gtk_flow_box_invalidate_filter (GTK_FLOW_BOX (self->used));
+  for (GtkWidget *child = gtk_widget_get_first_child (self->user); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_FLOW_BOX (child))
+      gtk_flow_box_invalidate_filter (GTK_FLOW_BOX (child));
   gtk_widget_set_visible (self->shapes_label, any_visible (self, FLEXO_PALETTE_ITEM_SHAPE));
   gtk_widget_set_visible (self->connectors_label, any_visible (self, FLEXO_PALETTE_ITEM_CONNECTOR));
+  /* The used looks' heading, when one of them matches. */
+  {
+    gboolean any = FALSE;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (self->used); child != NULL && !any;
+         child = gtk_widget_get_next_sibling (child))
+      any = filter_func (GTK_FLOW_BOX_CHILD (child), self);
+    gtk_widget_set_visible (self->used_label, any);
+  }
 }
 
 static void
@@ -561,6 +579,15 @@ build (FlexoPaletteView *self)
   gtk_box_append (GTK_BOX (content), self->connectors_label);
   self->connectors = flexo_palette_view_new_flow_box (self, _("Connectors"));
   gtk_box_append (GTK_BOX (content), self->connectors);
+  /* Last, so that drawing a new look never moves the built-in shapes. */
+  self->used_label = flexo_palette_view_new_heading (_("Used Shapes"));
+  gtk_widget_set_tooltip_text (self->used_label, _("The looks of the shapes drawn so far, to draw more of them"));
+  gtk_widget_set_visible (self->used_label, FALSE);
+  gtk_box_append (GTK_BOX (content), self->used_label);
+  self->used = flexo_palette_view_new_flow_box (self, _("Used Shapes"));
+  gtk_widget_set_visible (self->used, FALSE);
+  gtk_box_append (GTK_BOX (content), self->used);
+
 
   for (guint i = 0; i < G_N_ELEMENTS (shape_defs); i++)
     {
@@ -624,6 +651,44 @@ concept_size (FlexoDocument *document,
   *h = 60;
 }
 
+static const char *
+kind_name (FlexoShapeKind kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (shape_defs); i++)
+    if (shape_defs[i].kind == kind)
+      return _(shape_defs[i].name);
+  return _("Shape");
+}
+
+/* One entry per look of the free shapes drawn, sized as its first shape;
+ * the section goes with the last of them. */
+static void
+add_used_shapes (FlexoPaletteView *self)
+{
+  g_autoptr(GPtrArray) looks = self->document != NULL ? flexo_document_dup_used_looks (self->document) : NULL;
+  guint first = self->model_entries->len;
+
+  for (guint i = 0; looks != NULL && i < looks->len; i++)
+    {
+      FlexoUsedLook *look = g_ptr_array_index (looks, i);
+      const FlexoRect *b = flexo_shape_get_bounds (look->example);
+      g_autofree char *tooltip = NULL;
+      Entry *e;
+
+      flexo_palette_view_add_entry_to (self, self->used,
+                                       flexo_palette_item_new_shape (kind_name (look->look->shape_kind), look->look,
+                                                                     fabs (b->width), fabs (b->height)),
+                                       self->model_entries, self->model_items);
+      e = g_ptr_array_index (self->model_entries, self->model_entries->len - 1);
+      /* Translators: the tooltip of a look in the Used Shapes section. */
+      tooltip = g_strdup_printf (ngettext ("%s, drawn %u time", "%s, drawn %u times", look->count),
+                                 kind_name (look->look->shape_kind), look->count);
+      gtk_widget_set_tooltip_text (e->button, tooltip);
+    }
+  gtk_widget_set_visible (self->used, self->model_entries->len > first);
+  gtk_widget_set_visible (self->used_label, self->model_entries->len > first);
+}
+
 static void
 rebuild_model (FlexoPaletteView *self)
 {
@@ -644,6 +709,8 @@ rebuild_model (FlexoPaletteView *self)
     gtk_flow_box_remove (GTK_FLOW_BOX (self->model), child);
   while ((child = gtk_widget_get_first_child (self->user)) != NULL)
     gtk_box_remove (GTK_BOX (self->user), child);
+  while ((child = gtk_widget_get_first_child (self->used)) != NULL)
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->used), child);
   g_ptr_array_set_size (self->model_entries, 0);
   g_ptr_array_set_size (self->model_items, 0);
 
@@ -682,6 +749,7 @@ rebuild_model (FlexoPaletteView *self)
   gtk_label_set_label (GTK_LABEL (self->model_label), any_palette ? _("Other Concepts") : _("Concepts"));
   gtk_widget_set_visible (self->model, self->model_entries->len > n_listed);
   gtk_widget_set_visible (self->model_label, self->model_entries->len > n_listed);
+  add_used_shapes (self);
 }
 
 static gboolean
@@ -705,6 +773,11 @@ touches_metamodel (FlexoObject *object,
    * renamed or restyled; not instances, links or diagrams. */
   if (FLEXO_IS_CONCEPT (object) || FLEXO_IS_RELATION (object) || FLEXO_IS_PALETTE_ENTRY (object) ||
       FLEXO_IS_PALETTE (object))
+    *touched = TRUE;
+  /* The looks drawn: shapes come, go, change style or get classified. */
+  if (FLEXO_IS_SHAPE (object) &&
+      (what & (FLEXO_CHANGE_INSERTED | FLEXO_CHANGE_REMOVED | FLEXO_CHANGE_FIELD (FLEXO_FIELD_STYLE) |
+               FLEXO_CHANGE_FIELD (FLEXO_FIELD_INSTANCE))))
     *touched = TRUE;
 }
 
