@@ -237,13 +237,11 @@ first_line (const char *text,
   return g_strndup (text, strcspn (text, "\n"));
 }
 
+/* Asks for the concept @shapes become, offering their look-alikes. */
 static void
-create_concept_action (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
+ask_concept (FlexoWindow *self,
+             GPtrArray   *shapes)
 {
-  FlexoWindow *self = user_data;
-  g_autoptr(GPtrArray) shapes = selected_free_shapes (self);
   g_autoptr(GPtrArray) alikes = NULL;
   g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *suggestion = NULL;
@@ -263,6 +261,31 @@ create_concept_action (GSimpleAction *action,
             ngettext ("The shape becomes its first instance, named by its text.",
                       "The shapes become its first instances, named by their texts.", shapes->len),
             alikes_label);
+}
+
+static void
+create_concept_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  g_autoptr(GPtrArray) shapes = selected_free_shapes (user_data);
+
+  ask_concept (user_data, shapes);
+}
+
+void
+flexo_window_suggest_concept (FlexoWindow *self,
+                              FlexoShape  *example)
+{
+  g_autoptr(GPtrArray) shapes = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (FLEXO_IS_WINDOW (self));
+  g_return_if_fail (FLEXO_IS_SHAPE (example));
+
+  if (flexo_shape_get_instance (example) != NULL)
+    return;
+  g_ptr_array_add (shapes, g_object_ref (example));
+  ask_concept (self, shapes);
 }
 
 static void

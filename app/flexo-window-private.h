@@ -92,6 +92,10 @@ void     flexo_window_sync_metamodel   (FlexoWindow *self);
 /* flexo-window-conceptualize.c */
 void     flexo_window_init_conceptualize (FlexoWindow *self);
 void     flexo_window_update_conceptualize_actions (FlexoWindow *self);
+/* Asks for a concept for @example and the free shapes that look like it
+ * (a suggestion of the palette). */
+void     flexo_window_suggest_concept  (FlexoWindow *self,
+                                        FlexoShape  *example);
 
 /* flexo-window-clipboard.c */
 gboolean flexo_window_copy_selection   (FlexoWindow   *self);

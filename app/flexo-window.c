@@ -251,6 +251,17 @@ outline_activated (FlexoModelTree *outline,
     flexo_window_show_object (self, object);
 }
 
+static void
+highlight_unclassified (FlexoModelTree *outline,
+                        GParamSpec     *pspec,
+                        FlexoWindow    *self)
+{
+  gboolean on = flexo_model_tree_get_highlight_unclassified (outline);
+
+  for (int i = 0; i < adw_tab_view_get_n_pages (self->tab_view); i++)
+    flexo_canvas_set_highlight_free (page_canvas (adw_tab_view_get_nth_page (self->tab_view, i)), on);
+}
+
 /* The palette and the current canvas share the tool. */
 static void
 canvas_tool_changed (FlexoCanvas *canvas,
@@ -380,6 +391,7 @@ new_page_child (FlexoWindow  *self,
   flexo_canvas_set_snap (FLEXO_CANVAS (canvas), action_state (self, "snap"));
   flexo_canvas_set_context_menu (FLEXO_CANVAS (canvas), self->canvas_menu);
   flexo_canvas_set_marked (FLEXO_CANVAS (canvas), self->marked);
+  flexo_canvas_set_highlight_free (FLEXO_CANVAS (canvas), flexo_model_tree_get_highlight_unclassified (self->outline));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), canvas);
   g_signal_connect_object (canvas, "notify::zoom", G_CALLBACK (canvas_zoom_changed), self, 0);
   g_signal_connect_object (canvas, "selection-changed", G_CALLBACK (canvas_selection_changed), self, 0);
@@ -832,6 +844,8 @@ flexo_window_init (FlexoWindow *self)
     gtk_box_append (self->palette_box, switcher);
     gtk_box_append (self->palette_box, stack);
     g_signal_connect (self->outline, "object-activated", G_CALLBACK (outline_activated), self);
+    g_signal_connect (self->outline, "notify::highlight-unclassified", G_CALLBACK (highlight_unclassified), self);
+    g_signal_connect_swapped (self->palette, "concept-suggested", G_CALLBACK (flexo_window_suggest_concept), self);
   }
   g_signal_connect (self->palette, "notify::active-item", G_CALLBACK (palette_item_changed), self);
 

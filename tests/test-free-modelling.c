@@ -20,6 +20,7 @@
 #include "flexo-gui-test.h"
 #include "flexo-inspector.h"
 #include "flexo-instance-editor.h"
+#include "flexo-model-tree.h"
 #include "flexo-model.h"
 #include "flexo-palette-view.h"
 #include "flexo-test.h"
@@ -127,9 +128,13 @@ START_TEST (test_conceptualize_through_the_window)
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  /* The two looks drawn are in the palette. */
+  /* The two looks drawn are in the palette, each with a suggestion. */
   ck_assert_ptr_nonnull (flexo_gui_test_find_model_item (palette, "Note"));
   ck_assert_ptr_nonnull (flexo_gui_test_find_model_item (palette, "Rounded Rectangle"));
+  ck_assert_ptr_nonnull (flexo_gui_test_find_widget (GTK_WIDGET (palette), GTK_TYPE_LABEL, "label",
+                                                     "3 shapes alike (Note, yellow)"));
+  ck_assert_ptr_nonnull (flexo_gui_test_find_widget (GTK_WIDGET (palette), GTK_TYPE_LABEL, "label",
+                                                     "3 shapes alike (Rounded Rectangle, blue)"));
   ck_assert (!enabled ("create-relation"));
   ck_assert (!enabled ("create-editor"));
 
@@ -154,9 +159,11 @@ START_TEST (test_conceptualize_through_the_window)
   ck_assert_ptr_nonnull (person);
   ck_assert_uint_eq (flexo_concept_get_instances (person)->len, 3);
   ck_assert_str_eq (flexo_document_get_undo_label (doc), "Create Concept");
-  /* Its look left Used Shapes for Concepts. */
+  /* Its look left Used Shapes for Concepts, its suggestion too. */
   WAIT_FOR (flexo_gui_test_find_model_item (palette, "Note") == NULL);
   ck_assert_ptr_nonnull (flexo_gui_test_find_model_item (palette, "Person"));
+  ck_assert_ptr_null (flexo_gui_test_find_widget (GTK_WIDGET (palette), GTK_TYPE_LABEL, "label",
+                                                  "3 shapes alike (Note, yellow)"));
 
   /* A taken name is refused in the dialog. */
   select_only (item (3));
@@ -168,7 +175,23 @@ START_TEST (test_conceptualize_through_the_window)
   ck_assert (!adw_message_dialog_get_response_enabled (dialog, "create"));
   gtk_window_destroy (GTK_WINDOW (dialog));
   flexo_gui_test_flush ();
-  answer ("create-concept", "Task", "create");
+  /* The boxes through the palette's suggestion. */
+  {
+    GtkWidget *label = flexo_gui_test_find_widget (GTK_WIDGET (palette), GTK_TYPE_LABEL, "label",
+                                                   "3 shapes alike (Rounded Rectangle, blue)");
+    GtkWidget *button = gtk_widget_get_next_sibling (label);
+
+    ck_assert (GTK_IS_BUTTON (button));
+    g_signal_emit_by_name (button, "clicked");
+    flexo_gui_test_flush ();
+    dialog = ADW_MESSAGE_DIALOG (flexo_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    ck_assert_ptr_nonnull (dialog);
+    entry = flexo_gui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL, NULL);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Task");
+    adw_message_dialog_response (dialog, "create");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    flexo_gui_test_flush ();
+  }
   task = concept_named (doc, "Task");
   ck_assert_uint_eq (flexo_concept_get_instances (task)->len, 3);
 
@@ -309,6 +332,82 @@ START_TEST (test_editor_from_concepts)
 }
 END_TEST
 
+/* The outline's Unclassified rows: the free shapes and connectors. */
+static guint
+n_unclassified (FlexoModelTree *outline)
+{
+  g_autoptr(GPtrArray) objects = flexo_model_tree_dup_objects (outline);
+  guint n = 0;
+
+  for (guint i = 0; i < objects->len; i++)
+    {
+      gpointer object = g_ptr_array_index (objects, i);
+
+      n += (FLEXO_IS_SHAPE (object) && flexo_shape_get_instance (object) == NULL) ||
+           (FLEXO_IS_CONNECTOR (object) && flexo_connector_get_link (object) == NULL);
+    }
+  return n;
+}
+
+START_TEST (test_unclassified)
+{
+  FlexoModelTree *outline = FLEXO_MODEL_TREE (flexo_gui_test_find_widget (GTK_WIDGET (window), FLEXO_TYPE_MODEL_TREE,
+                                                                         NULL, NULL));
+  g_autoptr(GPtrArray) objects = NULL;
+
+  /* Everything drawn is unclassified at first, under its heading. */
+  WAIT_FOR (n_unclassified (outline) == 9);
+  objects = flexo_model_tree_dup_objects (outline);
+  ck_assert_ptr_eq (g_ptr_array_index (objects, 0), doc);
+  /* Activating one shows it. */
+  flexo_model_tree_activate (outline, FLEXO_OBJECT (item (4)));
+  ck_assert_ptr_eq (g_ptr_array_index (flexo_canvas_get_selection (canvas), 0), item (4));
+
+  /* Classified, the notes leave it. */
+  select_only (item (0));
+  answer ("create-concept", "Person", "create");
+  WAIT_FOR (n_unclassified (outline) == 6);
+
+  /* The filter highlights them on every diagram. */
+  ck_assert (!flexo_canvas_get_highlight_free (canvas));
+  flexo_model_tree_set_highlight_unclassified (outline, TRUE);
+  ck_assert (flexo_canvas_get_highlight_free (canvas));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-diagram", NULL);
+  flexo_gui_test_flush ();
+  ck_assert (flexo_canvas_get_highlight_free (FLEXO_CANVAS (flexo_window_get_canvas (window))));
+  flexo_model_tree_set_highlight_unclassified (outline, FALSE);
+  ck_assert (!flexo_canvas_get_highlight_free (canvas));
+  /* Drawn highlighted: orange around the boxes, not around the notes. */
+  flexo_model_tree_set_highlight_unclassified (outline, TRUE);
+  flexo_model_tree_activate (outline, FLEXO_OBJECT (item (3)));
+  ck_assert_ptr_eq (flexo_window_get_canvas (window), GTK_WIDGET (canvas));
+  {
+    int w = gtk_widget_get_width (GTK_WIDGET (canvas)), h = gtk_widget_get_height (GTK_WIDGET (canvas));
+    cairo_surface_t *surface = flexo_gui_test_render (GTK_WIDGET (canvas), w, h);
+    guint orange_near_box = 0, orange_near_note = 0;
+    double bx, by, nx, ny;
+
+    /* Just left of Draft's box and of Alice's note, at mid-height. */
+    flexo_canvas_diagram_to_view (canvas, (FlexoPoint) { 360 - 4, 90 }, &bx, &by);
+    flexo_canvas_diagram_to_view (canvas, (FlexoPoint) { 60 - 4, 95 }, &nx, &ny);
+    for (int dx = -3; dx <= 3; dx++)
+      for (int dy = -6; dy <= 6; dy++)
+        {
+          guint32 *px = (guint32 *) (cairo_image_surface_get_data (surface) +
+                                     ((int) by + dy) * cairo_image_surface_get_stride (surface)) + (int) bx + dx;
+          guint32 *pn = (guint32 *) (cairo_image_surface_get_data (surface) +
+                                     ((int) ny + dy) * cairo_image_surface_get_stride (surface)) + (int) nx + dx;
+          /* Red high, blue low: orange. */
+          orange_near_box += ((*px >> 16) & 0xff) > 180 && (*px & 0xff) < 100;
+          orange_near_note += ((*pn >> 16) & 0xff) > 180 && (*pn & 0xff) < 100;
+        }
+    cairo_surface_destroy (surface);
+    ck_assert_uint_gt (orange_near_box, 0);
+    ck_assert_uint_eq (orange_near_note, 0);
+  }
+}
+END_TEST
+
 static Suite *
 free_modelling_suite (void)
 {
@@ -319,6 +418,7 @@ free_modelling_suite (void)
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, test_conceptualize_through_the_window);
   tcase_add_test (tc, test_editor_from_concepts);
+  tcase_add_test (tc, test_unclassified);
   suite_add_tcase (s, tc);
 
   return s;

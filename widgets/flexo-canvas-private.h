@@ -126,6 +126,7 @@ struct _FlexoCanvas
 
   GtkWidget        *context_menu;       /* a GtkPopoverMenu, child of the canvas */
   GHashTable       *marked;             /* instances and links with problems */
+  gboolean          highlight_free;
 
   /* In-place text editing */
   GtkWidget        *editor;             /* a GtkTextView, child of the canvas */

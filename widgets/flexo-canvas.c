@@ -997,6 +997,87 @@ flexo_canvas_is_marked (FlexoCanvas *self,
   return FALSE;
 }
 
+void
+flexo_canvas_set_highlight_free (FlexoCanvas *self,
+                                 gboolean     highlight)
+{
+  g_return_if_fail (FLEXO_IS_CANVAS (self));
+
+  if (self->highlight_free == !!highlight)
+    return;
+  self->highlight_free = !!highlight;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+flexo_canvas_get_highlight_free (FlexoCanvas *self)
+{
+  g_return_val_if_fail (FLEXO_IS_CANVAS (self), FALSE);
+
+  return self->highlight_free;
+}
+
+/* The accent colour around a shape or at a connector's middle that no
+ * concept or relation classifies yet. */
+static gboolean
+free_shape_cb (gpointer         item,
+               const FlexoRect *bounds,
+               gpointer         user_data)
+{
+  FlexoCanvas *self = FLEXO_CANVAS (((gpointer *) user_data)[0]);
+  cairo_t *cr = ((gpointer *) user_data)[1];
+  FlexoRect box;
+  double x1, y1, x2, y2;
+
+  if (flexo_shape_get_instance (item) != NULL)
+    return FALSE;
+  box = flexo_rect_normalize (*flexo_shape_get_bounds (item));
+  flexo_canvas_diagram_to_view (self, FLEXO_POINT_INIT (box.x, box.y), &x1, &y1);
+  flexo_canvas_diagram_to_view (self, FLEXO_POINT_INIT (box.x + box.width, box.y + box.height), &x2, &y2);
+  cairo_rectangle (cr, x1 - 5, y1 - 5, x2 - x1 + 10, y2 - y1 + 10);
+  return FALSE;
+}
+
+static gboolean
+free_connector_cb (gpointer         item,
+                   const FlexoRect *bounds,
+                   gpointer         user_data)
+{
+  FlexoCanvas *self = FLEXO_CANVAS (((gpointer *) user_data)[0]);
+  cairo_t *cr = ((gpointer *) user_data)[1];
+  double x, y;
+
+  if (flexo_connector_get_link (item) != NULL)
+    return FALSE;
+  flexo_canvas_diagram_to_view (self, flexo_connector_label_position (item, FLEXO_LABEL_MIDDLE), &x, &y);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, 7, 0, 2 * G_PI);
+  return FALSE;
+}
+
+static void
+draw_unclassified (FlexoCanvas *self,
+                   cairo_t     *cr)
+{
+  gpointer data[2] = { self, cr };
+  FlexoRect area;
+
+  if (!self->highlight_free || self->diagram == NULL || !flexo_object_is_live (FLEXO_OBJECT (self->diagram)))
+    return;
+  area = flexo_canvas_get_visible_area (self);
+  area = flexo_rect_inflate (&area, 10 / self->zoom, 10 / self->zoom);
+  cairo_save (cr);
+  cairo_new_path (cr);
+  flexo_spatial_index_query_rect (flexo_diagram_get_index (self->diagram), &area, free_shape_cb, data);
+  flexo_spatial_index_query_rect (flexo_diagram_get_connector_index (self->diagram), &area, free_connector_cb, data);
+  /* GNOME's orange, dashed: unlike the selection and the problem marks. */
+  cairo_set_source_rgba (cr, 0.90, 0.38, 0.0, 0.9);
+  cairo_set_line_width (cr, 2.5);
+  cairo_set_dash (cr, (double[]) { 6, 3 }, 2, 0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 /* A red disc with an exclamation mark, centred on (@x, @y). */
 static void
 draw_mark (cairo_t *cr,
@@ -1101,6 +1182,7 @@ flexo_canvas_snapshot (GtkWidget   *widget,
       flexo_painter_draw (self->painter, cr, self->diagram, &area, self->zoom);
       cairo_restore (cr);
       draw_marks (self, cr);
+      draw_unclassified (self, cr);
       draw_overlay (self, cr);
     }
 

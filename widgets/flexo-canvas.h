@@ -153,6 +153,12 @@ void           flexo_canvas_set_marked        (FlexoCanvas      *self,
 gboolean       flexo_canvas_is_marked         (FlexoCanvas      *self,
                                                gpointer          item);
 
+/* Whether the shapes and connectors that no concept or relation
+ * classifies yet are drawn highlighted (free modelling). */
+void           flexo_canvas_set_highlight_free (FlexoCanvas     *self,
+                                               gboolean          highlight);
+gboolean       flexo_canvas_get_highlight_free (FlexoCanvas     *self);
+
 /* What is under widget point (@x, @y): the topmost connector or shape. */
 gpointer       flexo_canvas_item_at           (FlexoCanvas      *self,
                                                double            x,

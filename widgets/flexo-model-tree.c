@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "flexo-model-tree.h"
@@ -80,6 +82,7 @@ struct _FlexoModelTree
   FlexoDocument  *document;
   gulong          changed_id;
   guint           rebuild_id;
+  GtkWidget      *highlight;    /* toggle: the unclassified on the canvas */
 };
 
 G_DEFINE_FINAL_TYPE (FlexoModelTree, flexo_model_tree, GTK_TYPE_WIDGET)
@@ -88,6 +91,14 @@ enum {
   OBJECT_ACTIVATED,
   N_SIGNALS
 };
+
+enum {
+  PROP_0,
+  PROP_HIGHLIGHT_UNCLASSIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static guint signals[N_SIGNALS];
 
@@ -100,6 +111,63 @@ link_label (FlexoLink *link)
 
   /* Translators: a link in the outline: its source and its target. */
   return g_strdup_printf (_("%s → %s"), sl, tl);
+}
+
+/* How a free shape or connector is named in the outline. */
+static char *
+free_item_label (gpointer item)
+{
+  if (FLEXO_IS_SHAPE (item))
+    {
+      const char *text = flexo_shape_get_text (item);
+
+      if (text != NULL && *text != '\0')
+        return g_strndup (text, strcspn (text, "\n"));
+      /* Translators: an unclassified shape without text, in the outline. */
+      return g_strdup (_("(shape)"));
+    }
+  else
+    {
+      FlexoShape *from = flexo_connector_get_source (item), *to = flexo_connector_get_target (item);
+      const char *label = flexo_connector_get_label (item, FLEXO_LABEL_MIDDLE);
+      g_autofree char *a = from != NULL ? flexo_shape_dup_label (from) : g_strdup ("?");
+      g_autofree char *b = to != NULL ? flexo_shape_dup_label (to) : g_strdup ("?");
+
+      g_strdelimit (a, "\n", ' ');
+      g_strdelimit (b, "\n", ' ');
+      if (label != NULL && *label != '\0')
+        /* Translators: an unclassified connector: its label, its ends. */
+        return g_strdup_printf (_("%s (%s → %s)"), label, a, b);
+      return g_strdup_printf (_("%s → %s"), a, b);
+    }
+}
+
+/* "Unclassified": the shapes and connectors no concept or relation
+ * classifies yet, diagram by diagram. */
+static void
+add_unclassified_rows (FlexoModelTree *self,
+                       GPtrArray      *rows)
+{
+  GPtrArray *diagrams = flexo_document_get_diagrams (self->document);
+  guint heading = rows->len;
+
+  for (guint d = 0; d < diagrams->len; d++)
+    {
+      GPtrArray *items = flexo_diagram_get_items (g_ptr_array_index (diagrams, d));
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          gpointer item = g_ptr_array_index (items, i);
+
+          if ((FLEXO_IS_SHAPE (item) && flexo_shape_get_instance (item) == NULL) ||
+              (FLEXO_IS_CONNECTOR (item) && flexo_connector_get_link (item) == NULL))
+            {
+              if (rows->len == heading)
+                g_ptr_array_add (rows, tree_row_new (self->document, g_strdup (_("Unclassified")), 0));
+              g_ptr_array_add (rows, tree_row_new (item, free_item_label (item), 1));
+            }
+        }
+    }
 }
 
 /* An instance, then, when it shows in more than one place, a row for
@@ -156,6 +224,7 @@ rebuild (FlexoModelTree *self)
               g_ptr_array_add (rows, tree_row_new (g_ptr_array_index (links, j),
                                                    link_label (g_ptr_array_index (links, j)), 1));
         }
+      add_unclassified_rows (self, rows);
       for (guint i = 0; i < diagrams->len; i++)
         {
           FlexoDiagram *diagram = g_ptr_array_index (diagrams, i);
@@ -185,8 +254,12 @@ lists_changed_cb (FlexoObject *object,
 {
   gboolean *changed = user_data;
 
-  /* A diagram's list of items: a view of an instance may have come or gone. */
+  /* A diagram's list of items: a view of an instance, or a free shape,
+   * may have come or gone; a free shape's text or classification. */
   if (FLEXO_IS_DIAGRAM (object) && what == 0)
+    *changed = TRUE;
+  if (what & (FLEXO_CHANGE_FIELD (FLEXO_FIELD_TEXT) | FLEXO_CHANGE_FIELD (FLEXO_FIELD_INSTANCE) |
+              FLEXO_CHANGE_FIELD (FLEXO_FIELD_LINK) | FLEXO_CHANGE_FIELD (FLEXO_FIELD_LABEL_MIDDLE)))
     *changed = TRUE;
 }
 
@@ -326,7 +399,9 @@ bind (GtkSignalListItemFactory *factory,
                      FLEXO_IS_RELATION (row->object) ? _("Relation") :
                      FLEXO_IS_DIAGRAM (row->object) ? _("Diagram") :
                      FLEXO_IS_INSTANCE (row->object) ? _("Instance") :
-                     FLEXO_IS_SHAPE (row->object) ? _("View") : _("Link");
+                     FLEXO_IS_SHAPE (row->object) ? (row->depth == 2 ? _("View") : _("Unclassified Shape")) :
+                     FLEXO_IS_CONNECTOR (row->object) ? _("Unclassified Connector") :
+                     FLEXO_IS_DOCUMENT (row->object) ? _("Not yet in the model") : _("Link");
   g_autofree char *tooltip = g_strdup_printf ("%s: %s", kind, row->label);
 
   gtk_label_set_label (GTK_LABEL (label), row->label != NULL && *row->label != '\0' ? row->label : "—");
@@ -356,10 +431,73 @@ flexo_model_tree_dispose (GObject *object)
   G_OBJECT_CLASS (flexo_model_tree_parent_class)->dispose (object);
 }
 
+gboolean
+flexo_model_tree_get_highlight_unclassified (FlexoModelTree *self)
+{
+  g_return_val_if_fail (FLEXO_IS_MODEL_TREE (self), FALSE);
+
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->highlight));
+}
+
+void
+flexo_model_tree_set_highlight_unclassified (FlexoModelTree *self,
+                                             gboolean        highlight)
+{
+  g_return_if_fail (FLEXO_IS_MODEL_TREE (self));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->highlight), highlight);
+}
+
+static void
+highlight_toggled (GtkToggleButton *button,
+                   FlexoModelTree  *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT_UNCLASSIFIED]);
+}
+
+static void
+flexo_model_tree_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_HIGHLIGHT_UNCLASSIFIED:
+      g_value_set_boolean (value, flexo_model_tree_get_highlight_unclassified (FLEXO_MODEL_TREE (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+flexo_model_tree_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_HIGHLIGHT_UNCLASSIFIED:
+      flexo_model_tree_set_highlight_unclassified (FLEXO_MODEL_TREE (object), g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 flexo_model_tree_class_init (FlexoModelTreeClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = flexo_model_tree_dispose;
+  G_OBJECT_CLASS (klass)->get_property = flexo_model_tree_get_property;
+  G_OBJECT_CLASS (klass)->set_property = flexo_model_tree_set_property;
+
+  properties[PROP_HIGHLIGHT_UNCLASSIFIED] =
+    g_param_spec_boolean ("highlight-unclassified", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
   signals[OBJECT_ACTIVATED] =
     g_signal_new ("object-activated",
@@ -405,8 +543,24 @@ flexo_model_tree_init (FlexoModelTree *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->list);
   gtk_widget_set_vexpand (scrolled, TRUE);
 
+  self->highlight = gtk_toggle_button_new ();
+  gtk_button_set_icon_name (GTK_BUTTON (self->highlight), "find-location-symbolic");
+  gtk_widget_set_tooltip_text (self->highlight, _("Highlight the Unclassified Shapes and Connectors on the Diagram"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->highlight), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Highlight the Unclassified Shapes and Connectors on the Diagram"), -1);
+  gtk_widget_set_margin_end (self->highlight, 6);
+  gtk_widget_set_margin_top (self->highlight, 6);
+  g_signal_connect (self->highlight, "toggled", G_CALLBACK (highlight_toggled), self);
+  gtk_widget_set_hexpand (self->search, TRUE);
+
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (self->box), self->search);
+  {
+    GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+    gtk_box_append (GTK_BOX (top), self->search);
+    gtk_box_append (GTK_BOX (top), self->highlight);
+    gtk_box_append (GTK_BOX (self->box), top);
+  }
   gtk_box_append (GTK_BOX (self->box), scrolled);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Outline"), -1);

@@ -33,4 +33,10 @@ void       flexo_model_tree_activate     (FlexoModelTree *self,
  * GValue of FLEXO_TYPE_INSTANCE): dropped on a diagram, it is shown there
  * too. */
 
+/* Whether the toggle asks to highlight the shapes and connectors no
+ * concept or relation classifies yet ("highlight-unclassified"). */
+gboolean        flexo_model_tree_get_highlight_unclassified (FlexoModelTree *self);
+void            flexo_model_tree_set_highlight_unclassified (FlexoModelTree *self,
+                                                             gboolean        highlight);
+
 G_END_DECLS

@@ -41,6 +41,7 @@ struct _FlexoPaletteView
   GtkWidget        *user;        /* GtkBox: the document's own palettes */
   GtkWidget        *used;        /* GtkFlowBox: the looks of the free shapes drawn */
   GtkWidget        *used_label;
+  GtkWidget        *suggestions; /* GtkBox: "3 shapes like this one — make a concept?" */
 
   FlexoDocument    *document;
   gulong            changed_id;

@@ -36,6 +36,7 @@ enum {
 
 enum {
   ITEM_ACTIVATED,
+  CONCEPT_SUGGESTED,
   N_SIGNALS
 };
 
@@ -587,6 +588,10 @@ build (FlexoPaletteView *self)
   self->used = flexo_palette_view_new_flow_box (self, _("Used Shapes"));
   gtk_widget_set_visible (self->used, FALSE);
   gtk_box_append (GTK_BOX (content), self->used);
+  self->suggestions = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_margin_start (self->suggestions, 6);
+  gtk_widget_set_margin_end (self->suggestions, 6);
+  gtk_box_append (GTK_BOX (content), self->suggestions);
 
 
   for (guint i = 0; i < G_N_ELEMENTS (shape_defs); i++)
@@ -660,6 +665,86 @@ kind_name (FlexoShapeKind kind)
   return _("Shape");
 }
 
+/* What a colour is called, roughly: for suggestions ("yellow"). */
+static const char *
+color_name (FlexoColor color)
+{
+  double r = FLEXO_COLOR_RED (color) / 255.0, g = FLEXO_COLOR_GREEN (color) / 255.0;
+  double b = FLEXO_COLOR_BLUE (color) / 255.0, a = (color & 0xff) / 255.0;
+  double max = MAX (r, MAX (g, b)), min = MIN (r, MIN (g, b)), l = (max + min) / 2, d = max - min;
+  double sat = d == 0 ? 0 : d / (1 - fabs (2 * l - 1)), hue;
+
+  if (a < 0.1)
+    return _("transparent");
+  if (sat < 0.15 || d < 0.04)
+    return l > 0.9 ? _("white") : l < 0.15 ? _("black") : _("grey");
+  if (max == r)
+    hue = fmod ((g - b) / d, 6) * 60;
+  else if (max == g)
+    hue = ((b - r) / d + 2) * 60;
+  else
+    hue = ((r - g) / d + 4) * 60;
+  if (hue < 0)
+    hue += 360;
+  if (hue < 15 || hue >= 345)
+    return l > 0.75 ? _("pink") : _("red");
+  if (hue < 40)
+    return l < 0.35 ? _("brown") : _("orange");
+  if (hue < 70)
+    return _("yellow");
+  if (hue < 170)
+    return _("green");
+  if (hue < 255)
+    return _("blue");
+  if (hue < 300)
+    return _("purple");
+  return _("pink");
+}
+
+static void
+suggestion_clicked (GtkButton        *button,
+                    FlexoPaletteView *self)
+{
+  FlexoShape *example = g_object_get_data (G_OBJECT (button), "example");
+
+  if (flexo_object_is_live (FLEXO_OBJECT (example)))
+    g_signal_emit (self, signals[CONCEPT_SUGGESTED], 0, example);
+}
+
+/* For a look drawn three times or more: how many, and a button that
+ * offers to make them a concept. */
+static void
+add_suggestion (FlexoPaletteView *self,
+                FlexoUsedLook    *look)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label, *button;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+
+  /* Translators: a suggestion under Used Shapes: how many shapes look
+   * alike, their kind and colour, e.g. "12 shapes alike (Note, yellow)". */
+  text = g_strdup_printf (ngettext ("%u shape alike (%s, %s)", "%u shapes alike (%s, %s)", look->count),
+                          look->count, kind_name (look->look->shape_kind), color_name (look->look->fill));
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (row), label);
+  button = gtk_button_new_with_label (_("Make a Concept…"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "caption");
+  /* Translators: the tooltip of a suggestion's button. */
+  tooltip = g_strdup_printf (_("Make the %u shapes that look alike instances of a new concept"), look->count);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  g_object_set_data_full (G_OBJECT (button), "example", g_object_ref (look->example), g_object_unref);
+  g_signal_connect (button, "clicked", G_CALLBACK (suggestion_clicked), self);
+  gtk_box_append (GTK_BOX (row), button);
+  gtk_box_append (GTK_BOX (self->suggestions), row);
+}
+
 /* One entry per look of the free shapes drawn, sized as its first shape;
  * the section goes with the last of them. */
 static void
@@ -684,6 +769,8 @@ add_used_shapes (FlexoPaletteView *self)
       tooltip = g_strdup_printf (ngettext ("%s, drawn %u time", "%s, drawn %u times", look->count),
                                  kind_name (look->look->shape_kind), look->count);
       gtk_widget_set_tooltip_text (e->button, tooltip);
+      if (look->count >= 3)
+        add_suggestion (self, look);
     }
   gtk_widget_set_visible (self->used, self->model_entries->len > first);
   gtk_widget_set_visible (self->used_label, self->model_entries->len > first);
@@ -711,6 +798,8 @@ rebuild_model (FlexoPaletteView *self)
     gtk_box_remove (GTK_BOX (self->user), child);
   while ((child = gtk_widget_get_first_child (self->used)) != NULL)
     gtk_flow_box_remove (GTK_FLOW_BOX (self->used), child);
+  while ((child = gtk_widget_get_first_child (self->suggestions)) != NULL)
+    gtk_box_remove (GTK_BOX (self->suggestions), child);
   g_ptr_array_set_size (self->model_entries, 0);
   g_ptr_array_set_size (self->model_items, 0);
 
@@ -936,6 +1025,13 @@ flexo_palette_view_class_init (FlexoPaletteViewClass *klass)
                         FLEXO_TYPE_PALETTE_ITEM,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CONCEPT_SUGGESTED] =
+    g_signal_new ("concept-suggested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, FLEXO_TYPE_SHAPE);
 
   signals[ITEM_ACTIVATED] =
     g_signal_new ("item-activated",

@@ -42,4 +42,8 @@ GPtrArray        *flexo_palette_view_get_model_items   (FlexoPaletteView *self);
 void              flexo_palette_view_set_filter        (FlexoPaletteView *self,
                                                         const char       *query);
 
+/* Signal "concept-suggested" (FlexoShape *example): the person accepts
+ * the suggestion to make @example and the free shapes that look like it
+ * instances of a new concept. */
+
 G_END_DECLS
