@@ -64,7 +64,9 @@ if start "$workshop"; then
   conceptualize 450 200 Person
   conceptualize 800 200 Task
   conceptualize 625 201 does
-  # A property from Alice's instance, in the inspector.
+  # A property from Alice's instance, in the inspector (a click on the
+  # empty diagram first: the new relation's connector stays selected).
+  xdotool mousemove 640 700 click 1; sleep 0.3
   xdotool mousemove 450 200 click 1; sleep 0.5
   xdotool mousemove 1083 171 click 1; sleep 0.5
   xdotool type --delay 40 "role"; xdotool key Tab Tab; xdotool type --delay 40 "facilitator"

@@ -397,6 +397,17 @@ any_visible (FlexoPaletteView *self,
   return FALSE;
 }
 
+static gboolean
+any_child_matches (FlexoPaletteView *self,
+                   GtkWidget        *flow)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (flow); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (filter_func (GTK_FLOW_BOX_CHILD (child), self))
+      return TRUE;
+  return FALSE;
+}
+
 void
 flexo_palette_view_set_filter (FlexoPaletteView *self,
                                const char       *query)
@@ -415,15 +426,10 @@ flexo_palette_view_set_filter (FlexoPaletteView *self,
       gtk_flow_box_invalidate_filter (GTK_FLOW_BOX (child));
   gtk_widget_set_visible (self->shapes_label, any_visible (self, FLEXO_PALETTE_ITEM_SHAPE));
   gtk_widget_set_visible (self->connectors_label, any_visible (self, FLEXO_PALETTE_ITEM_CONNECTOR));
-  /* The used looks' heading, when one of them matches. */
-  {
-    gboolean any = FALSE;
-
-    for (GtkWidget *child = gtk_widget_get_first_child (self->used); child != NULL && !any;
-         child = gtk_widget_get_next_sibling (child))
-      any = filter_func (GTK_FLOW_BOX_CHILD (child), self);
-    gtk_widget_set_visible (self->used_label, any);
-  }
+  /* The used looks' and the other concepts' headings, when one of their
+   * items matches. */
+  gtk_widget_set_visible (self->used_label, any_child_matches (self, self->used));
+  gtk_widget_set_visible (self->model_label, any_child_matches (self, self->model));
 }
 
 static void
@@ -839,6 +845,12 @@ rebuild_model (FlexoPaletteView *self)
   gtk_widget_set_visible (self->model, self->model_entries->len > n_listed);
   gtk_widget_set_visible (self->model_label, self->model_entries->len > n_listed);
   add_used_shapes (self);
+  /* A search under way filters the new items too. */
+  if (self->filter != NULL && *self->filter != '\0')
+    {
+      gtk_widget_set_visible (self->used_label, any_child_matches (self, self->used));
+      gtk_widget_set_visible (self->model_label, any_child_matches (self, self->model));
+    }
 }
 
 static gboolean
