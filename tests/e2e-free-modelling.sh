@@ -19,26 +19,11 @@ set -u
 
 echo "1..1"
 
-# The palette's search field, emptied (triple click) and filled.
-search () {
-  xdotool mousemove 145 114 click --repeat 3 --delay 80 1; sleep 0.3
-  xdotool type --delay 30 "$1"; sleep 0.6
-}
-
-# The palette's first item picked, a click on the diagram, a name typed.
-place () {
-  xdotool mousemove "$1" "$2" click 1; sleep 0.3
-  xdotool mousemove "$3" "$4" click 1; sleep 0.4
-  xdotool type --delay 40 "$5"; xdotool key ctrl+Return; sleep 0.3
-}
-
-# A right click on (@1, @2), the context menu's 8th item (Create Concept…
-# for a free shape, Create Relation… for a free connector), @3 typed in
-# the dialog's name field, Enter.
+# The context menu's 8th item (Create Concept… for a free shape, Create
+# Relation… for a free connector) on ($1, $2), chosen; $3 typed in the
+# dialog's name field, Enter.
 conceptualize () {
-  xdotool mousemove "$1" "$2" click 1; sleep 0.3
-  xdotool click 3; sleep 0.5
-  for _ in 1 2 3 4 5 6 7 8; do xdotool key Down; done
+  context_menu_item "$1" "$2" 8
   xdotool key Return; sleep 0.6
   xdotool type --delay 40 "$3"; xdotool key Return; sleep 0.6
 }
@@ -48,18 +33,8 @@ language=$tmp/language.flexo
 ok=1
 why=
 if start "$workshop"; then
-  # Three notes and three rounded boxes, each named.
-  search Note
-  place 76 230 450 200 Alice; place 76 230 450 350 Bob; place 76 230 450 500 Carol
-  search Rounded
-  place 76 230 800 200 Draft; place 76 230 800 350 Review; place 76 230 800 500 Publish
-  # Three arrows, each from a note to a box.
-  search Arrow
-  for y in 200 350 500; do
-    xdotool mousemove 76 230 click 1; sleep 0.3
-    drag 450 $y 800 $y
-  done
-  xdotool key Escape; sleep 0.3
+  # Three notes and three rounded boxes, each named; three arrows.
+  draw_workshop Note Rounded Arrow
   # The looks and the connectors become concepts and a relation.
   conceptualize 450 200 Person
   conceptualize 800 200 Task
@@ -76,10 +51,7 @@ if start "$workshop"; then
   xdotool key F10; sleep 0.6
   xdotool mousemove 1180 210 click 1; sleep 1.5
   # Drawn with its palette: a Person, a Task, the relation between them.
-  place 52 240 500 300 Eve
-  place 144 240 750 300 Write
-  xdotool mousemove 235 240 click 1; sleep 0.3
-  drag 500 300 750 300
+  draw_with_editor
   xdotool key ctrl+s; sleep 1.5
   xdotool key ctrl+a; xdotool type --delay 20 "$language"; sleep 0.3
   xdotool key Return; sleep 1

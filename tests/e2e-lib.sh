@@ -3,7 +3,9 @@
 # Sourced by tests/e2e-editor.sh and tests/test-crash-recovery.sh after
 # `set -u`. Sets $bin, $tmp (removed at exit, with any Flexo left running)
 # and a private XDG environment; skips the TAP way without a display,
-# xdotool or xmllint. Then: start, drag, wait_exit, xp, stderr_comments.
+# xdotool or xmllint. Then: start, drag, palette_search, place,
+# context_menu_item, draw_workshop, draw_with_editor, wait_exit, xp,
+# stderr_comments.
 
 bin=${FLEXO_BIN:?FLEXO_BIN is not set}
 tmp=$(mktemp -d)
@@ -53,6 +55,57 @@ drag () {
   done
   sleep 0.3
   xdotool mouseup 1; sleep 0.4
+}
+
+# The palette's search field, emptied (a triple click) and filled.
+palette_search () {
+  xdotool mousemove 145 114 click --repeat 3 --delay 80 1; sleep 0.3
+  xdotool type --delay 30 "$1"; sleep 0.6
+}
+
+# The palette item at ($1, $2) picked, a click on the diagram at ($3, $4),
+# the name $5 typed.
+place () {
+  xdotool mousemove "$1" "$2" click 1; sleep 0.3
+  xdotool mousemove "$3" "$4" click 1; sleep 0.4
+  xdotool type --delay 40 "$5"; xdotool key ctrl+Return; sleep 0.3
+}
+
+# A click on ($1, $2), a right click there, and the context menu's item
+# number $3 highlighted with the keyboard.
+context_menu_item () {
+  local _i
+  xdotool mousemove "$1" "$2" click 1; sleep 0.3
+  xdotool click 3; sleep 0.5
+  for _i in $(seq "$3"); do xdotool key Down; done
+  sleep 0.3
+}
+
+# The workshop of the free-modelling scenario, at 1280×800: three notes
+# (Alice, Bob, Carol) at x 450, three rounded boxes (Draft, Review,
+# Publish) at x 800, an arrow from each note to its box; $1, $2, $3: what
+# the palette's search finds notes, rounded rectangles and arrows by.
+draw_workshop () {
+  local y
+  palette_search "$1"
+  place 76 230 450 200 Alice; place 76 230 450 350 Bob; place 76 230 450 500 Carol
+  palette_search "$2"
+  place 76 230 800 200 Draft; place 76 230 800 350 Review; place 76 230 800 500 Publish
+  palette_search "$3"
+  for y in 200 350 500; do
+    xdotool mousemove 76 230 click 1; sleep 0.3
+    drag 450 $y 800 $y
+  done
+  xdotool key Escape; sleep 0.3
+}
+
+# In the editor made from the workshop's concepts: a person (Eve), a
+# task (Write) and the relation between them, from its palette.
+draw_with_editor () {
+  place 52 240 500 300 Eve
+  place 144 240 750 300 Write
+  xdotool mousemove 235 240 click 1; sleep 0.3
+  drag 500 300 750 300
 }
 
 # Waits until the process has ended.

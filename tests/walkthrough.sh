@@ -21,20 +21,10 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   set -u
   . tests/e2e-lib.sh
   shot () { sleep 0.4; import -window root "$out/$1.png"; }
-  search () { xdotool mousemove 145 114 click --repeat 3 --delay 80 1; sleep 0.3; xdotool type --delay 30 "$1"; sleep 0.6; }
-  place () { xdotool mousemove "$1" "$2" click 1; sleep 0.3; xdotool mousemove "$3" "$4" click 1; sleep 0.4;
-             xdotool type --delay 40 "$5"; xdotool key ctrl+Return; sleep 0.3; }
-  menu8 () { xdotool mousemove "$1" "$2" click 1; sleep 0.3; xdotool click 3; sleep 0.5;
-             for _ in 1 2 3 4 5 6 7 8; do xdotool key Down; done; sleep 0.3; }
+  menu8 () { context_menu_item "$1" "$2" 8; }
   start "$tmp/workshop.flexo" || exit 1
-  search "$note"
-  place 76 230 450 200 Alice; place 76 230 450 350 Bob; place 76 230 450 500 Carol
-  search "$rounded"
-  place 76 230 800 200 Draft; place 76 230 800 350 Review; place 76 230 800 500 Publish
-  search "$arrow"
-  for y in 200 350 500; do xdotool mousemove 76 230 click 1; sleep 0.3; drag 450 $y 800 $y; done
-  xdotool key Escape
-  search "$note"
+  draw_workshop "$note" "$rounded" "$arrow"
+  palette_search "$note"
   xdotool mousemove 640 700 click 1
   shot 1-drawing
   menu8 450 200; shot 2-menu
@@ -48,15 +38,12 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   xdotool mousemove 1083 171 click 1; sleep 0.5
   xdotool type --delay 40 "$role"; xdotool key Tab Tab; xdotool type --delay 40 "$value"; shot 5-property
   xdotool key Return; sleep 0.5
-  search ""
+  palette_search ""
   xdotool mousemove 206 74 click 1; sleep 0.5; shot 6-outline
   xdotool mousemove 76 74 click 1; sleep 0.3
   xdotool key F10; sleep 0.6
   xdotool mousemove 1180 210 click 1; sleep 1.5
-  place 52 240 500 300 Eve
-  place 144 240 750 300 Write
-  xdotool mousemove 235 240 click 1; sleep 0.3
-  drag 500 300 750 300
+  draw_with_editor
   xdotool mousemove 640 700 click 1
   shot 7-editor
   kill -9 $pid
