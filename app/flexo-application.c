@@ -227,10 +227,7 @@ flexo_application_open (GApplication  *app,
           gtk_window_present (GTK_WINDOW (window));
         }
       else if (document != NULL)
-        {
-          flexo_window_set_document (window, document, files[i]);
-          gtk_window_present (GTK_WINDOW (window));
-        }
+        flexo_window_show_loaded (window, document, files[i]);
       else
         {
           if (window == NULL)

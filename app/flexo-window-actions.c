@@ -35,6 +35,37 @@ flexo_filter (void)
   return filter;
 }
 
+/* Every file Flexo reads: its own and the formats it imports. */
+static GtkFileFilter *
+readable_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  const FlexoFormat * const *formats = flexo_format_get_all ();
+
+  gtk_file_filter_set_name (filter, _("All Diagrams Flexo Reads"));
+  for (guint f = 0; formats[f] != NULL; f++)
+    for (guint e = 0; formats[f]->extensions[e] != NULL; e++)
+      {
+        g_autofree char *lower = g_strdup_printf ("*.%s", formats[f]->extensions[e]);
+        g_autofree char *upper = g_ascii_strup (lower, -1);
+
+        gtk_file_filter_add_pattern (filter, lower);
+        gtk_file_filter_add_pattern (filter, upper);
+      }
+  return filter;
+}
+
+static GtkFileFilter *
+dia_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Dia Diagrams"));
+  gtk_file_filter_add_pattern (filter, "*.dia");
+  gtk_file_filter_add_pattern (filter, "*.DIA");
+  return filter;
+}
+
 void
 flexo_window_open_file (FlexoWindow *self,
                         GFile       *file)
@@ -69,8 +100,28 @@ flexo_window_open_file (FlexoWindow *self,
 
   if (!flexo_window_is_pristine (self))
     target = flexo_window_new (FLEXO_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  flexo_window_set_document (target, document, file);
-  gtk_window_present (GTK_WINDOW (target));
+  flexo_window_show_loaded (target, document, file);
+}
+
+void
+flexo_window_show_loaded (FlexoWindow   *self,
+                          FlexoDocument *document,
+                          GFile         *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  g_return_if_fail (FLEXO_IS_WINDOW (self));
+
+  /* Another tool's file is imported: saving asks for a Flexo file rather
+   * than write over it in another format. */
+  if (path != NULL && flexo_format_for_path (path) != flexo_format_native ())
+    {
+      flexo_window_set_document (self, document, NULL);
+      flexo_window_add_recent (self, file);
+    }
+  else
+    flexo_window_set_document (self, document, file);
+  gtk_window_present (GTK_WINDOW (self));
 }
 
 static void
@@ -96,10 +147,15 @@ open_action (GSimpleAction *action,
   FlexoWindow *self = user_data;
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) readable = readable_filter ();
+  g_autoptr(GtkFileFilter) flexo = flexo_filter ();
+  g_autoptr(GtkFileFilter) dia = dia_filter ();
 
   dialog = gtk_file_chooser_native_new (_("Open a Document"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), flexo_filter ());
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), readable);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), flexo);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), dia);
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);

@@ -33,4 +33,10 @@ void         flexo_window_show_open_error (FlexoWindow  *self,
                                            GFile        *file,
                                            const GError *error);
 
+/* Shows @document, loaded from @file: as that file when it is a Flexo
+ * document, else imported (no file: saving asks for one). */
+void         flexo_window_show_loaded  (FlexoWindow   *self,
+                                        FlexoDocument *document,
+                                        GFile         *file);
+
 G_END_DECLS

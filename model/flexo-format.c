@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "flexo-atomic-file.h"
+#include "flexo-format-dia.h"
 #include "flexo-format-native-private.h"
 
 static gboolean
@@ -31,8 +32,20 @@ static const FlexoFormat native_format = {
   .save = native_save,
 };
 
+static const char * const dia_extensions[] = { "dia", NULL };
+
+/* Dia diagrams are read, not written. */
+static const FlexoFormat dia_format = {
+  .id = "dia",
+  .name = N_("Dia diagram"),
+  .extensions = dia_extensions,
+  .load = flexo_dia_load_path,
+  .save = NULL,
+};
+
 static const FlexoFormat * const all_formats[] = {
   &native_format,
+  &dia_format,
   NULL
 };
 

@@ -349,6 +349,24 @@ START_TEST (test_live_validation_lists_and_marks_problems)
 }
 END_TEST
 
+/* A Dia diagram is imported: its shapes, no file (saving asks for one). */
+START_TEST (test_open_dia_imports)
+{
+  g_autoptr(GFile) file = data_file ("dia", "samples", "UML-demo.dia", NULL);
+  FlexoDocument *document;
+  FlexoDiagram *diagram;
+
+  open_file (file);
+  document = flexo_window_get_document (window);
+  ck_assert_uint_eq (flexo_document_get_diagrams (document)->len, 1);
+  diagram = g_ptr_array_index (flexo_document_get_diagrams (document), 0);
+  ck_assert_uint_gt (flexo_diagram_get_items (diagram)->len, 10);
+  ck_assert_str_eq (flexo_diagram_get_name (diagram), "UML-demo");
+  ck_assert_ptr_null (flexo_window_get_file (window));
+  ck_assert_int_eq (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), 1);
+}
+END_TEST
+
 START_TEST (test_open_new_file_name)
 {
   g_autofree char *dir = g_dir_make_tmp ("flexo-gui-XXXXXX", NULL);
@@ -431,6 +449,7 @@ gui_suite (void)
   tcase_add_test (tc, test_open_example_document);
   tcase_add_test (tc, test_open_broken_file_shows_error_and_keeps_document);
   tcase_add_test (tc, test_open_new_file_name);
+  tcase_add_test (tc, test_open_dia_imports);
   tcase_add_test (tc, test_live_validation_lists_and_marks_problems);
   tcase_add_test (tc, test_open_other_format_is_an_error);
   suite_add_tcase (s, tc);

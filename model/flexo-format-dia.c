@@ -1,0 +1,926 @@
+/* flexo-format-dia.c — reading Dia diagrams (.dia, plain or gzip)
+ *
+ * A Dia file is a `dia:diagram` of `dia:layer`s of `dia:object`s (maybe in
+ * `dia:group`s); each object has a type ("Standard - Box", "UML - Class"…)
+ * and typed attributes (`dia:attribute name="elem_corner"` holding a
+ * `dia:point`, a `dia:real`, a `dia:color`, a composite…), and lines list
+ * the objects their ends are connected to in `dia:connections`.
+ *
+ * The objects are read in one streaming pass into a flat table of
+ * attributes (composite attributes get dotted names: "text.string"), then
+ * turned into shapes and connectors: every layer goes into one diagram,
+ * in order (Dia's z-order); Dia's centimetres become 20 units, as Dia
+ * shows them at 100 %. Objects with a Flexo equivalent are mapped with
+ * their geometry, colours, line style, arrows, text and font; the others
+ * become a dashed placeholder of their size that names their type. What
+ * was approximated is counted (flexo_dia_load_path_with_report).
+ *
+ * Copyright 2026 The Flexo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "flexo-format-dia.h"
+#include "flexo-model.h"
+#include "flexo-xml.h"
+
+/* Dia's unit is the centimetre, shown as 20 pixels at 100 %. */
+#define SCALE 20.0
+
+/* ----------------------------------------------------------- the table -- */
+
+typedef struct
+{
+  char      *type;
+  char      *id;
+  int        line;
+  GHashTable *values;      /* dotted attribute name → GPtrArray of char * (the vals, in order) */
+  GArray    *connections;  /* Connection */
+  char      *parent;       /* a dia:childnode's parent id */
+} DiaObject;
+
+typedef struct
+{
+  int   handle;
+  char *to;
+} Connection;
+
+static void
+connection_clear (gpointer data)
+{
+  g_free (((Connection *) data)->to);
+}
+
+static void
+dia_object_free (gpointer data)
+{
+  DiaObject *o = data;
+
+  g_free (o->type);
+  g_free (o->id);
+  g_free (o->parent);
+  g_hash_table_unref (o->values);
+  g_array_unref (o->connections);
+  g_free (o);
+}
+
+static void
+add_value (DiaObject  *o,
+           const char *name,
+           const char *value)
+{
+  GPtrArray *list = g_hash_table_lookup (o->values, name);
+
+  if (list == NULL)
+    {
+      list = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (o->values, g_strdup (name), list);
+    }
+  g_ptr_array_add (list, g_strdup (value));
+}
+
+static const char *
+value_of (DiaObject  *o,
+          const char *name)
+{
+  GPtrArray *list = g_hash_table_lookup (o->values, name);
+
+  return list != NULL && list->len > 0 ? g_ptr_array_index (list, 0) : NULL;
+}
+
+static GPtrArray *
+values_of (DiaObject  *o,
+           const char *name)
+{
+  return g_hash_table_lookup (o->values, name);
+}
+
+/* The name without its namespace prefix ("dia:object" → "object"). */
+static const char *
+local_name (const char *name)
+{
+  const char *colon = strchr (name, ':');
+
+  return colon != NULL ? colon + 1 : name;
+}
+
+/* --------------------------------------------------------------- reading -- */
+
+typedef struct
+{
+  FlexoXmlReader *reader;
+  GPtrArray      *objects;        /* DiaObject, in file order */
+  GPtrArray      *names;          /* the stack of dia:attribute names inside the object */
+  GArray         *name_depths;    /* their depths */
+  DiaObject      *current;
+  int             object_depth;
+  guint           n_layers;
+} Parser;
+
+static char *
+dotted_name (Parser *p)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < p->names->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (s, '.');
+      g_string_append (s, g_ptr_array_index (p->names, i));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+read_element (Parser  *p,
+              GError **error)
+{
+  FlexoXmlReader *r = p->reader;
+  const char *name = local_name (flexo_xml_reader_get_name (r));
+  int depth = flexo_xml_reader_get_depth (r);
+
+  if (flexo_xml_reader_is_end (r))
+    {
+      if (p->current != NULL && depth == p->object_depth && strcmp (name, "object") == 0)
+        p->current = NULL;
+      while (p->name_depths->len > 0 && g_array_index (p->name_depths, int, p->name_depths->len - 1) >= depth)
+        {
+          g_ptr_array_remove_index (p->names, p->names->len - 1);
+          g_array_set_size (p->name_depths, p->name_depths->len - 1);
+        }
+      return TRUE;
+    }
+
+  if (depth == 0)
+    {
+      if (strcmp (name, "diagram") != 0)
+        {
+          flexo_xml_reader_error (r, error, FLEXO_XML_ERROR_INVALID, _("not a Dia diagram: the root is <%s>"),
+                                  flexo_xml_reader_get_name (r));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (strcmp (name, "layer") == 0)
+    {
+      p->n_layers++;
+      return TRUE;
+    }
+  if (strcmp (name, "object") == 0)
+    {
+      const char *type = flexo_xml_reader_require_attribute (r, "type", error);
+      const char *id;
+      DiaObject *o;
+
+      if (type == NULL)
+        return FALSE;
+      if (p->current != NULL)
+        {
+          /* An object inside an object (old groups): read on its own. */
+          g_ptr_array_set_size (p->names, 0);
+          g_array_set_size (p->name_depths, 0);
+        }
+      id = flexo_xml_reader_get_attribute (r, "id");
+      o = g_new0 (DiaObject, 1);
+      o->type = g_strdup (type);
+      o->id = g_strdup (id != NULL ? id : "");
+      o->line = flexo_xml_reader_get_line (r);
+      o->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+      o->connections = g_array_new (FALSE, TRUE, sizeof (Connection));
+      g_array_set_clear_func (o->connections, connection_clear);
+      g_ptr_array_add (p->objects, o);
+      p->current = o;
+      p->object_depth = depth;
+      return TRUE;
+    }
+  if (p->current == NULL)
+    {
+      /* Diagram data (paper, grid), groups' wrappers: nothing to keep. */
+      if (strcmp (name, "diagramdata") == 0)
+        return flexo_xml_reader_skip_element (r, error);
+      return TRUE;
+    }
+
+  if (strcmp (name, "attribute") == 0)
+    {
+      const char *attribute = flexo_xml_reader_get_attribute (r, "name");
+
+      g_ptr_array_add (p->names, g_strdup (attribute != NULL ? attribute : ""));
+      g_array_append_val (p->name_depths, depth);
+      return TRUE;
+    }
+  if (strcmp (name, "connection") == 0)
+    {
+      Connection c = { 0, NULL };
+      const char *to = flexo_xml_reader_get_attribute (r, "to");
+
+      if (!flexo_xml_reader_get_int (r, "handle", &c.handle, error))
+        return FALSE;
+      if (to != NULL)
+        {
+          c.to = g_strdup (to);
+          g_array_append_val (p->current->connections, c);
+        }
+      return TRUE;
+    }
+  if (strcmp (name, "childnode") == 0)
+    {
+      g_free (p->current->parent);
+      p->current->parent = g_strdup (flexo_xml_reader_get_attribute (r, "parent"));
+      return TRUE;
+    }
+  if (p->names->len > 0)
+    {
+      g_autofree char *full = dotted_name (p);
+
+      if (strcmp (name, "string") == 0)
+        {
+          g_autofree char *text = flexo_xml_reader_read_text (r, error);
+
+          if (text == NULL)
+            return FALSE;
+          add_value (p->current, full, text);
+          return TRUE;
+        }
+      if (strcmp (name, "font") == 0)
+        {
+          const char *family = flexo_xml_reader_get_attribute (r, "family");
+          const char *style = flexo_xml_reader_get_attribute (r, "style");
+
+          add_value (p->current, full, family != NULL ? family : "sans");
+          add_value (p->current, full, style != NULL ? style : "0");
+          return TRUE;
+        }
+      {
+        const char *val = flexo_xml_reader_get_attribute (r, "val");
+
+        if (val != NULL)
+          add_value (p->current, full, val);
+      }
+    }
+  return TRUE;
+}
+
+static GPtrArray *
+parse (FlexoXmlReader  *reader,
+       guint           *n_layers,
+       GError         **error)
+{
+  Parser p = { reader, NULL, NULL, NULL, NULL, 0, 0 };
+  g_autoptr(GError) local = NULL;
+  gboolean ok = TRUE;
+
+  p.objects = g_ptr_array_new_with_free_func (dia_object_free);
+  p.names = g_ptr_array_new_with_free_func (g_free);
+  p.name_depths = g_array_new (FALSE, FALSE, sizeof (int));
+  while (ok && flexo_xml_reader_next_element (reader, &local))
+    ok = read_element (&p, &local);
+  g_ptr_array_unref (p.names);
+  g_array_unref (p.name_depths);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      g_ptr_array_unref (p.objects);
+      return NULL;
+    }
+  *n_layers = p.n_layers;
+  return p.objects;
+}
+
+/* ---------------------------------------------------------------- values -- */
+
+static gboolean
+parse_point (const char *text,
+             FlexoPoint *out)
+{
+  g_auto(GStrv) parts = text != NULL ? g_strsplit (text, ",", 2) : NULL;
+  double x, y;
+
+  if (parts == NULL || parts[0] == NULL || parts[1] == NULL ||
+      !flexo_strtod (g_strstrip (parts[0]), &x) || !flexo_strtod (g_strstrip (parts[1]), &y) ||
+      !isfinite (x) || !isfinite (y) || fabs (x) > 1e6 || fabs (y) > 1e6)
+    return FALSE;
+  out->x = x * SCALE;
+  out->y = y * SCALE;
+  return TRUE;
+}
+
+static double
+real_of (DiaObject  *o,
+         const char *name,
+         double      fallback)
+{
+  const char *text = value_of (o, name);
+  double d;
+
+  if (text == NULL || !flexo_strtod (text, &d) || !isfinite (d))
+    return fallback;
+  return d;
+}
+
+static int
+int_of (DiaObject  *o,
+        const char *name,
+        int         fallback)
+{
+  const char *text = value_of (o, name);
+  int i;
+
+  return text != NULL && flexo_strtoi (text, &i) ? i : fallback;
+}
+
+static gboolean
+bool_of (DiaObject  *o,
+         const char *name,
+         gboolean    fallback)
+{
+  const char *text = value_of (o, name);
+
+  return text != NULL ? strcmp (text, "true") == 0 : fallback;
+}
+
+static gboolean
+color_of (DiaObject  *o,
+          const char *name,
+          FlexoColor *out)
+{
+  const char *text = value_of (o, name);
+
+  return text != NULL && flexo_color_from_string (text, out);
+}
+
+/* Dia's strings are written between '#'. */
+static char *
+string_of (DiaObject  *o,
+           const char *name)
+{
+  const char *text = value_of (o, name);
+  gsize len;
+
+  if (text == NULL)
+    return NULL;
+  len = strlen (text);
+  if (len >= 2 && text[0] == '#' && text[len - 1] == '#')
+    return g_strndup (text + 1, len - 2);
+  return g_strdup (text);
+}
+
+/* --------------------------------------------------------------- mapping -- */
+
+typedef struct
+{
+  FlexoDocument *document;
+  FlexoDiagram  *diagram;
+  GHashTable    *shapes;        /* Dia id → FlexoShape */
+  FlexoDiaReport *report;
+  const char    *display_name;
+} Builder;
+
+static const FlexoDash dia_dashes[] = {
+  FLEXO_DASH_SOLID, FLEXO_DASH_DASHED, FLEXO_DASH_DASH_DOT, FLEXO_DASH_DASH_DOT, FLEXO_DASH_DOTTED,
+};
+
+/* Dia's arrow kinds (lib/arrows.h), by number, as Flexo's heads. */
+static FlexoArrowHead
+arrow_of (int kind)
+{
+  switch (kind)
+    {
+    case 0: return FLEXO_ARROW_NONE;
+    case 1: case 18: case 26: case 32: return FLEXO_ARROW_OPEN;
+    case 2: case 10: case 12: case 23: return FLEXO_ARROW_HOLLOW_TRIANGLE;
+    case 3: case 11: case 22: case 27: return FLEXO_ARROW_FILLED;
+    case 4: return FLEXO_ARROW_HOLLOW_DIAMOND;
+    case 5: case 25: return FLEXO_ARROW_FILLED_DIAMOND;
+    case 6: return FLEXO_ARROW_HALF;
+    case 7: case 21: return FLEXO_ARROW_CROSS;
+    case 8: case 14: return FLEXO_ARROW_FILLED_CIRCLE;
+    case 9: case 13: case 24: return FLEXO_ARROW_CIRCLE;
+    case 16: case 17: return FLEXO_ARROW_SQUARE;
+    case 20: case 28: return FLEXO_ARROW_CROWS_FOOT_MANY;
+    case 29: return FLEXO_ARROW_CROWS_FOOT_ZERO_OR_MANY;
+    case 30: return FLEXO_ARROW_CROWS_FOOT_ZERO_OR_ONE;
+    case 31: return FLEXO_ARROW_CROWS_FOOT_ONE;
+    default: return FLEXO_ARROW_OPEN;
+    }
+}
+
+/* The line attributes every Dia object shares. */
+static void
+line_style (DiaObject  *o,
+            FlexoStyle *style,
+            const char *color_name,
+            const char *width_name)
+{
+  FlexoColor color;
+  int dash = int_of (o, "line_style", 0);
+
+  if (color_of (o, color_name, &color))
+    flexo_style_set_stroke (style, color);
+  /* Dia draws a width of 0 as a hairline. */
+  flexo_style_set_stroke_width (style, MAX (real_of (o, width_name, 0.1) * SCALE, 1));
+  if (dash > 0 && dash < (int) G_N_ELEMENTS (dia_dashes))
+    flexo_style_set_dash (style, dia_dashes[dash]);
+}
+
+/* The text of an object ("text.string" and its font), on @style. */
+static char *
+text_of (DiaObject  *o,
+         const char *prefix,
+         FlexoStyle *style)
+{
+  g_autofree char *string_name = g_strconcat (prefix, ".string", NULL);
+  g_autofree char *font_name = g_strconcat (prefix, ".font", NULL);
+  g_autofree char *height_name = g_strconcat (prefix, ".height", NULL);
+  g_autofree char *color_name = g_strconcat (prefix, ".color", NULL);
+  g_autofree char *align_name = g_strconcat (prefix, ".alignment", NULL);
+  GPtrArray *font = values_of (o, font_name);
+  char *text = string_of (o, string_name);
+  FlexoColor color;
+  double height = real_of (o, height_name, 0);
+  int align = int_of (o, align_name, -1);
+
+  if (font != NULL && font->len >= 2)
+    {
+      const char *family = g_ptr_array_index (font, 0);
+      int flags = 0;
+
+      flexo_strtoi (g_ptr_array_index (font, 1), &flags);
+      flexo_style_set_font_family (style, g_ascii_strcasecmp (family, "sans") == 0 ? "Sans" :
+                                          g_ascii_strcasecmp (family, "serif") == 0 ? "Serif" :
+                                          g_ascii_strcasecmp (family, "monospace") == 0 ? "Monospace" : family);
+      /* Dia's style: weight in the bits 4-6 (bold from 0x50), slant in 2-3. */
+      if ((flags & 0x70) >= 0x50)
+        flexo_style_set_font_weight (style, 700);
+      if (flags & 0x0c)
+        flexo_style_set_font_style (style, FLEXO_FONT_STYLE_ITALIC);
+    }
+  /* Dia's height is the line's, in centimetres; Flexo's size in points. */
+  if (height > 0)
+    flexo_style_set_font_size (style, CLAMP (height * SCALE * 0.75, 1, 400));
+  if (color_of (o, color_name, &color))
+    flexo_style_set_text_color (style, color);
+  if (align >= 0 && align <= 2)
+    flexo_style_set_align (style, align == 0 ? FLEXO_ALIGN_LEFT : align == 1 ? FLEXO_ALIGN_CENTER : FLEXO_ALIGN_RIGHT);
+  return text;
+}
+
+/* An element's box: its corner and size, else its bounding box. */
+static gboolean
+element_box (DiaObject *o,
+             FlexoRect *out)
+{
+  FlexoPoint corner;
+  const char *bb = value_of (o, "obj_bb");
+
+  if (parse_point (value_of (o, "elem_corner"), &corner))
+    {
+      *out = FLEXO_RECT_INIT (corner.x, corner.y, MAX (real_of (o, "elem_width", 1), 0.01) * SCALE,
+                              MAX (real_of (o, "elem_height", 1), 0.01) * SCALE);
+      return TRUE;
+    }
+  if (bb != NULL)
+    {
+      g_auto(GStrv) corners = g_strsplit (bb, ";", 2);
+      FlexoPoint a, b;
+
+      if (corners[0] != NULL && corners[1] != NULL && parse_point (corners[0], &a) && parse_point (corners[1], &b))
+        {
+          *out = flexo_rect_normalize (FLEXO_RECT_INIT (a.x, a.y, b.x - a.x, b.y - a.y));
+          out->width = MAX (out->width, 1);
+          out->height = MAX (out->height, 1);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static FlexoShape *
+add_shape (Builder          *b,
+           DiaObject        *o,
+           const FlexoRect  *box,
+           FlexoStyle       *style,
+           const char       *text)
+{
+  g_autoptr(FlexoShape) shape = flexo_shape_new (b->document, box);
+
+  flexo_shape_set_style (shape, style);
+  if (text != NULL && *text != '\0')
+    flexo_shape_set_text (shape, text);
+  flexo_diagram_add_item (b->diagram, shape);
+  if (o->id != NULL && *o->id != '\0')
+    g_hash_table_insert (b->shapes, g_strdup (o->id), shape);
+  b->report->n_shapes++;
+  return shape;
+}
+
+/* The kind of a Dia element type that has a Flexo shape (-1: none). */
+static int
+element_kind (const char *type,
+              DiaObject  *o)
+{
+  static const struct { const char *type; FlexoShapeKind kind; } kinds[] = {
+    { "Standard - Box", FLEXO_SHAPE_RECTANGLE },
+    { "Standard - Ellipse", FLEXO_SHAPE_ELLIPSE },
+    { "Flowchart - Box", FLEXO_SHAPE_RECTANGLE },
+    { "Flowchart - Ellipse", FLEXO_SHAPE_ELLIPSE },
+    { "Flowchart - Diamond", FLEXO_SHAPE_DIAMOND },
+    { "Flowchart - Parallelogram", FLEXO_SHAPE_PARALLELOGRAM },
+    { "Flowchart - Terminal", FLEXO_SHAPE_ROUNDED_RECTANGLE },
+    { "Flowchart - Document", FLEXO_SHAPE_DOCUMENT },
+    { "Flowchart - Magnetic Disk", FLEXO_SHAPE_CYLINDER },
+    { "Flowchart - Preparation", FLEXO_SHAPE_HEXAGON },
+    { "Flowchart - Manual Operation", FLEXO_SHAPE_TRAPEZOID },
+    { "Flowchart - Off-page Connector", FLEXO_SHAPE_CHEVRON },
+    { "UML - Class", FLEXO_SHAPE_CLASS },
+    { "UML - Note", FLEXO_SHAPE_NOTE },
+    { "UML - Actor", FLEXO_SHAPE_ACTOR },
+    { "UML - Usecase", FLEXO_SHAPE_ELLIPSE },
+    { "UML - LargePackage", FLEXO_SHAPE_PACKAGE },
+    { "UML - SmallPackage", FLEXO_SHAPE_PACKAGE },
+    { "UML - Object", FLEXO_SHAPE_RECTANGLE },
+    { "UML - Component", FLEXO_SHAPE_RECTANGLE },
+    { "UML - State", FLEXO_SHAPE_ROUNDED_RECTANGLE },
+    { "UML - Activity", FLEXO_SHAPE_ROUNDED_RECTANGLE },
+    { "UML - Node", FLEXO_SHAPE_RECTANGLE },
+    { "ER - Entity", FLEXO_SHAPE_RECTANGLE },
+    { "ER - Relationship", FLEXO_SHAPE_DIAMOND },
+    { "ER - Attribute", FLEXO_SHAPE_ELLIPSE },
+    { "Network - Cloud", FLEXO_SHAPE_CLOUD },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (strcmp (type, kinds[i].type) == 0)
+      {
+        if (kinds[i].kind == FLEXO_SHAPE_RECTANGLE && real_of (o, "corner_radius", 0) > 0.01)
+          return FLEXO_SHAPE_ROUNDED_RECTANGLE;
+        return kinds[i].kind;
+      }
+  return -1;
+}
+
+/* The text an element carries: its "text" composite, else a name. */
+static char *
+element_text (DiaObject  *o,
+              FlexoStyle *style)
+{
+  char *text = text_of (o, "text", style);
+
+  if (text == NULL)
+    text = string_of (o, "name");
+  if (text == NULL)
+    text = string_of (o, "stereotype");
+  return text;
+}
+
+static void
+add_element (Builder   *b,
+             DiaObject *o,
+             int        kind,
+             FlexoRect *box)
+{
+  g_autoptr(FlexoStyle) style = flexo_style_new ();
+  g_autofree char *text = NULL;
+  FlexoColor fill;
+
+  flexo_style_set_shape_kind (style, kind);
+  line_style (o, style, "border_color", "border_width");
+  if (value_of (o, "border_color") == NULL && value_of (o, "line_colour") != NULL)
+    line_style (o, style, "line_colour", "line_width");
+  if (!bool_of (o, "show_background", TRUE))
+    flexo_style_set_fill (style, 0x00000000);
+  else if (color_of (o, "inner_color", &fill) || color_of (o, "fill_colour", &fill) || color_of (o, "fill_color", &fill))
+    flexo_style_set_fill (style, fill);
+  if (kind == FLEXO_SHAPE_ROUNDED_RECTANGLE && real_of (o, "corner_radius", 0) > 0)
+    flexo_style_set_corner_radius (style, real_of (o, "corner_radius", 0) * SCALE);
+  text = element_text (o, style);
+  add_shape (b, o, box, style, text);
+}
+
+/* A Standard - Text: a text shape around its text, from its anchor. */
+static void
+add_text (Builder   *b,
+          DiaObject *o)
+{
+  g_autoptr(FlexoStyle) style = flexo_style_new ();
+  g_autofree char *text = text_of (o, "text", style);
+  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+  double height = real_of (o, "text.height", 0.8) * SCALE;
+  guint longest = 1;
+  FlexoPoint pos;
+  FlexoRect box;
+
+  flexo_style_set_shape_kind (style, FLEXO_SHAPE_TEXT);
+  for (guint i = 0; lines[i] != NULL; i++)
+    longest = MAX (longest, g_utf8_strlen (lines[i], -1));
+  if (!element_box (o, &box))
+    box = FLEXO_RECT_INIT (0, 0, 1, 1);
+  /* The bounding box Dia wrote is the text's; else from the anchor. */
+  if (value_of (o, "obj_bb") == NULL && parse_point (value_of (o, "text.pos"), &pos))
+    {
+      double w = longest * height * 0.55 + height;
+      double h = g_strv_length (lines) * height * 1.2;
+      int align = int_of (o, "text.alignment", 0);
+
+      box = FLEXO_RECT_INIT (align == 0 ? pos.x : align == 1 ? pos.x - w / 2 : pos.x - w, pos.y - height, w, h);
+    }
+  box = flexo_rect_inflate (&box, height * 0.2, height * 0.1);
+  add_shape (b, o, &box, style, text);
+  b->report->n_texts++;
+}
+
+/* What no Flexo shape shows: a dashed grey box of its size naming it. */
+static void
+add_placeholder (Builder   *b,
+                 DiaObject *o,
+                 FlexoRect *box)
+{
+  g_autoptr(FlexoStyle) style = flexo_style_new ();
+  g_autofree char *text = element_text (o, style);
+  g_autofree char *label = text != NULL && *text != '\0' ? g_strdup_printf ("%s\n%s", o->type, text)
+                                                         : g_strdup (o->type);
+
+  flexo_style_set_shape_kind (style, FLEXO_SHAPE_RECTANGLE);
+  flexo_style_set_dash (style, FLEXO_DASH_DASHED);
+  flexo_style_set_stroke (style, 0x9a9996ff);
+  flexo_style_set_fill (style, 0xf6f5f4ff);
+  flexo_style_set_text_color (style, 0x5e5c64ff);
+  flexo_style_set_font_size (style, 8);
+  add_shape (b, o, box, style, label);
+  b->report->n_placeholders++;
+  g_hash_table_replace (b->report->approximated, g_strdup (o->type),
+                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (b->report->approximated, o->type)) + 1));
+}
+
+static void
+note_approximation (Builder    *b,
+                    const char *what)
+{
+  g_hash_table_replace (b->report->approximated, g_strdup (what),
+                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (b->report->approximated, what)) + 1));
+}
+
+/* The points of a line: its end points, or its poly-, orth- or bézier
+ * points (every third of a bézier's being on the curve). */
+static GArray *
+line_points (DiaObject *o)
+{
+  static const char * const names[] = { "conn_endpoints", "poly_points", "orth_points", "bez_points" };
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (FlexoPoint));
+
+  for (guint n = 0; n < G_N_ELEMENTS (names) && points->len == 0; n++)
+    {
+      GPtrArray *values = values_of (o, names[n]);
+      gboolean bezier = n == 3;
+
+      for (guint i = 0; values != NULL && i < values->len; i++)
+        {
+          FlexoPoint p;
+
+          if (bezier && i % 3 != 0)
+            continue;
+          if (parse_point (g_ptr_array_index (values, i), &p))
+            g_array_append_val (points, p);
+        }
+    }
+  return points;
+}
+
+/* UML lines draw what their type says (the start is the general end). */
+static void
+uml_line (DiaObject  *o,
+          FlexoStyle *style)
+{
+  if (strcmp (o->type, "UML - Generalization") == 0)
+    flexo_style_set_arrow_start (style, FLEXO_ARROW_HOLLOW_TRIANGLE);
+  else if (strcmp (o->type, "UML - Realizes") == 0)
+    {
+      flexo_style_set_arrow_start (style, FLEXO_ARROW_HOLLOW_TRIANGLE);
+      flexo_style_set_dash (style, FLEXO_DASH_DASHED);
+    }
+  else if (strcmp (o->type, "UML - Dependency") == 0)
+    {
+      flexo_style_set_arrow_end (style, FLEXO_ARROW_OPEN);
+      flexo_style_set_dash (style, FLEXO_DASH_DASHED);
+    }
+  else if (strcmp (o->type, "UML - Association") == 0 && int_of (o, "direction", 0) != 0)
+    flexo_style_set_arrow_end (style, FLEXO_ARROW_OPEN);
+  if (g_str_has_prefix (o->type, "UML - "))
+    flexo_style_set_routing (style, FLEXO_ROUTING_ORTHOGONAL);
+}
+
+static void
+add_line (Builder   *b,
+          DiaObject *o)
+{
+  g_autoptr(GArray) points = line_points (o);
+  g_autoptr(FlexoStyle) style = flexo_style_new ();
+  g_autoptr(FlexoConnector) connector = NULL;
+  FlexoShape *ends[2] = { NULL, NULL };
+  g_autofree char *text = NULL;
+
+  if (points->len < 2)
+    {
+      FlexoRect box;
+
+      if (element_box (o, &box))
+        add_placeholder (b, o, &box);
+      return;
+    }
+  /* Handle 0 is the start; the last handle of a line, its end. */
+  for (guint i = 0; i < o->connections->len; i++)
+    {
+      Connection *c = &g_array_index (o->connections, Connection, i);
+      FlexoShape *shape = g_hash_table_lookup (b->shapes, c->to);
+
+      if (shape == NULL)
+        {
+          note_approximation (b, _("connection to a line"));
+          continue;
+        }
+      ends[c->handle == 0 ? 0 : 1] = shape;
+      b->report->n_connections++;
+    }
+  connector = flexo_connector_new (b->document, ends[0], ends[1]);
+  flexo_connector_set_source_point (connector, g_array_index (points, FlexoPoint, 0));
+  flexo_connector_set_target_point (connector, g_array_index (points, FlexoPoint, points->len - 1));
+  if (points->len > 2)
+    flexo_connector_set_waypoints (connector, &g_array_index (points, FlexoPoint, 1), points->len - 2);
+  line_style (o, style, "line_color", "line_width");
+  if (strcmp (o->type, "Standard - ZigZagLine") == 0)
+    flexo_style_set_routing (style, FLEXO_ROUTING_ORTHOGONAL);
+  else if (strcmp (o->type, "Standard - BezierLine") == 0 || strcmp (o->type, "Standard - Arc") == 0)
+    {
+      flexo_style_set_routing (style, FLEXO_ROUTING_CURVED);
+      note_approximation (b, o->type);
+    }
+  flexo_style_set_arrow_start (style, arrow_of (int_of (o, "start_arrow", 0)));
+  flexo_style_set_arrow_end (style, arrow_of (int_of (o, "end_arrow", 0)));
+  uml_line (o, style);
+  flexo_connector_set_style (connector, style);
+  text = string_of (o, "name");
+  if (text == NULL)
+    text = text_of (o, "text", style);
+  if (text != NULL && *text != '\0')
+    flexo_connector_set_label (connector, FLEXO_LABEL_MIDDLE, text);
+  flexo_diagram_add_item (b->diagram, connector);
+  b->report->n_connectors++;
+}
+
+/* Lines have end points or a point list; elements, a corner or a box. */
+static gboolean
+is_line (DiaObject *o)
+{
+  return values_of (o, "conn_endpoints") != NULL || values_of (o, "poly_points") != NULL ||
+         values_of (o, "orth_points") != NULL || values_of (o, "bez_points") != NULL;
+}
+
+static void
+add_object (Builder   *b,
+            DiaObject *o)
+{
+  FlexoRect box;
+  int kind;
+
+  if (strcmp (o->type, "Standard - Text") == 0)
+    {
+      add_text (b, o);
+      return;
+    }
+  if (is_line (o) && strcmp (o->type, "Standard - Polygon") != 0 && strcmp (o->type, "Standard - Beziergon") != 0)
+    {
+      add_line (b, o);
+      return;
+    }
+  if (!element_box (o, &box))
+    {
+      note_approximation (b, _("object without a position"));
+      return;
+    }
+  kind = element_kind (o->type, o);
+  if (kind < 0 && (strcmp (o->type, "Standard - Polygon") == 0 || strcmp (o->type, "Standard - Beziergon") == 0))
+    {
+      /* Its points' box, with the nearest outline Flexo has. */
+      g_autoptr(GArray) points = line_points (o);
+      guint n = values_of (o, "poly_points") != NULL ? values_of (o, "poly_points")->len : 0;
+
+      kind = n == 3 ? FLEXO_SHAPE_TRIANGLE : n == 4 ? FLEXO_SHAPE_DIAMOND : n == 6 ? FLEXO_SHAPE_HEXAGON :
+             strcmp (o->type, "Standard - Beziergon") == 0 ? FLEXO_SHAPE_CLOUD : FLEXO_SHAPE_RECTANGLE;
+      note_approximation (b, o->type);
+      (void) points;
+    }
+  if (kind < 0)
+    {
+      add_placeholder (b, o, &box);
+      return;
+    }
+  add_element (b, o, kind, &box);
+}
+
+/* ---------------------------------------------------------------- loading -- */
+
+static FlexoDocument *
+build (GPtrArray       *objects,
+       const char      *display_name,
+       FlexoDiaReport  *report)
+{
+  FlexoDocument *document = flexo_document_new ();
+  g_autoptr(FlexoDiagram) diagram = NULL;
+  g_autofree char *name = g_path_get_basename (display_name);
+  char *dot = strrchr (name, '.');
+  Builder b = { document, NULL, NULL, report, display_name };
+
+  if (dot != NULL)
+    *dot = '\0';
+  diagram = flexo_diagram_new (document, name);
+  b.diagram = diagram;
+  b.shapes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  flexo_document_begin (document, NULL);
+  flexo_object_insert_child (FLEXO_OBJECT (document), FLEXO_LIST_DIAGRAMS, -1, FLEXO_OBJECT (diagram));
+  /* Elements first (in order, so that lines find the shapes they are
+   * connected to), then the lines, each at its place in the z-order. */
+  for (guint i = 0; i < objects->len; i++)
+    if (!is_line (g_ptr_array_index (objects, i)) ||
+        strcmp (((DiaObject *) g_ptr_array_index (objects, i))->type, "Standard - Polygon") == 0 ||
+        strcmp (((DiaObject *) g_ptr_array_index (objects, i))->type, "Standard - Beziergon") == 0)
+      add_object (&b, g_ptr_array_index (objects, i));
+  for (guint i = 0; i < objects->len; i++)
+    {
+      DiaObject *o = g_ptr_array_index (objects, i);
+
+      if (is_line (o) && strcmp (o->type, "Standard - Polygon") != 0 && strcmp (o->type, "Standard - Beziergon") != 0)
+        add_object (&b, o);
+    }
+  /* Dia's children (0.97's childnode) inside their parents. */
+  for (guint i = 0; i < objects->len; i++)
+    {
+      DiaObject *o = g_ptr_array_index (objects, i);
+      FlexoShape *child = o->parent != NULL ? g_hash_table_lookup (b.shapes, o->id) : NULL;
+      FlexoShape *parent = child != NULL ? g_hash_table_lookup (b.shapes, o->parent) : NULL;
+
+      if (parent != NULL && parent != child && !flexo_shape_is_inside (parent, child))
+        flexo_shape_set_parent (child, parent);
+    }
+  flexo_document_commit (document);
+  flexo_document_clear_history (document);
+  flexo_document_set_saved (document);
+  g_hash_table_unref (b.shapes);
+  return document;
+}
+
+void
+flexo_dia_report_clear (FlexoDiaReport *report)
+{
+  g_clear_pointer (&report->approximated, g_hash_table_unref);
+}
+
+static FlexoDocument *
+load (FlexoXmlReader  *reader,
+      FlexoDiaReport  *report,
+      GError         **error)
+{
+  g_autoptr(GPtrArray) objects = NULL;
+  FlexoDiaReport own = { 0 };
+  FlexoDocument *document;
+  guint n_layers = 0;
+
+  if (report == NULL)
+    report = &own;
+  memset (report, 0, sizeof *report);
+  report->approximated = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  objects = parse (reader, &n_layers, error);
+  if (objects == NULL)
+    {
+      flexo_dia_report_clear (report);
+      return NULL;
+    }
+  report->n_objects = objects->len;
+  report->n_layers = n_layers;
+  document = build (objects, flexo_xml_reader_get_display_name (reader), report);
+  flexo_dia_report_clear (&own);
+  return document;
+}
+
+FlexoDocument *
+flexo_dia_load_path_with_report (const char      *path,
+                                 FlexoDiaReport  *report,
+                                 GError         **error)
+{
+  g_autoptr(FlexoXmlReader) reader = flexo_xml_reader_new_for_path (path, error);
+
+  if (reader == NULL)
+    return NULL;
+  return load (reader, report, error);
+}
+
+FlexoDocument *
+flexo_dia_load_path (const char  *path,
+                     GError     **error)
+{
+  return flexo_dia_load_path_with_report (path, NULL, error);
+}

@@ -1,0 +1,203 @@
+/* test-dia.c — Dia files read into documents
+ *
+ * For every file of the corpus (tests/data/dia/exports and samples, a
+ * copy of ../shared/corpus/dia; or FLEXO_DIA_CORPUS), the objects are counted independently
+ * with libxml2's XPath on the file itself, and the document must hold as
+ * many shapes, texts and connectors, and as many connector ends attached
+ * to shapes as the file has connections to elements.
+ *
+ * Copyright 2026 The Flexo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include "flexo-format-dia.h"
+#include "flexo-format.h"
+#include "flexo-model.h"
+#include "flexo-test.h"
+
+static char *
+corpus_dir (const char *sub)
+{
+  const char *env = g_getenv ("FLEXO_DIA_CORPUS");
+  g_autofree char *base = env != NULL ? g_strdup (env) : g_build_filename (g_getenv ("FLEXO_TEST_DATA"), "dia", NULL);
+
+  return g_build_filename (base, sub, NULL);
+}
+
+static double
+xpath_number (xmlXPathContext *context,
+              const char      *expression)
+{
+  xmlXPathObject *result = xmlXPathEvalExpression ((const xmlChar *) expression, context);
+  double n;
+
+  ck_assert_msg (result != NULL, "xpath %s", expression);
+  n = xmlXPathCastToNumber (result);
+  xmlXPathFreeObject (result);
+  return n;
+}
+
+/* Lines are the objects with end points or point lists, polygons aside. */
+#define LINES "//dia:object[dia:attribute[@name='conn_endpoints' or @name='poly_points' or " \
+              "@name='orth_points' or @name='bez_points']][@type!='Standard - Polygon' and " \
+              "@type!='Standard - Beziergon']"
+
+static void
+check_file (const char *path)
+{
+  xmlDoc *xml = xmlReadFile (path, NULL, XML_PARSE_NONET);
+  xmlXPathContext *context;
+  g_autoptr(FlexoDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  FlexoDiaReport report;
+  GPtrArray *items;
+  guint shapes = 0, connectors = 0, attached = 0;
+  double n_objects, n_lines, n_texts, n_connections;
+  g_autofree char *connected = NULL;
+
+  ck_assert_msg (xml != NULL, "%s: libxml2 cannot read it", path);
+  context = xmlXPathNewContext (xml);
+  xmlXPathRegisterNs (context, (const xmlChar *) "dia", (const xmlChar *) "http://www.lysator.liu.se/~alla/dia/");
+  n_objects = xpath_number (context, "count(//dia:object)");
+  n_lines = xpath_number (context, "count(" LINES ")");
+  n_texts = xpath_number (context, "count(//dia:object[@type='Standard - Text'])");
+  /* Connections from lines to objects that are no lines. */
+  n_connections = xpath_number (context,
+                                "count(" LINES "/dia:connections/dia:connection[@to = //dia:object[not("
+                                "dia:attribute[@name='conn_endpoints' or @name='poly_points' or "
+                                "@name='orth_points' or @name='bez_points']) or @type='Standard - Polygon' or "
+                                "@type='Standard - Beziergon']/@id])");
+  xmlXPathFreeContext (context);
+  xmlFreeDoc (xml);
+
+  document = flexo_dia_load_path_with_report (path, &report, &error);
+  ck_assert_msg (document != NULL, "%s: %s", path, error ? error->message : "");
+  ck_assert_uint_eq (flexo_document_get_diagrams (document)->len, 1);
+  items = flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0));
+  for (guint i = 0; i < items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+
+      if (FLEXO_IS_SHAPE (item))
+        shapes++;
+      else
+        {
+          connectors++;
+          attached += (flexo_connector_get_source (item) != NULL) + (flexo_connector_get_target (item) != NULL);
+        }
+    }
+  ck_assert_msg (report.n_objects == (guint) n_objects, "%s: %u objects read, %g in the file", path,
+                 report.n_objects, n_objects);
+  ck_assert_msg (connectors == (guint) n_lines, "%s: %u connectors, %g lines in the file", path, connectors, n_lines);
+  ck_assert_msg (shapes == (guint) (n_objects - n_lines), "%s: %u shapes, %g elements in the file", path, shapes,
+                 n_objects - n_lines);
+  ck_assert_msg (report.n_texts == (guint) n_texts, "%s: %u texts, %g in the file", path, report.n_texts, n_texts);
+  ck_assert_msg (attached == (guint) n_connections, "%s: %u ends attached, %g connections to elements", path,
+                 attached, n_connections);
+  /* A line with both ends connected keeps both. */
+  ck_assert_uint_eq (report.n_connections, attached);
+  flexo_dia_report_clear (&report);
+  (void) connected;
+}
+
+static void
+check_dir (const char *sub,
+           guint       at_least)
+{
+  g_autofree char *dir_path = corpus_dir (sub);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  ck_assert_msg (dir != NULL, "no corpus at %s", dir_path);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".dia"))
+      {
+        g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+        check_file (path);
+        n++;
+      }
+  ck_assert_uint_ge (n, at_least);
+}
+
+START_TEST (test_exports)
+{
+  check_dir ("exports", 10);
+}
+END_TEST
+
+START_TEST (test_samples)
+{
+  check_dir ("samples", 14);
+}
+END_TEST
+
+/* A box, mapped: position and size in Dia's centimetres × 20, colours,
+ * line style; connected lines attached to it. */
+START_TEST (test_boxes_and_lines_mapped)
+{
+  g_autofree char *path = corpus_dir ("exports/Boxes.dia");
+  g_autoptr(FlexoDocument) document = flexo_format_load (path, NULL);
+  FlexoShape *first;
+  FlexoStyle style;
+
+  ck_assert_ptr_nonnull (document);
+  first = g_ptr_array_index (flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0)), 0);
+  ck_assert (FLEXO_IS_SHAPE (first));
+  ck_assert_double_eq_tol (flexo_shape_get_bounds (first)->x, 3.25 * 20, 1e-6);
+  ck_assert_double_eq_tol (flexo_shape_get_bounds (first)->width, 6.55 * 20, 1e-6);
+  flexo_shape_resolve_style (first, &style);
+  ck_assert_uint_eq (style.fill, 0x00ff00ff);
+  ck_assert_int_eq (style.dash, FLEXO_DASH_DASH_DOT);
+  ck_assert (!flexo_document_get_modified (document));
+}
+END_TEST
+
+START_TEST (test_not_dia)
+{
+  g_autofree char *dir = g_dir_make_tmp ("flexo-dia-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "other.dia", NULL);
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (g_file_set_contents (path, "<?xml version=\"1.0\"?>\n<svg/>\n", -1, NULL));
+  ck_assert_ptr_null (flexo_format_load (path, &error));
+  ck_assert_ptr_nonnull (error);
+  ck_assert_msg (strstr (error->message, "other.dia:2:") != NULL, "%s", error->message);
+  g_clear_error (&error);
+  ck_assert (g_file_set_contents (path, "<dia:diagram xmlns:dia=\"x\"><dia:layer><dia:object>", -1, NULL));
+  ck_assert_ptr_null (flexo_format_load (path, &error));
+  ck_assert_ptr_nonnull (error);
+  ck_assert_msg (strstr (error->message, "other.dia:1:") != NULL, "%s", error->message);
+  g_remove (path);
+  g_rmdir (dir);
+}
+END_TEST
+
+static Suite *
+dia_suite (void)
+{
+  Suite *s = suite_create ("dia");
+  TCase *tc = tcase_create ("import");
+
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_exports);
+  tcase_add_test (tc, test_samples);
+  tcase_add_test (tc, test_boxes_and_lines_mapped);
+  tcase_add_test (tc, test_not_dia);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  return flexo_test_run (dia_suite ());
+}
