@@ -679,6 +679,8 @@ flexo_window_new_question (FlexoWindow *self,
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
+  /* Named in window lists (and found by scripts) by its heading. */
+  gtk_window_set_title (GTK_WINDOW (dialog), heading);
   if (extra != NULL)
     adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), extra);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

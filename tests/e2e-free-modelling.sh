@@ -24,7 +24,8 @@ echo "1..1"
 # dialog's name field, Enter.
 conceptualize () {
   context_menu_item "$1" "$2" 8
-  xdotool key Return; sleep 0.6
+  xdotool key Return
+  wait_window "$4" || return 1
   xdotool type --delay 40 "$3"; xdotool key Return; sleep 0.6
 }
 
@@ -36,9 +37,9 @@ if start "$workshop"; then
   # Three notes and three rounded boxes, each named; three arrows.
   draw_workshop Note Rounded Arrow
   # The looks and the connectors become concepts and a relation.
-  conceptualize 450 200 Person
-  conceptualize 800 200 Task
-  conceptualize 625 201 does
+  conceptualize 450 200 Person "Create a Concept"
+  conceptualize 800 200 Task "Create a Concept"
+  conceptualize 625 201 does "Create a Relation"
   # A property from Alice's instance, in the inspector (a click on the
   # empty diagram first: the new relation's connector stays selected).
   xdotool mousemove 640 700 click 1; sleep 0.3
@@ -49,7 +50,8 @@ if start "$workshop"; then
   xdotool key ctrl+s; sleep 0.8
   # An editor from the concepts: main menu, Create Editor from Concepts.
   xdotool key F10; sleep 0.6
-  xdotool mousemove 1180 210 click 1; sleep 1.5
+  xdotool mousemove 1180 210 click 1
+  wait_window "Untitled Document — Flexo"; sleep 0.5
   # Drawn with its palette: a Person, a Task, the relation between them.
   draw_with_editor
   xdotool key ctrl+s; sleep 1.5

@@ -4,8 +4,8 @@
 # `set -u`. Sets $bin, $tmp (removed at exit, with any Flexo left running)
 # and a private XDG environment; skips the TAP way without a display,
 # xdotool or xmllint. Then: start, drag, palette_search, place,
-# context_menu_item, draw_workshop, draw_with_editor, wait_exit, xp,
-# stderr_comments.
+# context_menu_item, draw_workshop, draw_with_editor, wait_window,
+# wait_exit, xp, stderr_comments.
 
 bin=${FLEXO_BIN:?FLEXO_BIN is not set}
 tmp=$(mktemp -d)
@@ -75,8 +75,8 @@ place () {
 # number $3 highlighted with the keyboard.
 context_menu_item () {
   local _i
-  xdotool mousemove "$1" "$2" click 1; sleep 0.3
-  xdotool click 3; sleep 0.5
+  xdotool mousemove "$1" "$2" click 1; sleep 0.4
+  xdotool click 3; sleep 1
   for _i in $(seq "$3"); do xdotool key Down; done
   sleep 0.3
 }
@@ -106,6 +106,16 @@ draw_with_editor () {
   place 144 240 750 300 Write
   xdotool mousemove 235 240 click 1; sleep 0.3
   drag 500 300 750 300
+}
+
+# Waits (up to ten seconds) for a visible window of Flexo called $1.
+wait_window () {
+  for _ in $(seq 100); do
+    xdotool search --pid "$pid" --onlyvisible --name "^$1\$" >/dev/null 2>&1 && { sleep 0.2; return 0; }
+    sleep 0.1
+  done
+  echo "# no window called '$1'"
+  return 1
 }
 
 # Waits until the process has ended.
