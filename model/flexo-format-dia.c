@@ -564,12 +564,67 @@ element_kind (const char *type,
   return -1;
 }
 
+/* The i-th value of @name as a Dia string, or "". */
+static const char *
+nth_string (DiaObject  *o,
+            const char *name,
+            guint       i)
+{
+  GPtrArray *values = values_of (o, name);
+  const char *text = values != NULL && i < values->len ? g_ptr_array_index (values, i) : "";
+  gsize len = strlen (text);
+
+  /* Borrowed: strip the '#' in place of a copy the table keeps. */
+  if (len >= 2 && text[0] == '#' && text[len - 1] == '#')
+    {
+      ((char *) text)[len - 1] = '\0';
+      memmove ((char *) text, text + 1, len - 1);
+    }
+  return text;
+}
+
+/* A UML class: its name, then a line per attribute and per operation
+ * ("+name: type", "+name(): type"), for the class shape's compartments. */
+static char *
+uml_class_text (DiaObject *o)
+{
+  static const char visibility[] = "+-#~";
+  g_autofree char *name = string_of (o, "name");
+  GString *text = g_string_new (name != NULL ? name : "");
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      const char *prefix = pass == 0 ? "attributes" : "operations";
+      g_autofree char *names_key = g_strconcat (prefix, ".name", NULL);
+      g_autofree char *types_key = g_strconcat (prefix, ".type", NULL);
+      g_autofree char *vis_key = g_strconcat (prefix, ".visibility", NULL);
+      GPtrArray *names = values_of (o, names_key);
+
+      for (guint i = 0; names != NULL && i < names->len; i++)
+        {
+          const char *member = nth_string (o, names_key, i);
+          const char *type = nth_string (o, types_key, i);
+          const char *vis = nth_string (o, vis_key, i);
+          int v = 0;
+
+          flexo_strtoi (vis, &v);
+          g_string_append_printf (text, "\n%c%s%s%s%s", visibility[CLAMP (v, 0, 3)], member,
+                                  pass == 1 ? "()" : "", *type != '\0' ? ": " : "", type);
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
 /* The text an element carries: its "text" composite, else a name. */
 static char *
 element_text (DiaObject  *o,
               FlexoStyle *style)
 {
-  char *text = text_of (o, "text", style);
+  char *text;
+
+  if (strcmp (o->type, "UML - Class") == 0)
+    return uml_class_text (o);
+  text = text_of (o, "text", style);
 
   if (text == NULL)
     text = string_of (o, "name");

@@ -589,6 +589,15 @@ compute_shape_layout (FlexoPainter     *self,
   sl->figure = sl->box;
   sl->label = flexo_shape_dup_label (shape);
   sl->values = NULL;
+  /* A free class: its name on the first line, its members below. */
+  if (sl->kind == FLEXO_SHAPE_CLASS && flexo_shape_get_instance (shape) == NULL &&
+      strchr (sl->label, '\n') != NULL)
+    {
+      char *newline = strchr (sl->label, '\n');
+
+      sl->values = g_strdup (newline + 1);
+      *newline = '\0';
+    }
   sl->bold = FALSE;
   sl->align = style_alignment (style);
   sl->band = sl->body = 0;
@@ -628,7 +637,8 @@ compute_shape_layout (FlexoPainter     *self,
         sl->text = FLEXO_RECT_INIT (b->x + pad, b->y + pad, inner, MAX (sl->band - 2 * pad, 0));
         if (is_class)
           {
-            sl->values = dup_class_values (shape);
+            if (sl->values == NULL)
+              sl->values = dup_class_values (shape);
             sl->body = 2 * pad + text_height (self, shape, SLOT_BODY, sl->values, style, FALSE, inner,
                                               MAX (b->height - sl->band - 2 * pad, 1), PANGO_ALIGN_LEFT);
           }

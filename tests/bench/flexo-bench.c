@@ -3,7 +3,8 @@
  *   flexo-bench generate --shapes N OUT.flexo
  *       one diagram of N labelled shapes and N connectors
  *   flexo-bench generate-dia --shapes N OUT.dia
- *       the same grid as a Dia diagram, for tests/bench/dia-compare.sh
+ *       N boxes, N texts and N - 1 connected lines as a Dia diagram, for
+ *       tests/bench/dia-compare.sh
  *   flexo-bench rss FILE
  *       the resident memory that loading FILE adds to a fresh process
  *   flexo-bench run [--shapes N] [--json FILE]
@@ -183,9 +184,10 @@ cmd_generate (guint       n_shapes,
   return 0;
 }
 
-/* The same grid as generate(), as a Dia diagram: "Flowchart - Box" objects
- * with their label, joined by "Standard - Line" objects connected to the
- * boxes' centres. Dia measures in centimetres: 20 Flexo units to 1 cm. */
+/* A grid as a Dia diagram, the one issue 8 measures: N "Standard - Box"
+ * objects, N "Standard - Text" objects (a label in each box) and N - 1
+ * "Standard - Line" objects connecting each box to the next. Dia measures
+ * in centimetres (20 Flexo units to 1 cm). */
 static int
 cmd_generate_dia (guint       n_shapes,
                   const char *out)
@@ -210,26 +212,35 @@ cmd_generate_dia (guint       n_shapes,
       g_ascii_dtostr (x2, sizeof x2, bx + 6);
       g_ascii_dtostr (y2, sizeof y2, by + 3);
       g_string_append_printf (xml,
-        "    <dia:object type=\"Flowchart - Box\" version=\"0\" id=\"O%u\">\n"
+        "    <dia:object type=\"Standard - Box\" version=\"0\" id=\"O%u\">\n"
         "      <dia:attribute name=\"obj_pos\"><dia:point val=\"%s,%s\"/></dia:attribute>\n"
         "      <dia:attribute name=\"obj_bb\"><dia:rectangle val=\"%s,%s;%s,%s\"/></dia:attribute>\n"
         "      <dia:attribute name=\"elem_corner\"><dia:point val=\"%s,%s\"/></dia:attribute>\n"
         "      <dia:attribute name=\"elem_width\"><dia:real val=\"6\"/></dia:attribute>\n"
         "      <dia:attribute name=\"elem_height\"><dia:real val=\"3\"/></dia:attribute>\n"
         "      <dia:attribute name=\"show_background\"><dia:boolean val=\"true\"/></dia:attribute>\n"
+        "    </dia:object>\n",
+        i, x, y, x, y, x2, y2, x, y);
+      g_ascii_dtostr (x, sizeof x, bx + 3);
+      g_ascii_dtostr (y, sizeof y, by + 1.7);
+      g_string_append_printf (xml,
+        "    <dia:object type=\"Standard - Text\" version=\"1\" id=\"O%u\">\n"
+        "      <dia:attribute name=\"obj_pos\"><dia:point val=\"%s,%s\"/></dia:attribute>\n"
         "      <dia:attribute name=\"text\"><dia:composite type=\"text\">\n"
         "        <dia:attribute name=\"string\"><dia:string>#Shape %u#</dia:string></dia:attribute>\n"
         "        <dia:attribute name=\"font\"><dia:font family=\"sans\" style=\"0\" name=\"Helvetica\"/></dia:attribute>\n"
         "        <dia:attribute name=\"height\"><dia:real val=\"0.8\"/></dia:attribute>\n"
+        "        <dia:attribute name=\"pos\"><dia:point val=\"%s,%s\"/></dia:attribute>\n"
+        "        <dia:attribute name=\"color\"><dia:color val=\"#000000\"/></dia:attribute>\n"
         "        <dia:attribute name=\"alignment\"><dia:enum val=\"1\"/></dia:attribute>\n"
         "      </dia:composite></dia:attribute>\n"
         "    </dia:object>\n",
-        i, x, y, x, y, x2, y2, x, y, i + 1);
+        2 * n_shapes + i, x, y, i + 1, x, y);
     }
 
-  for (guint i = 0; i < n_shapes; i++)
+  for (guint i = 0; i + 1 < n_shapes; i++)
     {
-      guint j = (i + 1) % n_shapes;
+      guint j = i + 1;
 
       g_ascii_dtostr (x, sizeof x, (i % columns) * 10.0 + 3);
       g_ascii_dtostr (y, sizeof y, (i / columns) * 6.0 + 1.5);
@@ -241,8 +252,8 @@ cmd_generate_dia (guint       n_shapes,
         "      <dia:attribute name=\"conn_endpoints\"><dia:point val=\"%s,%s\"/><dia:point val=\"%s,%s\"/></dia:attribute>\n"
         "      <dia:attribute name=\"end_arrow\"><dia:enum val=\"22\"/></dia:attribute>\n"
         "      <dia:connections>\n"
-        "        <dia:connection handle=\"0\" to=\"O%u\" connection=\"16\"/>\n"
-        "        <dia:connection handle=\"1\" to=\"O%u\" connection=\"16\"/>\n"
+        "        <dia:connection handle=\"0\" to=\"O%u\" connection=\"8\"/>\n"
+        "        <dia:connection handle=\"1\" to=\"O%u\" connection=\"8\"/>\n"
         "      </dia:connections>\n"
         "    </dia:object>\n",
         n_shapes + i, x, y, x, y, x2, y2, i, j);
