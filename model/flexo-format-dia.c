@@ -34,70 +34,99 @@
 
 /* ----------------------------------------------------------- the table -- */
 
+/* All the strings of a file live in one chunk; attribute names are
+ * interned, so that an object's values are found by comparing pointers. */
 typedef struct
 {
-  char      *type;
-  char      *id;
-  int        line;
-  GHashTable *values;      /* dotted attribute name → GPtrArray of char * (the vals, in order) */
-  GArray    *connections;  /* Connection */
-  char      *parent;       /* a dia:childnode's parent id */
+  const char *name;     /* interned dotted attribute name */
+  const char *value;    /* in the chunk */
+} Pair;
+
+typedef struct
+{
+  const char *type;
+  const char *id;
+  const char *parent;   /* a dia:childnode's parent id */
+  int         line;
+  guint       first;    /* its pairs: pairs[first .. first + n_pairs) of the parser's table */
+  guint       n_pairs;
+  guint       first_connection;
+  guint       n_connections;
 } DiaObject;
 
 typedef struct
 {
-  int   handle;
-  char *to;
+  int         handle;
+  const char *to;
 } Connection;
 
-static void
-connection_clear (gpointer data)
+/* The whole file, read: objects, their pairs and connections in arrays. */
+typedef struct
 {
-  g_free (((Connection *) data)->to);
+  GArray       *objects;       /* DiaObject */
+  GArray       *pairs;         /* Pair */
+  GArray       *connections;   /* Connection */
+  GStringChunk *chunk;
+} DiaTable;
+
+static void
+dia_table_free (DiaTable *t)
+{
+  if (t == NULL)
+    return;
+  g_array_unref (t->objects);
+  g_array_unref (t->pairs);
+  g_array_unref (t->connections);
+  g_string_chunk_free (t->chunk);
+  g_free (t);
 }
 
-static void
-dia_object_free (gpointer data)
-{
-  DiaObject *o = data;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DiaTable, dia_table_free)
 
-  g_free (o->type);
-  g_free (o->id);
-  g_free (o->parent);
-  g_hash_table_unref (o->values);
-  g_array_unref (o->connections);
-  g_free (o);
-}
+/* The table the objects of the file being built read from. */
+static _Thread_local DiaTable *table;
 
-static void
-add_value (DiaObject  *o,
+static const char *
+nth_value (DiaObject  *o,
            const char *name,
-           const char *value)
+           guint       n)
 {
-  GPtrArray *list = g_hash_table_lookup (o->values, name);
+  const char *key = g_intern_string (name);
 
-  if (list == NULL)
+  for (guint i = 0; i < o->n_pairs; i++)
     {
-      list = g_ptr_array_new_with_free_func (g_free);
-      g_hash_table_insert (o->values, g_strdup (name), list);
+      Pair *pair = &g_array_index (table->pairs, Pair, o->first + i);
+
+      if (pair->name == key && n-- == 0)
+        return pair->value;
     }
-  g_ptr_array_add (list, g_strdup (value));
+  return NULL;
 }
 
 static const char *
 value_of (DiaObject  *o,
           const char *name)
 {
-  GPtrArray *list = g_hash_table_lookup (o->values, name);
-
-  return list != NULL && list->len > 0 ? g_ptr_array_index (list, 0) : NULL;
+  return nth_value (o, name, 0);
 }
 
-static GPtrArray *
-values_of (DiaObject  *o,
-           const char *name)
+static guint
+count_values (DiaObject  *o,
+              const char *name)
 {
-  return g_hash_table_lookup (o->values, name);
+  const char *key = g_intern_string (name);
+  guint n = 0;
+
+  for (guint i = 0; i < o->n_pairs; i++)
+    n += g_array_index (table->pairs, Pair, o->first + i).name == key;
+  return n;
+}
+
+static Connection *
+connection_of (DiaObject *o,
+               guint      i)
+{
+  return &g_array_index (table->connections, Connection, o->first_connection + i);
 }
 
 /* The name without its namespace prefix ("dia:object" → "object"). */
@@ -114,16 +143,23 @@ local_name (const char *name)
 typedef struct
 {
   FlexoXmlReader *reader;
-  GPtrArray      *objects;        /* DiaObject, in file order */
+  DiaTable       *table;
   GPtrArray      *names;          /* the stack of dia:attribute names inside the object */
   GArray         *name_depths;    /* their depths */
-  DiaObject      *current;
+  const char     *dotted;         /* the interned dotted name of the innermost attribute */
+  gboolean        in_object;
   int             object_depth;
   guint           n_layers;
 } Parser;
 
-static char *
-dotted_name (Parser *p)
+static DiaObject *
+current (Parser *p)
+{
+  return &g_array_index (p->table->objects, DiaObject, p->table->objects->len - 1);
+}
+
+static void
+update_dotted (Parser *p)
 {
   GString *s = g_string_new (NULL);
 
@@ -133,7 +169,20 @@ dotted_name (Parser *p)
         g_string_append_c (s, '.');
       g_string_append (s, g_ptr_array_index (p->names, i));
     }
-  return g_string_free (s, FALSE);
+  p->dotted = g_intern_string (s->str);
+  g_string_free (s, TRUE);
+}
+
+static void
+add_value (Parser     *p,
+           const char *value)
+{
+  Pair pair = { p->dotted, g_string_chunk_insert (p->table->chunk, value) };
+  DiaObject *o = current (p);
+
+  /* An object's pairs are contiguous: it is the last one read. */
+  g_array_append_val (p->table->pairs, pair);
+  o->n_pairs++;
 }
 
 static gboolean
@@ -146,12 +195,16 @@ read_element (Parser  *p,
 
   if (flexo_xml_reader_is_end (r))
     {
-      if (p->current != NULL && depth == p->object_depth && strcmp (name, "object") == 0)
-        p->current = NULL;
-      while (p->name_depths->len > 0 && g_array_index (p->name_depths, int, p->name_depths->len - 1) >= depth)
+      if (p->in_object && depth == p->object_depth && strcmp (name, "object") == 0)
+        p->in_object = FALSE;
+      if (p->name_depths->len > 0 && g_array_index (p->name_depths, int, p->name_depths->len - 1) >= depth)
         {
-          g_ptr_array_remove_index (p->names, p->names->len - 1);
-          g_array_set_size (p->name_depths, p->name_depths->len - 1);
+          while (p->name_depths->len > 0 && g_array_index (p->name_depths, int, p->name_depths->len - 1) >= depth)
+            {
+              g_ptr_array_remove_index (p->names, p->names->len - 1);
+              g_array_set_size (p->name_depths, p->name_depths->len - 1);
+            }
+          update_dotted (p);
         }
       return TRUE;
     }
@@ -175,30 +228,26 @@ read_element (Parser  *p,
     {
       const char *type = flexo_xml_reader_require_attribute (r, "type", error);
       const char *id;
-      DiaObject *o;
+      DiaObject o = { 0 };
 
       if (type == NULL)
         return FALSE;
-      if (p->current != NULL)
-        {
-          /* An object inside an object (old groups): read on its own. */
-          g_ptr_array_set_size (p->names, 0);
-          g_array_set_size (p->name_depths, 0);
-        }
+      /* An object inside an object (old groups) is read on its own. */
+      g_ptr_array_set_size (p->names, 0);
+      g_array_set_size (p->name_depths, 0);
+      update_dotted (p);
       id = flexo_xml_reader_get_attribute (r, "id");
-      o = g_new0 (DiaObject, 1);
-      o->type = g_strdup (type);
-      o->id = g_strdup (id != NULL ? id : "");
-      o->line = flexo_xml_reader_get_line (r);
-      o->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-      o->connections = g_array_new (FALSE, TRUE, sizeof (Connection));
-      g_array_set_clear_func (o->connections, connection_clear);
-      g_ptr_array_add (p->objects, o);
-      p->current = o;
+      o.type = g_string_chunk_insert_const (p->table->chunk, type);
+      o.id = g_string_chunk_insert (p->table->chunk, id != NULL ? id : "");
+      o.line = flexo_xml_reader_get_line (r);
+      o.first = p->table->pairs->len;
+      o.first_connection = p->table->connections->len;
+      g_array_append_val (p->table->objects, o);
+      p->in_object = TRUE;
       p->object_depth = depth;
       return TRUE;
     }
-  if (p->current == NULL)
+  if (!p->in_object)
     {
       /* Diagram data (paper, grid), groups' wrappers: nothing to keep. */
       if (strcmp (name, "diagramdata") == 0)
@@ -212,6 +261,7 @@ read_element (Parser  *p,
 
       g_ptr_array_add (p->names, g_strdup (attribute != NULL ? attribute : ""));
       g_array_append_val (p->name_depths, depth);
+      update_dotted (p);
       return TRUE;
     }
   if (strcmp (name, "connection") == 0)
@@ -223,28 +273,28 @@ read_element (Parser  *p,
         return FALSE;
       if (to != NULL)
         {
-          c.to = g_strdup (to);
-          g_array_append_val (p->current->connections, c);
+          c.to = g_string_chunk_insert_const (p->table->chunk, to);
+          g_array_append_val (p->table->connections, c);
+          current (p)->n_connections++;
         }
       return TRUE;
     }
   if (strcmp (name, "childnode") == 0)
     {
-      g_free (p->current->parent);
-      p->current->parent = g_strdup (flexo_xml_reader_get_attribute (r, "parent"));
+      const char *parent = flexo_xml_reader_get_attribute (r, "parent");
+
+      current (p)->parent = parent != NULL ? g_string_chunk_insert_const (p->table->chunk, parent) : NULL;
       return TRUE;
     }
   if (p->names->len > 0)
     {
-      g_autofree char *full = dotted_name (p);
-
       if (strcmp (name, "string") == 0)
         {
           g_autofree char *text = flexo_xml_reader_read_text (r, error);
 
           if (text == NULL)
             return FALSE;
-          add_value (p->current, full, text);
+          add_value (p, text);
           return TRUE;
         }
       if (strcmp (name, "font") == 0)
@@ -252,32 +302,37 @@ read_element (Parser  *p,
           const char *family = flexo_xml_reader_get_attribute (r, "family");
           const char *style = flexo_xml_reader_get_attribute (r, "style");
 
-          add_value (p->current, full, family != NULL ? family : "sans");
-          add_value (p->current, full, style != NULL ? style : "0");
+          add_value (p, family != NULL ? family : "sans");
+          add_value (p, style != NULL ? style : "0");
           return TRUE;
         }
       {
         const char *val = flexo_xml_reader_get_attribute (r, "val");
 
         if (val != NULL)
-          add_value (p->current, full, val);
+          add_value (p, val);
       }
     }
   return TRUE;
 }
 
-static GPtrArray *
+static DiaTable *
 parse (FlexoXmlReader  *reader,
        guint           *n_layers,
        GError         **error)
 {
-  Parser p = { reader, NULL, NULL, NULL, NULL, 0, 0 };
+  Parser p = { reader, NULL, NULL, NULL, NULL, FALSE, 0, 0 };
   g_autoptr(GError) local = NULL;
   gboolean ok = TRUE;
 
-  p.objects = g_ptr_array_new_with_free_func (dia_object_free);
+  p.table = g_new0 (DiaTable, 1);
+  p.table->objects = g_array_new (FALSE, FALSE, sizeof (DiaObject));
+  p.table->pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
+  p.table->connections = g_array_new (FALSE, FALSE, sizeof (Connection));
+  p.table->chunk = g_string_chunk_new (64 * 1024);
   p.names = g_ptr_array_new_with_free_func (g_free);
   p.name_depths = g_array_new (FALSE, FALSE, sizeof (int));
+  update_dotted (&p);
   while (ok && flexo_xml_reader_next_element (reader, &local))
     ok = read_element (&p, &local);
   g_ptr_array_unref (p.names);
@@ -285,11 +340,11 @@ parse (FlexoXmlReader  *reader,
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
-      g_ptr_array_unref (p.objects);
+      dia_table_free (p.table);
       return NULL;
     }
   *n_layers = p.n_layers;
-  return p.objects;
+  return p.table;
 }
 
 /* ---------------------------------------------------------------- values -- */
@@ -439,18 +494,17 @@ text_of (DiaObject  *o,
   g_autofree char *height_name = g_strconcat (prefix, ".height", NULL);
   g_autofree char *color_name = g_strconcat (prefix, ".color", NULL);
   g_autofree char *align_name = g_strconcat (prefix, ".alignment", NULL);
-  GPtrArray *font = values_of (o, font_name);
+  const char *family = nth_value (o, font_name, 0), *font_style = nth_value (o, font_name, 1);
   char *text = string_of (o, string_name);
   FlexoColor color;
   double height = real_of (o, height_name, 0);
   int align = int_of (o, align_name, -1);
 
-  if (font != NULL && font->len >= 2)
+  if (family != NULL && font_style != NULL)
     {
-      const char *family = g_ptr_array_index (font, 0);
       int flags = 0;
 
-      flexo_strtoi (g_ptr_array_index (font, 1), &flags);
+      flexo_strtoi (font_style, &flags);
       flexo_style_set_font_family (style, g_ascii_strcasecmp (family, "sans") == 0 ? "Sans" :
                                           g_ascii_strcasecmp (family, "serif") == 0 ? "Serif" :
                                           g_ascii_strcasecmp (family, "monospace") == 0 ? "Monospace" : family);
@@ -570,8 +624,8 @@ nth_string (DiaObject  *o,
             const char *name,
             guint       i)
 {
-  GPtrArray *values = values_of (o, name);
-  const char *text = values != NULL && i < values->len ? g_ptr_array_index (values, i) : "";
+  const char *value = nth_value (o, name, i);
+  const char *text = value != NULL ? value : "";
   gsize len = strlen (text);
 
   /* Borrowed: strip the '#' in place of a copy the table keeps. */
@@ -598,9 +652,9 @@ uml_class_text (DiaObject *o)
       g_autofree char *names_key = g_strconcat (prefix, ".name", NULL);
       g_autofree char *types_key = g_strconcat (prefix, ".type", NULL);
       g_autofree char *vis_key = g_strconcat (prefix, ".visibility", NULL);
-      GPtrArray *names = values_of (o, names_key);
+      guint n_names = count_values (o, names_key);
 
-      for (guint i = 0; names != NULL && i < names->len; i++)
+      for (guint i = 0; i < n_names; i++)
         {
           const char *member = nth_string (o, names_key, i);
           const char *type = nth_string (o, types_key, i);
@@ -730,17 +784,20 @@ line_points (DiaObject *o)
 
   for (guint n = 0; n < G_N_ELEMENTS (names) && points->len == 0; n++)
     {
-      GPtrArray *values = values_of (o, names[n]);
+      const char *key = g_intern_string (names[n]);
       gboolean bezier = n == 3;
+      guint k = 0;
 
-      for (guint i = 0; values != NULL && i < values->len; i++)
+      for (guint i = 0; i < o->n_pairs; i++)
         {
+          Pair *pair = &g_array_index (table->pairs, Pair, o->first + i);
           FlexoPoint p;
 
-          if (bezier && i % 3 != 0)
+          if (pair->name != key)
             continue;
-          if (parse_point (g_ptr_array_index (values, i), &p))
+          if (!(bezier && k % 3 != 0) && parse_point (pair->value, &p))
             g_array_append_val (points, p);
+          k++;
         }
     }
   return points;
@@ -788,9 +845,9 @@ add_line (Builder   *b,
       return;
     }
   /* Handle 0 is the start; the last handle of a line, its end. */
-  for (guint i = 0; i < o->connections->len; i++)
+  for (guint i = 0; i < o->n_connections; i++)
     {
-      Connection *c = &g_array_index (o->connections, Connection, i);
+      Connection *c = connection_of (o, i);
       FlexoShape *shape = g_hash_table_lookup (b->shapes, c->to);
 
       if (shape == NULL)
@@ -831,8 +888,8 @@ add_line (Builder   *b,
 static gboolean
 is_line (DiaObject *o)
 {
-  return values_of (o, "conn_endpoints") != NULL || values_of (o, "poly_points") != NULL ||
-         values_of (o, "orth_points") != NULL || values_of (o, "bez_points") != NULL;
+  return value_of (o, "conn_endpoints") != NULL || value_of (o, "poly_points") != NULL ||
+         value_of (o, "orth_points") != NULL || value_of (o, "bez_points") != NULL;
 }
 
 static void
@@ -862,7 +919,7 @@ add_object (Builder   *b,
     {
       /* Its points' box, with the nearest outline Flexo has. */
       g_autoptr(GArray) points = line_points (o);
-      guint n = values_of (o, "poly_points") != NULL ? values_of (o, "poly_points")->len : 0;
+      guint n = count_values (o, "poly_points");
 
       kind = n == 3 ? FLEXO_SHAPE_TRIANGLE : n == 4 ? FLEXO_SHAPE_DIAMOND : n == 6 ? FLEXO_SHAPE_HEXAGON :
              strcmp (o->type, "Standard - Beziergon") == 0 ? FLEXO_SHAPE_CLOUD : FLEXO_SHAPE_RECTANGLE;
@@ -880,7 +937,7 @@ add_object (Builder   *b,
 /* ---------------------------------------------------------------- loading -- */
 
 static FlexoDocument *
-build (GPtrArray       *objects,
+build (DiaTable        *t,
        const char      *display_name,
        FlexoDiaReport  *report)
 {
@@ -899,28 +956,32 @@ build (GPtrArray       *objects,
   flexo_object_insert_child (FLEXO_OBJECT (document), FLEXO_LIST_DIAGRAMS, -1, FLEXO_OBJECT (diagram));
   /* Elements first (in order, so that lines find the shapes they are
    * connected to), then the lines, each at its place in the z-order. */
-  for (guint i = 0; i < objects->len; i++)
-    if (!is_line (g_ptr_array_index (objects, i)) ||
-        strcmp (((DiaObject *) g_ptr_array_index (objects, i))->type, "Standard - Polygon") == 0 ||
-        strcmp (((DiaObject *) g_ptr_array_index (objects, i))->type, "Standard - Beziergon") == 0)
-      add_object (&b, g_ptr_array_index (objects, i));
-  for (guint i = 0; i < objects->len; i++)
+  table = t;
+  for (guint i = 0; i < t->objects->len; i++)
     {
-      DiaObject *o = g_ptr_array_index (objects, i);
+      DiaObject *o = &g_array_index (t->objects, DiaObject, i);
+
+      if (!is_line (o) || strcmp (o->type, "Standard - Polygon") == 0 || strcmp (o->type, "Standard - Beziergon") == 0)
+        add_object (&b, o);
+    }
+  for (guint i = 0; i < t->objects->len; i++)
+    {
+      DiaObject *o = &g_array_index (t->objects, DiaObject, i);
 
       if (is_line (o) && strcmp (o->type, "Standard - Polygon") != 0 && strcmp (o->type, "Standard - Beziergon") != 0)
         add_object (&b, o);
     }
   /* Dia's children (0.97's childnode) inside their parents. */
-  for (guint i = 0; i < objects->len; i++)
+  for (guint i = 0; i < t->objects->len; i++)
     {
-      DiaObject *o = g_ptr_array_index (objects, i);
+      DiaObject *o = &g_array_index (t->objects, DiaObject, i);
       FlexoShape *child = o->parent != NULL ? g_hash_table_lookup (b.shapes, o->id) : NULL;
       FlexoShape *parent = child != NULL ? g_hash_table_lookup (b.shapes, o->parent) : NULL;
 
       if (parent != NULL && parent != child && !flexo_shape_is_inside (parent, child))
         flexo_shape_set_parent (child, parent);
     }
+  table = NULL;
   flexo_document_commit (document);
   flexo_document_clear_history (document);
   flexo_document_set_saved (document);
@@ -939,7 +1000,7 @@ load (FlexoXmlReader  *reader,
       FlexoDiaReport  *report,
       GError         **error)
 {
-  g_autoptr(GPtrArray) objects = NULL;
+  g_autoptr(DiaTable) objects = NULL;
   FlexoDiaReport own = { 0 };
   FlexoDocument *document;
   guint n_layers = 0;
@@ -954,7 +1015,7 @@ load (FlexoXmlReader  *reader,
       flexo_dia_report_clear (report);
       return NULL;
     }
-  report->n_objects = objects->len;
+  report->n_objects = objects->objects->len;
   report->n_layers = n_layers;
   document = build (objects, flexo_xml_reader_get_display_name (reader), report);
   flexo_dia_report_clear (&own);
