@@ -223,7 +223,8 @@ flexo_window_update_recent (FlexoWindow *self)
       const char *uri = gtk_recent_info_get_uri (info);
       g_autoptr(GMenuItem) item = NULL;
 
-      if (!g_str_has_suffix (uri, NATIVE_EXTENSION) || !gtk_recent_info_is_local (info) ||
+      /* Flexo documents and the files it imports. */
+      if (flexo_format_for_path (uri) == NULL || !gtk_recent_info_is_local (info) ||
           !gtk_recent_info_exists (info))
         continue;
       item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
