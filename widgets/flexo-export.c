@@ -98,6 +98,8 @@ flexo_export_diagram_to_bytes (FlexoDiagram       *diagram,
     }
 
   painter = flexo_painter_new ();
+  /* Each item is drawn once. */
+  flexo_painter_set_caching (painter, FALSE);
   if (background != NULL && FLEXO_COLOR_ALPHA (*background) == 0xff)
     flexo_painter_set_background (painter, *background);
   if (!flexo_painter_get_extents (painter, diagram, &extents))

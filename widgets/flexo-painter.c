@@ -73,6 +73,7 @@ struct _FlexoPainter
   PangoFontMap *font_map;
   PangoContext *context;
   GHashTable   *cache;  /* GObject (weak) → CacheEntry */
+  CacheEntry   *scratch; /* without caching: one layout per slot, reused */
   FlexoColor    background;
   GPtrArray    *lod_pool;  /* GArray of double, reused by the batches */
 };
@@ -233,7 +234,7 @@ get_layout (FlexoPainter     *self,
   g_autoptr(PangoFontDescription) font = style_font (style, bold);
   int w = width > 0 ? MAX ((int) (width * PANGO_SCALE), 1) : -1;
   int h = height > 0 ? MAX ((int) (height * PANGO_SCALE), 1) : -1;
-  CacheEntry *entry = g_hash_table_lookup (self->cache, object);
+  CacheEntry *entry = self->scratch != NULL ? self->scratch : g_hash_table_lookup (self->cache, object);
   CachedLayout *c;
 
   if (entry == NULL)
@@ -997,10 +998,26 @@ flexo_painter_free (FlexoPainter *self)
 
   flexo_painter_invalidate (self, NULL);
   g_hash_table_destroy (self->cache);
+  g_clear_pointer (&self->scratch, cache_entry_free);
   g_ptr_array_unref (self->lod_pool);
   g_object_unref (self->context);
   g_object_unref (self->font_map);
   g_free (self);
+}
+
+void
+flexo_painter_set_caching (FlexoPainter *self,
+                           gboolean      caching)
+{
+  g_return_if_fail (self != NULL);
+
+  if (caching)
+    g_clear_pointer (&self->scratch, cache_entry_free);
+  else if (self->scratch == NULL)
+    {
+      flexo_painter_invalidate (self, NULL);
+      self->scratch = g_new0 (CacheEntry, 1);
+    }
 }
 
 void

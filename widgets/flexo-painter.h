@@ -53,6 +53,11 @@ gboolean      flexo_painter_get_extents    (FlexoPainter    *self,
 gboolean      flexo_painter_get_item_extents (FlexoPainter  *self,
                                             gpointer         item,
                                             FlexoRect       *out);
+/* Whether the text layouts of shapes and connectors are kept between
+ * draws (the default, for the canvas); an export that draws each item
+ * once saves the memory without. */
+void          flexo_painter_set_caching    (FlexoPainter    *self,
+                                            gboolean         caching);
 /* Forgets the cached text layouts of @object (a shape or a connector), or
  * of every object when NULL: call it when their text or style changed. */
 void          flexo_painter_invalidate     (FlexoPainter    *self,
