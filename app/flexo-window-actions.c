@@ -743,10 +743,10 @@ rename_diagram_action (GSimpleAction *action,
 
 /* ------------------------------------------------------------- enabling -- */
 
-static void
-set_enabled (FlexoWindow *self,
-             const char  *name,
-             gboolean     enabled)
+void
+flexo_window_set_action_enabled (FlexoWindow *self,
+                                 const char  *name,
+                                 gboolean     enabled)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
 
@@ -782,20 +782,20 @@ flexo_window_update_actions (FlexoWindow *self)
   if (doc == NULL)
     return;
 
-  set_enabled (self, "undo", flexo_document_can_undo (doc));
-  set_enabled (self, "redo", flexo_document_can_redo (doc));
-  set_enabled (self, "delete", n_selected > 0);
-  set_enabled (self, "duplicate", n_selected > 0);
-  set_enabled (self, "copy", n_selected > 0);
-  set_enabled (self, "cut", n_selected > 0);
-  set_enabled (self, "bring-to-front", n_selected > 0);
-  set_enabled (self, "send-to-back", n_selected > 0);
-  set_enabled (self, "align", n_selected > 1);
-  set_enabled (self, "zoom-selection", n_selected > 0);
-  set_enabled (self, "add-to-palette", n_selected > 0);
-  set_enabled (self, "edit-text", n_selected == 1 && editable_text (flexo_canvas_get_selection (self->canvas)));
-  set_enabled (self, "delete-diagram", n_diagrams > 1);
-  set_enabled (self, "no-recent", FALSE);
+  flexo_window_set_action_enabled (self, "undo", flexo_document_can_undo (doc));
+  flexo_window_set_action_enabled (self, "redo", flexo_document_can_redo (doc));
+  flexo_window_set_action_enabled (self, "delete", n_selected > 0);
+  flexo_window_set_action_enabled (self, "duplicate", n_selected > 0);
+  flexo_window_set_action_enabled (self, "copy", n_selected > 0);
+  flexo_window_set_action_enabled (self, "cut", n_selected > 0);
+  flexo_window_set_action_enabled (self, "bring-to-front", n_selected > 0);
+  flexo_window_set_action_enabled (self, "send-to-back", n_selected > 0);
+  flexo_window_set_action_enabled (self, "align", n_selected > 1);
+  flexo_window_set_action_enabled (self, "zoom-selection", n_selected > 0);
+  flexo_window_set_action_enabled (self, "add-to-palette", n_selected > 0);
+  flexo_window_set_action_enabled (self, "edit-text", n_selected == 1 && editable_text (flexo_canvas_get_selection (self->canvas)));
+  flexo_window_set_action_enabled (self, "delete-diagram", n_diagrams > 1);
+  flexo_window_set_action_enabled (self, "no-recent", FALSE);
   flexo_window_update_conceptualize_actions (self);
 
   /* Translators: the tooltip of the Undo button, with what it undoes. */

@@ -73,27 +73,16 @@ has_concrete_concept (FlexoDocument *document)
   return FALSE;
 }
 
-static void
-enable (FlexoWindow *self,
-        const char  *name,
-        gboolean     enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
-
-  if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
 void
 flexo_window_update_conceptualize_actions (FlexoWindow *self)
 {
   g_autoptr(GPtrArray) shapes = selected_free_shapes (self);
   gboolean concepts = has_concrete_concept (self->document);
 
-  enable (self, "create-concept", shapes->len > 0);
-  enable (self, "declare-instance", shapes->len > 0 && concepts);
-  enable (self, "create-relation", selected_free_connector (self) != NULL);
-  enable (self, "create-editor", concepts);
+  flexo_window_set_action_enabled (self, "create-concept", shapes->len > 0);
+  flexo_window_set_action_enabled (self, "declare-instance", shapes->len > 0 && concepts);
+  flexo_window_set_action_enabled (self, "create-relation", selected_free_connector (self) != NULL);
+  flexo_window_set_action_enabled (self, "create-editor", concepts);
 }
 
 /* ------------------------------------------------------------- dialogs -- */

@@ -104,6 +104,9 @@ void     flexo_window_paste_fragment   (FlexoWindow   *self,
                                         FlexoDocument *fragment);
 
 /* flexo-window-actions.c */
+void     flexo_window_set_action_enabled (FlexoWindow *self,
+                                          const char  *name,
+                                          gboolean     enabled);
 /* A question over the window: @extra (may be NULL) under @body, and the
  * buttons Cancel and @label (@response, the default). */
 GtkWidget *flexo_window_new_question   (FlexoWindow *self,

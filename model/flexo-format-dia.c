@@ -743,6 +743,14 @@ add_text (Builder   *b,
   b->report->n_texts++;
 }
 
+static void
+note_approximation (Builder    *b,
+                    const char *what)
+{
+  g_hash_table_replace (b->report->approximated, g_strdup (what),
+                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (b->report->approximated, what)) + 1));
+}
+
 /* What no Flexo shape shows: a dashed grey box of its size naming it. */
 static void
 add_placeholder (Builder   *b,
@@ -762,16 +770,7 @@ add_placeholder (Builder   *b,
   flexo_style_set_font_size (style, 8);
   add_shape (b, o, box, style, label);
   b->report->n_placeholders++;
-  g_hash_table_replace (b->report->approximated, g_strdup (o->type),
-                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (b->report->approximated, o->type)) + 1));
-}
-
-static void
-note_approximation (Builder    *b,
-                    const char *what)
-{
-  g_hash_table_replace (b->report->approximated, g_strdup (what),
-                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (b->report->approximated, what)) + 1));
+  note_approximation (b, o->type);
 }
 
 /* The points of a line: its end points, or its poly-, orth- or bézier
@@ -884,12 +883,20 @@ add_line (Builder   *b,
   b->report->n_connectors++;
 }
 
+/* Polygons and beziergons have point lists but are closed: elements. */
+static gboolean
+is_closed_outline (DiaObject *o)
+{
+  return strcmp (o->type, "Standard - Polygon") == 0 || strcmp (o->type, "Standard - Beziergon") == 0;
+}
+
 /* Lines have end points or a point list; elements, a corner or a box. */
 static gboolean
 is_line (DiaObject *o)
 {
-  return value_of (o, "conn_endpoints") != NULL || value_of (o, "poly_points") != NULL ||
-         value_of (o, "orth_points") != NULL || value_of (o, "bez_points") != NULL;
+  return !is_closed_outline (o) &&
+         (value_of (o, "conn_endpoints") != NULL || value_of (o, "poly_points") != NULL ||
+          value_of (o, "orth_points") != NULL || value_of (o, "bez_points") != NULL);
 }
 
 static void
@@ -904,7 +911,7 @@ add_object (Builder   *b,
       add_text (b, o);
       return;
     }
-  if (is_line (o) && strcmp (o->type, "Standard - Polygon") != 0 && strcmp (o->type, "Standard - Beziergon") != 0)
+  if (is_line (o))
     {
       add_line (b, o);
       return;
@@ -915,16 +922,14 @@ add_object (Builder   *b,
       return;
     }
   kind = element_kind (o->type, o);
-  if (kind < 0 && (strcmp (o->type, "Standard - Polygon") == 0 || strcmp (o->type, "Standard - Beziergon") == 0))
+  if (kind < 0 && is_closed_outline (o))
     {
       /* Its points' box, with the nearest outline Flexo has. */
-      g_autoptr(GArray) points = line_points (o);
       guint n = count_values (o, "poly_points");
 
       kind = n == 3 ? FLEXO_SHAPE_TRIANGLE : n == 4 ? FLEXO_SHAPE_DIAMOND : n == 6 ? FLEXO_SHAPE_HEXAGON :
              strcmp (o->type, "Standard - Beziergon") == 0 ? FLEXO_SHAPE_CLOUD : FLEXO_SHAPE_RECTANGLE;
       note_approximation (b, o->type);
-      (void) points;
     }
   if (kind < 0)
     {
@@ -961,14 +966,14 @@ build (DiaTable        *t,
     {
       DiaObject *o = &g_array_index (t->objects, DiaObject, i);
 
-      if (!is_line (o) || strcmp (o->type, "Standard - Polygon") == 0 || strcmp (o->type, "Standard - Beziergon") == 0)
+      if (!is_line (o))
         add_object (&b, o);
     }
   for (guint i = 0; i < t->objects->len; i++)
     {
       DiaObject *o = &g_array_index (t->objects, DiaObject, i);
 
-      if (is_line (o) && strcmp (o->type, "Standard - Polygon") != 0 && strcmp (o->type, "Standard - Beziergon") != 0)
+      if (is_line (o))
         add_object (&b, o);
     }
   /* Dia's children (0.97's childnode) inside their parents. */

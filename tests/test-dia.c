@@ -60,7 +60,6 @@ check_file (const char *path)
   GPtrArray *items;
   guint shapes = 0, connectors = 0, attached = 0;
   double n_objects, n_lines, n_texts, n_connections;
-  g_autofree char *connected = NULL;
 
   ck_assert_msg (xml != NULL, "%s: libxml2 cannot read it", path);
   context = xmlXPathNewContext (xml);
@@ -104,7 +103,6 @@ check_file (const char *path)
   /* A line with both ends connected keeps both. */
   ck_assert_uint_eq (report.n_connections, attached);
   flexo_dia_report_clear (&report);
-  (void) connected;
 }
 
 static void
