@@ -11,12 +11,15 @@
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 
 #include "flexo-export.h"
 #include "flexo-model.h"
 #include "flexo-outline.h"
 #include "flexo-painter.h"
 #include "flexo-route.h"
+#include "flexo-svg-writer.h"
 #include "flexo-test.h"
 
 #define RED   FLEXO_COLOR_RGBA (0xff, 0x00, 0x00, 0xff)
@@ -948,6 +951,148 @@ build_export_doc (Doc *d)
   doc_commit (d);
 }
 
+/* ------------------------------------------------------------ SVG writer -- */
+
+static xmlDoc *
+parse_svg (const char *data,
+           gsize       len)
+{
+  xmlDoc *xml = xmlReadMemory (data, (int) len, "out.svg", NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+
+  ck_assert_msg (xml != NULL, "the SVG does not parse:\n%.*s", (int) MIN (len, 2000), data);
+  return xml;
+}
+
+/* The values of @xpath in @xml, joined by "|". */
+static char *
+svg_values (xmlDoc     *xml,
+            const char *xpath)
+{
+  xmlXPathContext *ctx = xmlXPathNewContext (xml);
+  xmlXPathObject *result;
+  GString *out = g_string_new (NULL);
+
+  xmlXPathRegisterNs (ctx, (const xmlChar *) "s", (const xmlChar *) "http://www.w3.org/2000/svg");
+  result = xmlXPathEvalExpression ((const xmlChar *) xpath, ctx);
+  ck_assert_ptr_nonnull (result);
+  for (int i = 0; result->nodesetval != NULL && i < result->nodesetval->nodeNr; i++)
+    {
+      xmlChar *value = xmlNodeGetContent (result->nodesetval->nodeTab[i]);
+
+      g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", (const char *) value);
+      xmlFree (value);
+    }
+  xmlXPathFreeObject (result);
+  xmlXPathFreeContext (ctx);
+  return g_string_free (out, FALSE);
+}
+
+START_TEST (test_svg_writer_paths)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  FlexoSvgWriter *w = flexo_svg_writer_new (out, 100, 50, 2, 3, 4, NULL, "a <b>");
+  xmlDoc *xml;
+  char *v;
+
+  /* A fill then a stroke of the same path: one element with both. */
+  flexo_svg_writer_rectangle (w, 1, 2, 10, 20);
+  flexo_svg_writer_set_color (w, RED, 1);
+  flexo_svg_writer_fill (w, TRUE);
+  flexo_svg_writer_set_color (w, BLUE, 0.5);
+  flexo_svg_writer_set_line_width (w, 1.5);
+  flexo_svg_writer_stroke (w, FALSE);
+  /* Numbers to a hundredth, translations applied, nothing not finite. */
+  flexo_svg_writer_save (w);
+  flexo_svg_writer_translate (w, 10, -10);
+  flexo_svg_writer_move_to (w, 0.005, 9.996);
+  flexo_svg_writer_line_to (w, -1.25, NAN);
+  flexo_svg_writer_restore (w);
+  flexo_svg_writer_set_dash (w, (const double[]) { 4, 0 }, 2);
+  flexo_svg_writer_set_line_cap (w, CAIRO_LINE_CAP_ROUND);
+  flexo_svg_writer_stroke (w, FALSE);
+  /* A full circle: two half arcs. */
+  flexo_svg_writer_arc (w, 50, 25, 5, 0, 2 * G_PI);
+  flexo_svg_writer_close_path (w);
+  flexo_svg_writer_fill (w, FALSE);
+  /* A clip and a translucent group, closed however the drawing ends. */
+  flexo_svg_writer_save (w);
+  flexo_svg_writer_rectangle (w, 0, 0, 5, 5);
+  flexo_svg_writer_clip (w);
+  flexo_svg_writer_begin_group (w, 0.25);
+  flexo_svg_writer_rectangle (w, 1, 1, 2, 2);
+  flexo_svg_writer_fill (w, FALSE);
+  flexo_svg_writer_finish (w);
+
+  xml = parse_svg (out->str, out->len);
+  v = svg_values (xml, "/s:svg/s:title");
+  ck_assert_str_eq (v, "a <b>");
+  g_free (v);
+  v = svg_values (xml, "/s:svg/@width");
+  ck_assert_str_eq (v, "100pt");
+  g_free (v);
+  v = svg_values (xml, "//s:path[@stroke]/@d");
+  ck_assert_str_eq (v, "M1 2h10v20h-10Z|M10.01 0L8.75 0");
+  g_free (v);
+  v = svg_values (xml, "(//s:path[@stroke])[1]/@fill|(//s:path[@stroke])[1]/@stroke-opacity");
+  ck_assert_str_eq (v, "#ff0000|0.5");
+  g_free (v);
+  v = svg_values (xml, "//s:path[@stroke-dasharray]/@stroke-dasharray|//s:path[@stroke-dasharray]/@stroke-linecap");
+  ck_assert_str_eq (v, "round|4 0.01");  /* document order */
+  g_free (v);
+  v = svg_values (xml, "(//s:path[not(@stroke)])[1]/@d");
+  ck_assert_str_eq (v, "M55 25A5 5 0 0 1 45 25A5 5 0 0 1 55 25Z");
+  g_free (v);
+  v = svg_values (xml, "//s:clipPath/s:path/@d|//s:g[@clip-path]/s:g/@opacity|//s:g[@clip-path]/s:g/s:path/@d");
+  ck_assert_str_eq (v, "M0 0h5v5h-5Z|0.25|M1 1h2v2h-2Z");
+  g_free (v);
+  xmlFreeDoc (xml);
+}
+END_TEST
+
+/* An SVG export keeps text as text (escaped, ellipsized as shown), and
+ * translucent items in a group. */
+START_TEST (test_svg_export_text_is_text)
+{
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  FlexoShape *shape;
+  xmlDoc *xml;
+  char *v;
+
+  for (int i = 0; i < 40; i++)
+    g_string_append (long_text, "Lorem ipsum dolor sit amet. ");
+  doc_init (&d);
+  add_shape (&d, FLEXO_RECT_INIT (20, 20, 160, 60), FLEXO_SHAPE_RECTANGLE, WHITE, BLACK,
+             "A < B & \"C\"\001");
+  add_shape (&d, FLEXO_RECT_INIT (200, 20, 60, 14), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR, long_text->str);
+  shape = add_shape (&d, FLEXO_RECT_INIT (20, 100, 60, 40), FLEXO_SHAPE_ELLIPSE, RED, RED, NULL);
+  restyle_shape (shape, set_half_opacity);
+  doc_commit (&d);
+
+  bytes = flexo_export_diagram_to_bytes (d.diagram, FLEXO_EXPORT_SVG, 1, 10, NULL, "t.svg", &error);
+  ck_assert_msg (bytes != NULL, "%s", error ? error->message : "");
+  xml = parse_svg (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  v = svg_values (xml, "//s:text[1]");
+  ck_assert_str_eq (v, "A < B & \"C\"");
+  g_free (v);
+  v = svg_values (xml, "//s:text[2]/s:tspan[last()]");
+  ck_assert_msg (g_str_has_suffix (v, "…") && strlen (v) < strlen (long_text->str), "“%s”", v);
+  g_free (v);
+  v = svg_values (xml, "//s:g[@opacity='0.5']/s:path/@fill");
+  ck_assert_str_eq (v, "#ff0000");
+  g_free (v);
+  /* No glyph outlines, no images. */
+  v = svg_values (xml, "//s:symbol|//s:image|//s:use");
+  ck_assert_str_eq (v, "");
+  g_free (v);
+  xmlFreeDoc (xml);
+}
+END_TEST
+
 START_TEST (test_export_formats)
 {
   g_autoptr(GError) error = NULL;
@@ -1070,6 +1215,8 @@ painter_suite (void)
   tcase_add_test (tc, test_lod_tiny_connectors_stay_visible);
   tcase_add_test (tc, test_culling);
   tcase_add_test (tc, test_extents);
+  tcase_add_test (tc, test_svg_writer_paths);
+  tcase_add_test (tc, test_svg_export_text_is_text);
   tcase_add_test (tc, test_export_formats);
   tcase_add_test (tc, test_export_errors_name_the_file);
   suite_add_tcase (s, tc);

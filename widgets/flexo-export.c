@@ -1,7 +1,8 @@
 /* flexo-export.c — a diagram as an SVG, PNG or PDF file
  *
- * cairo renders into memory; the file is then replaced atomically, so a
- * failed export never leaves a truncated file behind.
+ * SVG is written by Flexo's own writer, PNG and PDF by cairo, into memory;
+ * the file is then replaced atomically, so a failed export never leaves a
+ * truncated file behind.
  *
  * Copyright 2026 The Flexo developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,7 +14,6 @@
 
 #include <cairo.h>
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
@@ -108,13 +108,23 @@ flexo_export_diagram_to_bytes (FlexoDiagram       *diagram,
   width = MAX ((extents.width + 2 * margin) * scale, 1);
   height = MAX ((extents.height + 2 * margin) * scale, 1);
 
+  if (format == FLEXO_EXPORT_SVG)
+    {
+      /* Written as it is drawn: no recording surface, text as text. */
+      GString *out = g_string_sized_new (64 * 1024);
+      FlexoSvgWriter *svg = flexo_svg_writer_new (out, width, height, scale,
+                                                  (margin - extents.x) * scale,
+                                                  (margin - extents.y) * scale,
+                                                  background, flexo_diagram_get_name (diagram));
+
+      flexo_painter_draw_svg (painter, svg, diagram);
+      flexo_svg_writer_finish (svg);
+      return g_string_free_to_bytes (out);
+    }
+
   data = g_byte_array_new ();
   switch (format)
     {
-    case FLEXO_EXPORT_SVG:
-      surface = cairo_svg_surface_create_for_stream (append_bytes, data, width, height);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
-      break;
 
     case FLEXO_EXPORT_PDF:
       surface = cairo_pdf_surface_create_for_stream (append_bytes, data, width, height);
@@ -123,6 +133,7 @@ flexo_export_diagram_to_bytes (FlexoDiagram       *diagram,
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
       break;
 
+    case FLEXO_EXPORT_SVG:
     case FLEXO_EXPORT_PNG:
     case FLEXO_N_EXPORT_FORMATS:
     default:

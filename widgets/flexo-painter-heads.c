@@ -65,7 +65,7 @@ typedef struct
 
 /* The point @back behind the tip and @across to the side. */
 static void
-head_to (cairo_t         *cr,
+head_to (FlexoPaint      *paint,
          const HeadFrame *f,
          double           back,
          double           across,
@@ -75,36 +75,36 @@ head_to (cairo_t         *cr,
   double y = f->tip.y - f->d.y * back + f->n.y * across;
 
   if (move)
-    cairo_move_to (cr, x, y);
+    paint_move_to (paint, x, y);
   else
-    cairo_line_to (cr, x, y);
+    paint_line_to (paint, x, y);
 }
 
 static void
-head_circle (cairo_t         *cr,
+head_circle (FlexoPaint      *paint,
              const HeadFrame *f,
              double           back,
              double           radius)
 {
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, f->tip.x - f->d.x * back, f->tip.y - f->d.y * back, radius, 0, 2 * G_PI);
-  cairo_close_path (cr);
+  paint_new_sub_path (paint);
+  paint_arc (paint, f->tip.x - f->d.x * back, f->tip.y - f->d.y * back, radius, 0, 2 * G_PI);
+  paint_close_path (paint);
 }
 
 /* Fills the current path with the background, then strokes it. */
 static void
-hollow (cairo_t    *cr,
+hollow (FlexoPaint *paint,
         FlexoColor  background,
         FlexoColor  color)
 {
-  set_color (cr, background, 1);
-  cairo_fill_preserve (cr);
-  set_color (cr, color, 1);
-  cairo_stroke (cr);
+  set_color (paint, background, 1);
+  paint_fill_preserve (paint);
+  set_color (paint, color, 1);
+  paint_stroke (paint);
 }
 
 void
-flexo_painter_draw_head (cairo_t        *cr,
+flexo_painter_draw_head (FlexoPaint     *paint,
                          FlexoArrowHead  head,
                          FlexoPoint      tip,
                          FlexoPoint      dir,
@@ -121,54 +121,59 @@ flexo_painter_draw_head (cairo_t        *cr,
   if (head == FLEXO_ARROW_NONE)
     return;
 
-  cairo_save (cr);
-  /* Nothing of a head goes past its tip. */
-  cairo_new_path (cr);
-  head_to (cr, &f, 0, big, TRUE);
-  head_to (cr, &f, 0, -big, FALSE);
-  head_to (cr, &f, big, -big, FALSE);
-  head_to (cr, &f, big, big, FALSE);
-  cairo_close_path (cr);
-  cairo_clip (cr);
+  paint_save (paint);
+  /* Nothing of a head goes past its tip: its outlines stop short of it,
+   * and on cairo a clip takes care of the joins (a clip per head would
+   * weigh on an SVG file more than the hair it saves). */
+  if (paint->svg == NULL)
+    {
+      paint_new_path (paint);
+      head_to (paint, &f, 0, big, TRUE);
+      head_to (paint, &f, 0, -big, FALSE);
+      head_to (paint, &f, big, -big, FALSE);
+      head_to (paint, &f, big, big, FALSE);
+      paint_close_path (paint);
+      paint_clip (paint);
+    }
 
-  cairo_new_path (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-  cairo_set_line_width (cr, MAX (width, 0.5));
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-  set_color (cr, color, 1);
+  paint_new_path (paint);
+  paint_set_dash (paint, NULL, 0);
+  paint_set_line_width (paint, MAX (width, 0.5));
+  paint_set_line_join (paint, CAIRO_LINE_JOIN_ROUND);
+  paint_set_line_cap (paint, CAIRO_LINE_CAP_BUTT);
+  set_color (paint, color, 1);
 
   switch (head)
     {
     case FLEXO_ARROW_OPEN:
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      head_to (cr, &f, l, 1.1 * hw, TRUE);
-      head_to (cr, &f, a, 0, FALSE);
-      head_to (cr, &f, l, -1.1 * hw, FALSE);
-      cairo_stroke (cr);
+      paint_set_line_cap (paint, CAIRO_LINE_CAP_ROUND);
+      head_to (paint, &f, l, 1.1 * hw, TRUE);
+      head_to (paint, &f, a, 0, FALSE);
+      head_to (paint, &f, l, -1.1 * hw, FALSE);
+      paint_stroke (paint);
       break;
 
     case FLEXO_ARROW_HALF:
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      head_to (cr, &f, a, 0, TRUE);
-      head_to (cr, &f, l, 1.1 * hw, FALSE);
-      cairo_stroke (cr);
+      paint_set_line_cap (paint, CAIRO_LINE_CAP_ROUND);
+      head_to (paint, &f, a, 0, TRUE);
+      head_to (paint, &f, l, 1.1 * hw, FALSE);
+      paint_stroke (paint);
       break;
 
     case FLEXO_ARROW_FILLED:
-      head_to (cr, &f, 0, 0, TRUE);
-      head_to (cr, &f, l, hw, FALSE);
-      head_to (cr, &f, l, -hw, FALSE);
-      cairo_close_path (cr);
-      cairo_fill (cr);
+      head_to (paint, &f, 0, 0, TRUE);
+      head_to (paint, &f, l, hw, FALSE);
+      head_to (paint, &f, l, -hw, FALSE);
+      paint_close_path (paint);
+      paint_fill (paint);
       break;
 
     case FLEXO_ARROW_HOLLOW_TRIANGLE:
-      head_to (cr, &f, a, 0, TRUE);
-      head_to (cr, &f, a + l, hw, FALSE);
-      head_to (cr, &f, a + l, -hw, FALSE);
-      cairo_close_path (cr);
-      hollow (cr, background, color);
+      head_to (paint, &f, a, 0, TRUE);
+      head_to (paint, &f, a + l, hw, FALSE);
+      head_to (paint, &f, a + l, -hw, FALSE);
+      paint_close_path (paint);
+      hollow (paint, background, color);
       break;
 
     case FLEXO_ARROW_HOLLOW_DIAMOND:
@@ -178,15 +183,15 @@ flexo_painter_draw_head (cairo_t        *cr,
         double o = filled ? 0 : a;
         double dl = filled ? 1.3 * l : 1.4 * l;
 
-        head_to (cr, &f, o, 0, TRUE);
-        head_to (cr, &f, o + dl / 2, 0.38 * l, FALSE);
-        head_to (cr, &f, o + dl, 0, FALSE);
-        head_to (cr, &f, o + dl / 2, -0.38 * l, FALSE);
-        cairo_close_path (cr);
+        head_to (paint, &f, o, 0, TRUE);
+        head_to (paint, &f, o + dl / 2, 0.38 * l, FALSE);
+        head_to (paint, &f, o + dl, 0, FALSE);
+        head_to (paint, &f, o + dl / 2, -0.38 * l, FALSE);
+        paint_close_path (paint);
         if (filled)
-          cairo_fill (cr);
+          paint_fill (paint);
         else
-          hollow (cr, background, color);
+          hollow (paint, background, color);
       }
       break;
 
@@ -194,48 +199,48 @@ flexo_painter_draw_head (cairo_t        *cr,
     case FLEXO_ARROW_FILLED_CIRCLE:
       if (head == FLEXO_ARROW_CIRCLE)
         {
-          head_circle (cr, &f, a + 0.35 * l, 0.35 * l);
-          hollow (cr, background, color);
+          head_circle (paint, &f, a + 0.35 * l, 0.35 * l);
+          hollow (paint, background, color);
         }
       else
         {
-          head_circle (cr, &f, 0.35 * l, 0.35 * l);
-          cairo_fill (cr);
+          head_circle (paint, &f, 0.35 * l, 0.35 * l);
+          paint_fill (paint);
         }
       break;
 
     case FLEXO_ARROW_SQUARE:
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
-      head_to (cr, &f, a, 0.35 * l, TRUE);
-      head_to (cr, &f, a + 0.7 * l, 0.35 * l, FALSE);
-      head_to (cr, &f, a + 0.7 * l, -0.35 * l, FALSE);
-      head_to (cr, &f, a, -0.35 * l, FALSE);
-      cairo_close_path (cr);
-      hollow (cr, background, color);
+      paint_set_line_join (paint, CAIRO_LINE_JOIN_MITER);
+      head_to (paint, &f, a, 0.35 * l, TRUE);
+      head_to (paint, &f, a + 0.7 * l, 0.35 * l, FALSE);
+      head_to (paint, &f, a + 0.7 * l, -0.35 * l, FALSE);
+      head_to (paint, &f, a, -0.35 * l, FALSE);
+      paint_close_path (paint);
+      hollow (paint, background, color);
       break;
 
     case FLEXO_ARROW_CROWS_FOOT_ONE:
     case FLEXO_ARROW_CROWS_FOOT_ZERO_OR_ONE:
-      head_to (cr, &f, 0.5 * l, 0.45 * l, TRUE);
-      head_to (cr, &f, 0.5 * l, -0.45 * l, FALSE);
-      cairo_stroke (cr);
+      head_to (paint, &f, 0.5 * l, 0.45 * l, TRUE);
+      head_to (paint, &f, 0.5 * l, -0.45 * l, FALSE);
+      paint_stroke (paint);
       if (head == FLEXO_ARROW_CROWS_FOOT_ZERO_OR_ONE)
         {
-          head_circle (cr, &f, l + 0.3 * l, 0.3 * l);
-          hollow (cr, background, color);
+          head_circle (paint, &f, l + 0.3 * l, 0.3 * l);
+          hollow (paint, background, color);
         }
       break;
 
     case FLEXO_ARROW_CROWS_FOOT_MANY:
     case FLEXO_ARROW_CROWS_FOOT_ZERO_OR_MANY:
-      head_to (cr, &f, 0, 0.5 * l, TRUE);
-      head_to (cr, &f, l, 0, FALSE);
-      head_to (cr, &f, 0, -0.5 * l, FALSE);
-      cairo_stroke (cr);
+      head_to (paint, &f, 0, 0.5 * l, TRUE);
+      head_to (paint, &f, l, 0, FALSE);
+      head_to (paint, &f, 0, -0.5 * l, FALSE);
+      paint_stroke (paint);
       if (head == FLEXO_ARROW_CROWS_FOOT_ZERO_OR_MANY)
         {
-          head_circle (cr, &f, l + 0.3 * l + width, 0.3 * l);
-          hollow (cr, background, color);
+          head_circle (paint, &f, l + 0.3 * l + width, 0.3 * l);
+          hollow (paint, background, color);
         }
       break;
 
@@ -243,11 +248,11 @@ flexo_painter_draw_head (cairo_t        *cr,
       {
         double c = 0.6 * l, s = 0.3 * l;
 
-        head_to (cr, &f, c - s, s, TRUE);
-        head_to (cr, &f, c + s, -s, FALSE);
-        head_to (cr, &f, c - s, -s, TRUE);
-        head_to (cr, &f, c + s, s, FALSE);
-        cairo_stroke (cr);
+        head_to (paint, &f, c - s, s, TRUE);
+        head_to (paint, &f, c + s, -s, FALSE);
+        head_to (paint, &f, c - s, -s, TRUE);
+        head_to (paint, &f, c + s, s, FALSE);
+        paint_stroke (paint);
       }
       break;
 
@@ -256,5 +261,5 @@ flexo_painter_draw_head (cairo_t        *cr,
       break;
     }
 
-  cairo_restore (cr);
+  paint_restore (paint);
 }

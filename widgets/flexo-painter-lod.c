@@ -142,7 +142,7 @@ lod_fill_pixels (cairo_t      *cr,
     }
   cairo_surface_mark_dirty (mask);
 
-  set_color (cr, color, 1);
+  set_cairo_color (cr, color, 1);
   cairo_mask_surface (cr, mask, x0, y0);
   cairo_surface_destroy (mask);
   cairo_restore (cr);
@@ -186,14 +186,14 @@ flexo_painter_lod_flush (FlexoLod *lod,
                 }
             }
           cairo_set_line_width (cr, b->width);
-          set_color (cr, b->color, 1);
+          set_cairo_color (cr, b->color, 1);
           cairo_stroke (cr);
         }
       else
         {
           for (guint k = 0; k + 3 < n; k += 4)
             cairo_rectangle (cr, c[k], c[k + 1], c[k + 2], c[k + 3]);
-          set_color (cr, b->color, 1);
+          set_cairo_color (cr, b->color, 1);
           cairo_fill (cr);
         }
       g_array_set_size (b->coords, 0);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "flexo-painter.h"
+#include "flexo-svg-writer.h"
 
 G_BEGIN_DECLS
 
@@ -16,16 +17,193 @@ pt (double x,
   return (FlexoPoint) { x, y };
 }
 
+/* What the painter draws on: a cairo context, or an SVG writer when
+ * exporting SVG (cairo's SVG surface keeps a recording of everything and
+ * writes text as glyph outlines). The paint_*() calls are cairo's. */
+typedef struct
+{
+  cairo_t        *cr;   /* NULL when writing SVG */
+  FlexoSvgWriter *svg;
+} FlexoPaint;
+
+#define PAINT_DISPATCH(p, cairo_call, svg_call) \
+  G_STMT_START { if ((p)->svg != NULL) svg_call; else cairo_call; } G_STMT_END
+
 static inline void
-set_color (cairo_t    *cr,
-           FlexoColor  color,
-           double      alpha)
+set_cairo_color (cairo_t    *cr,
+                 FlexoColor  color,
+                 double      alpha)
 {
   cairo_set_source_rgba (cr,
                          FLEXO_COLOR_RED (color) / 255.0,
                          FLEXO_COLOR_GREEN (color) / 255.0,
                          FLEXO_COLOR_BLUE (color) / 255.0,
                          FLEXO_COLOR_ALPHA (color) / 255.0 * alpha);
+}
+
+static inline void
+set_color (FlexoPaint *p,
+           FlexoColor  color,
+           double      alpha)
+{
+  PAINT_DISPATCH (p, set_cairo_color (p->cr, color, alpha), flexo_svg_writer_set_color (p->svg, color, alpha));
+}
+
+static inline void
+paint_save (FlexoPaint *p)
+{
+  PAINT_DISPATCH (p, cairo_save (p->cr), flexo_svg_writer_save (p->svg));
+}
+
+static inline void
+paint_restore (FlexoPaint *p)
+{
+  PAINT_DISPATCH (p, cairo_restore (p->cr), flexo_svg_writer_restore (p->svg));
+}
+
+static inline void
+paint_translate (FlexoPaint *p,
+                 double      dx,
+                 double      dy)
+{
+  PAINT_DISPATCH (p, cairo_translate (p->cr, dx, dy), flexo_svg_writer_translate (p->svg, dx, dy));
+}
+
+static inline void
+paint_new_path (FlexoPaint *p)
+{
+  PAINT_DISPATCH (p, cairo_new_path (p->cr), flexo_svg_writer_new_path (p->svg));
+}
+
+static inline void
+paint_new_sub_path (FlexoPaint *p)
+{
+  PAINT_DISPATCH (p, cairo_new_sub_path (p->cr), flexo_svg_writer_new_sub_path (p->svg));
+}
+
+static inline void
+paint_move_to (FlexoPaint *p,
+               double      x,
+               double      y)
+{
+  PAINT_DISPATCH (p, cairo_move_to (p->cr, x, y), flexo_svg_writer_move_to (p->svg, x, y));
+}
+
+static inline void
+paint_line_to (FlexoPaint *p,
+               double      x,
+               double      y)
+{
+  PAINT_DISPATCH (p, cairo_line_to (p->cr, x, y), flexo_svg_writer_line_to (p->svg, x, y));
+}
+
+static inline void
+paint_curve_to (FlexoPaint *p,
+                double      x1,
+                double      y1,
+                double      x2,
+                double      y2,
+                double      x3,
+                double      y3)
+{
+  PAINT_DISPATCH (p, cairo_curve_to (p->cr, x1, y1, x2, y2, x3, y3),
+                  flexo_svg_writer_curve_to (p->svg, x1, y1, x2, y2, x3, y3));
+}
+
+static inline void
+paint_arc (FlexoPaint *p,
+           double      xc,
+           double      yc,
+           double      radius,
+           double      angle1,
+           double      angle2)
+{
+  PAINT_DISPATCH (p, cairo_arc (p->cr, xc, yc, radius, angle1, angle2),
+                  flexo_svg_writer_arc (p->svg, xc, yc, radius, angle1, angle2));
+}
+
+static inline void
+paint_rectangle (FlexoPaint *p,
+                 double      x,
+                 double      y,
+                 double      width,
+                 double      height)
+{
+  PAINT_DISPATCH (p, cairo_rectangle (p->cr, x, y, width, height),
+                  flexo_svg_writer_rectangle (p->svg, x, y, width, height));
+}
+
+static inline void
+paint_close_path (FlexoPaint *p)
+{
+  PAINT_DISPATCH (p, cairo_close_path (p->cr), flexo_svg_writer_close_path (p->svg));
+}
+
+static inline void
+paint_set_line_width (FlexoPaint *p,
+                      double      width)
+{
+  PAINT_DISPATCH (p, cairo_set_line_width (p->cr, width), flexo_svg_writer_set_line_width (p->svg, width));
+}
+
+static inline void
+paint_set_line_join (FlexoPaint        *p,
+                     cairo_line_join_t  join)
+{
+  PAINT_DISPATCH (p, cairo_set_line_join (p->cr, join), flexo_svg_writer_set_line_join (p->svg, join));
+}
+
+static inline void
+paint_set_line_cap (FlexoPaint       *p,
+                    cairo_line_cap_t  cap)
+{
+  PAINT_DISPATCH (p, cairo_set_line_cap (p->cr, cap), flexo_svg_writer_set_line_cap (p->svg, cap));
+}
+
+static inline void
+paint_set_miter_limit (FlexoPaint *p,
+                       double      limit)
+{
+  PAINT_DISPATCH (p, cairo_set_miter_limit (p->cr, limit), flexo_svg_writer_set_miter_limit (p->svg, limit));
+}
+
+static inline void
+paint_set_dash (FlexoPaint   *p,
+                const double *dashes,
+                int           n_dashes)
+{
+  PAINT_DISPATCH (p, cairo_set_dash (p->cr, dashes, n_dashes, 0),
+                  flexo_svg_writer_set_dash (p->svg, dashes, n_dashes));
+}
+
+static inline void
+paint_fill (FlexoPaint *p)
+{
+  PAINT_DISPATCH (p, cairo_fill (p->cr), flexo_svg_writer_fill (p->svg, FALSE));
+}
+
+static inline void
+paint_fill_preserve (FlexoPaint *p)
+{
+  PAINT_DISPATCH (p, cairo_fill_preserve (p->cr), flexo_svg_writer_fill (p->svg, TRUE));
+}
+
+static inline void
+paint_stroke (FlexoPaint *p)
+{
+  PAINT_DISPATCH (p, cairo_stroke (p->cr), flexo_svg_writer_stroke (p->svg, FALSE));
+}
+
+static inline void
+paint_stroke_preserve (FlexoPaint *p)
+{
+  PAINT_DISPATCH (p, cairo_stroke_preserve (p->cr), flexo_svg_writer_stroke (p->svg, TRUE));
+}
+
+static inline void
+paint_clip (FlexoPaint *p)
+{
+  PAINT_DISPATCH (p, cairo_clip (p->cr), flexo_svg_writer_clip (p->svg));
 }
 
 static inline gboolean
@@ -49,7 +227,7 @@ double   flexo_painter_head_inset (FlexoArrowHead  head,
                                    double          width);
 /* Draws @head with its tip at @tip, pointing along the unit vector @dir;
  * hollow heads are filled with @background. */
-void     flexo_painter_draw_head  (cairo_t        *cr,
+void     flexo_painter_draw_head  (FlexoPaint     *p,
                                    FlexoArrowHead  head,
                                    FlexoPoint      tip,
                                    FlexoPoint      dir,

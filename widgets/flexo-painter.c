@@ -1,4 +1,4 @@
-/* flexo-painter.c — draws a diagram on any cairo_t
+/* flexo-painter.c — draws a diagram on any cairo_t, or as SVG
  *
  * Shapes are filled and stroked along their outline (flexo-outline.h), so
  * that what is painted, what hit testing uses and where connectors end
@@ -94,9 +94,9 @@ mix_colors (FlexoColor a,
 #undef MIX
 }
 
-/* Replays @path on @cr; only its first subpath when @first_only. */
+/* Replays @path on @paint; only its first subpath when @first_only. */
 static void
-append_path (cairo_t         *cr,
+append_path (FlexoPaint      *paint,
              const FlexoPath *path,
              gboolean         first_only)
 {
@@ -113,17 +113,17 @@ append_path (cairo_t         *cr,
         case FLEXO_PATH_MOVE_TO:
           if (first_only && n_moves++ > 0)
             return;
-          cairo_move_to (cr, p[0].x, p[0].y);
+          paint_move_to (paint, p[0].x, p[0].y);
           break;
         case FLEXO_PATH_LINE_TO:
-          cairo_line_to (cr, p[0].x, p[0].y);
+          paint_line_to (paint, p[0].x, p[0].y);
           break;
         case FLEXO_PATH_CURVE_TO:
-          cairo_curve_to (cr, p[0].x, p[0].y, p[1].x, p[1].y, p[2].x, p[2].y);
+          paint_curve_to (paint, p[0].x, p[0].y, p[1].x, p[1].y, p[2].x, p[2].y);
           break;
         case FLEXO_PATH_CLOSE_PATH:
         default:
-          cairo_close_path (cr);
+          paint_close_path (paint);
           break;
         }
     }
@@ -134,9 +134,9 @@ append_path (cairo_t         *cr,
 #define DOT 0.01
 
 static void
-set_dash (cairo_t   *cr,
-          FlexoDash  dash,
-          double     width)
+set_dash (FlexoPaint *paint,
+          FlexoDash   dash,
+          double      width)
 {
   double w = MAX (width, 0.5);
   double d[] = { 4 * w + 2, 2 * w + 1, DOT, 2 * w + 1 - DOT };
@@ -144,12 +144,12 @@ set_dash (cairo_t   *cr,
   if (dash == FLEXO_DASH_DASHED)
     d[1] = 3 * w + 1;
   if (dash == FLEXO_DASH_DASHED || dash == FLEXO_DASH_DASH_DOT)
-    cairo_set_dash (cr, d, dash == FLEXO_DASH_DASHED ? 2 : 4, 0);
+    paint_set_dash (paint, d, dash == FLEXO_DASH_DASHED ? 2 : 4);
   else if (dash == FLEXO_DASH_DOTTED)
-    cairo_set_dash (cr, d + 2, 2, 0);
+    paint_set_dash (paint, d + 2, 2);
   else
-    cairo_set_dash (cr, NULL, 0, 0);
-  cairo_set_line_cap (cr, dash == FLEXO_DASH_DOTTED || dash == FLEXO_DASH_DASH_DOT ?
+    paint_set_dash (paint, NULL, 0);
+  paint_set_line_cap (paint, dash == FLEXO_DASH_DOTTED || dash == FLEXO_DASH_DASH_DOT ?
                           CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
 }
 
@@ -287,25 +287,40 @@ layout_size (PangoLayout *layout,
 
 /* Shows @layout vertically centred in @area, clipped to @clip. */
 static void
-show_layout (cairo_t         *cr,
+show_layout (FlexoPaint      *paint,
              PangoLayout     *layout,
              const FlexoRect *area,
              const FlexoRect *clip,
              FlexoColor       color)
 {
-  double h;
+  double w, h, x = area->x, y;
 
-  layout_size (layout, NULL, &h);
-  cairo_save (cr);
+  layout_size (layout, &w, &h);
+  y = area->y + (area->height - h) / 2;
+  /* An SVG clip is a definition of its own: only when the text may
+   * overflow. */
+  if (clip != NULL && paint->svg != NULL)
+    {
+      PangoRectangle ink;
+
+      pango_layout_get_extents (layout, &ink, NULL);
+      if (x + (double) ink.x / PANGO_SCALE >= clip->x &&
+          y + (double) ink.y / PANGO_SCALE >= clip->y &&
+          x + (double) (ink.x + ink.width) / PANGO_SCALE <= clip->x + clip->width &&
+          y + (double) (ink.y + ink.height) / PANGO_SCALE <= clip->y + clip->height)
+        clip = NULL;
+    }
+  paint_save (paint);
   if (clip != NULL)
     {
-      cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
-      cairo_clip (cr);
+      paint_rectangle (paint, clip->x, clip->y, clip->width, clip->height);
+      paint_clip (paint);
     }
-  set_color (cr, color, 1);
-  cairo_move_to (cr, area->x, area->y + (area->height - h) / 2);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
+  set_color (paint, color, 1);
+  paint_move_to (paint, x, y);
+  PAINT_DISPATCH (paint, pango_cairo_show_layout (paint->cr, layout),
+                  flexo_svg_writer_show_layout (paint->svg, layout));
+  paint_restore (paint);
 }
 
 /* The height the text needs when laid out in @width (≤ @max_height). */
@@ -407,29 +422,62 @@ label_area (FlexoShapeKind   kind,
     }
 }
 
+/* What is drawn until end_translucent() is seen through @opacity; with
+ * cairo, in a group as large as @bounds (NULL: the clip). */
 static void
-draw_shadow (cairo_t         *cr,
-             const FlexoPath *outline)
+begin_translucent (FlexoPaint      *paint,
+                   const FlexoRect *bounds,
+                   double           opacity)
 {
-  cairo_save (cr);
-  cairo_translate (cr, SHADOW_OFFSET, SHADOW_OFFSET);
-  cairo_new_path (cr);
-  append_path (cr, outline, FALSE);
-  cairo_set_dash (cr, NULL, 0, 0);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.05);
-  for (int i = SHADOW_LAYERS; i >= 1; i--)
+  if (paint->svg != NULL)
     {
-      cairo_set_line_width (cr, 2.0 * i);
-      cairo_stroke_preserve (cr);
+      flexo_svg_writer_begin_group (paint->svg, opacity);
+      return;
     }
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.12);
-  cairo_fill (cr);
-  cairo_restore (cr);
+  if (bounds != NULL)
+    {
+      cairo_rectangle (paint->cr, bounds->x, bounds->y, bounds->width, bounds->height);
+      cairo_clip (paint->cr);
+    }
+  cairo_push_group (paint->cr);
 }
 
 static void
-stroke_outline (cairo_t          *cr,
+end_translucent (FlexoPaint *paint,
+                 double      opacity)
+{
+  if (paint->svg != NULL)
+    {
+      flexo_svg_writer_end_group (paint->svg);
+      return;
+    }
+  cairo_pop_group_to_source (paint->cr);
+  cairo_paint_with_alpha (paint->cr, opacity);
+}
+
+static void
+draw_shadow (FlexoPaint      *paint,
+             const FlexoPath *outline)
+{
+  paint_save (paint);
+  paint_translate (paint, SHADOW_OFFSET, SHADOW_OFFSET);
+  paint_new_path (paint);
+  append_path (paint, outline, FALSE);
+  paint_set_dash (paint, NULL, 0);
+  paint_set_line_join (paint, CAIRO_LINE_JOIN_ROUND);
+  set_color (paint, FLEXO_COLOR_RGBA (0, 0, 0, 0xff), 0.05);
+  for (int i = SHADOW_LAYERS; i >= 1; i--)
+    {
+      paint_set_line_width (paint, 2.0 * i);
+      paint_stroke_preserve (paint);
+    }
+  set_color (paint, FLEXO_COLOR_RGBA (0, 0, 0, 0xff), 0.12);
+  paint_fill (paint);
+  paint_restore (paint);
+}
+
+static void
+stroke_outline (FlexoPaint       *paint,
                 const FlexoPath  *path,
                 const FlexoStyle *style,
                 cairo_line_join_t join)
@@ -437,31 +485,31 @@ stroke_outline (cairo_t          *cr,
   if (!color_visible (style->stroke) || !(style->stroke_width > 0) || flexo_path_is_empty (path))
     return;
 
-  cairo_new_path (cr);
-  append_path (cr, path, FALSE);
-  set_color (cr, style->stroke, 1);
-  cairo_set_line_width (cr, style->stroke_width);
-  cairo_set_line_join (cr, join);
-  cairo_set_miter_limit (cr, MITER_LIMIT);
-  set_dash (cr, style->dash, style->stroke_width);
-  cairo_stroke (cr);
+  paint_new_path (paint);
+  append_path (paint, path, FALSE);
+  set_color (paint, style->stroke, 1);
+  paint_set_line_width (paint, style->stroke_width);
+  paint_set_line_join (paint, join);
+  paint_set_miter_limit (paint, MITER_LIMIT);
+  set_dash (paint, style->dash, style->stroke_width);
+  paint_stroke (paint);
 }
 
 static void
-fill_outline (cairo_t         *cr,
+fill_outline (FlexoPaint      *paint,
               const FlexoPath *path,
               FlexoColor       color)
 {
   if (!color_visible (color))
     return;
-  cairo_new_path (cr);
-  append_path (cr, path, FALSE);
-  set_color (cr, color, 1);
-  cairo_fill (cr);
+  paint_new_path (paint);
+  append_path (paint, path, FALSE);
+  set_color (paint, color, 1);
+  paint_fill (paint);
 }
 
 static void
-draw_separator (cairo_t          *cr,
+draw_separator (FlexoPaint       *paint,
                 const FlexoStyle *style,
                 const FlexoRect  *box,
                 double            y)
@@ -469,13 +517,13 @@ draw_separator (cairo_t          *cr,
   if (!color_visible (style->stroke) || !(style->stroke_width > 0) ||
       y <= box->y || y >= box->y + box->height)
     return;
-  cairo_new_path (cr);
-  cairo_move_to (cr, box->x, y);
-  cairo_line_to (cr, box->x + box->width, y);
-  set_color (cr, style->stroke, 1);
-  cairo_set_line_width (cr, style->stroke_width);
-  set_dash (cr, style->dash, style->stroke_width);
-  cairo_stroke (cr);
+  paint_new_path (paint);
+  paint_move_to (paint, box->x, y);
+  paint_line_to (paint, box->x + box->width, y);
+  set_color (paint, style->stroke, 1);
+  paint_set_line_width (paint, style->stroke_width);
+  set_dash (paint, style->dash, style->stroke_width);
+  paint_stroke (paint);
 }
 
 /* Whether a text shape has a fill of its own or of its concept (the
@@ -654,7 +702,7 @@ compute_shape_layout (FlexoPainter     *self,
 
 static void
 draw_class_values (FlexoPainter      *self,
-                   cairo_t           *cr,
+                   FlexoPaint        *paint,
                    FlexoShape        *shape,
                    const FlexoStyle  *style,
                    const ShapeLayout *sl)
@@ -675,12 +723,12 @@ draw_class_values (FlexoPainter      *self,
   area.height = MIN (h, area.height);
   clip = FLEXO_RECT_INIT (sl->box.x, sl->box.y + sl->band, sl->box.width,
                           MAX (sl->box.height - sl->band, 0));
-  show_layout (cr, layout, &area, &clip, style->text_color);
+  show_layout (paint, layout, &area, &clip, style->text_color);
 }
 
 static void
 draw_shape (FlexoPainter *self,
-            cairo_t      *cr,
+            FlexoPaint   *paint,
             FlexoShape   *shape,
             double        scale)
 {
@@ -702,36 +750,34 @@ draw_shape (FlexoPainter *self,
          (sl.kind == FLEXO_SHAPE_TEXT && flexo_painter_text_shape_filled (shape));
   stroke = flexo_outline_paints_silhouette (sl.kind);
 
-  cairo_save (cr);
+  paint_save (paint);
   if (opacity < 1)
     {
       FlexoRect r = flexo_rect_inflate (&sl.box, CULL_SLOP, CULL_SLOP);
 
-      cairo_rectangle (cr, r.x, r.y, r.width, r.height);
-      cairo_clip (cr);
-      cairo_push_group (cr);
+      begin_translucent (paint, &r, opacity);
     }
 
   if (style.shadow && fill && color_visible (style.fill) && scale >= FLEXO_PAINTER_MIN_SHADOW_SCALE)
-    draw_shadow (cr, outline);
+    draw_shadow (paint, outline);
   if (fill)
-    fill_outline (cr, outline, style.fill);
+    fill_outline (paint, outline, style.fill);
 
   if (sl.kind == FLEXO_SHAPE_CONTAINER && sl.band > 0)
     {
-      cairo_rectangle (cr, sl.box.x, sl.box.y, sl.box.width, sl.band);
-      set_color (cr, mix_colors (style.fill, style.stroke, 0.08), 1);
-      cairo_fill (cr);
-      draw_separator (cr, &style, &sl.box, sl.box.y + sl.band);
+      paint_rectangle (paint, sl.box.x, sl.box.y, sl.box.width, sl.band);
+      set_color (paint, mix_colors (style.fill, style.stroke, 0.08), 1);
+      paint_fill (paint);
+      draw_separator (paint, &style, &sl.box, sl.box.y + sl.band);
     }
   else if (sl.kind == FLEXO_SHAPE_CLASS)
     {
-      draw_separator (cr, &style, &sl.box, sl.box.y + sl.band);
-      draw_separator (cr, &style, &sl.box, sl.box.y + sl.band + sl.body);
+      draw_separator (paint, &style, &sl.box, sl.box.y + sl.band);
+      draw_separator (paint, &style, &sl.box, sl.box.y + sl.band + sl.body);
     }
 
   if (stroke)
-    stroke_outline (cr, outline, &style, CAIRO_LINE_JOIN_MITER);
+    stroke_outline (paint, outline, &style, CAIRO_LINE_JOIN_MITER);
 
   if (flexo_outline_has_details (sl.kind))
     {
@@ -739,12 +785,12 @@ draw_shape (FlexoPainter *self,
       if (sl.kind == FLEXO_SHAPE_ACTOR && color_visible (style.fill))
         {
           /* Fill the head: the first subpath, a closed circle. */
-          cairo_new_path (cr);
-          append_path (cr, details, TRUE);
-          set_color (cr, style.fill, 1);
-          cairo_fill (cr);
+          paint_new_path (paint);
+          append_path (paint, details, TRUE);
+          set_color (paint, style.fill, 1);
+          paint_fill (paint);
         }
-      stroke_outline (cr, details, &style,
+      stroke_outline (paint, details, &style,
                       sl.kind == FLEXO_SHAPE_ACTOR ? CAIRO_LINE_JOIN_ROUND : CAIRO_LINE_JOIN_MITER);
     }
 
@@ -755,18 +801,15 @@ draw_shape (FlexoPainter *self,
           PangoLayout *layout = get_layout (self, shape, SLOT_LABEL, sl.label, &style, sl.bold,
                                             sl.text.width, sl.text.height, sl.align);
 
-          show_layout (cr, layout, &sl.text, &sl.box, style.text_color);
+          show_layout (paint, layout, &sl.text, &sl.box, style.text_color);
         }
       if (sl.kind == FLEXO_SHAPE_CLASS)
-        draw_class_values (self, cr, shape, &style, &sl);
+        draw_class_values (self, paint, shape, &style, &sl);
     }
 
   if (opacity < 1)
-    {
-      cairo_pop_group_to_source (cr);
-      cairo_paint_with_alpha (cr, opacity);
-    }
-  cairo_restore (cr);
+    end_translucent (paint, opacity);
+  paint_restore (paint);
   shape_layout_clear (&sl);
 }
 
@@ -843,7 +886,7 @@ valid_head (guint8 head)
 
 static void
 draw_connector (FlexoPainter   *self,
-                cairo_t        *cr,
+                FlexoPaint     *paint,
                 FlexoConnector *connector,
                 double          scale)
 {
@@ -870,20 +913,15 @@ draw_connector (FlexoPainter   *self,
   head_start = valid_head (style.arrow_start);
   head_end = valid_head (style.arrow_end);
 
-  cairo_save (cr);
+  paint_save (paint);
   if (opacity < 1)
     {
       FlexoRect r;
+      gboolean bounded = flexo_path_get_bounds (route, &r);
+      double k = flexo_painter_head_reach (width) + CULL_SLOP;
 
-      if (flexo_path_get_bounds (route, &r))
-        {
-          double k = flexo_painter_head_reach (width) + CULL_SLOP;
-
-          r = flexo_rect_inflate (&r, k, k);
-          cairo_rectangle (cr, r.x, r.y, r.width, r.height);
-          cairo_clip (cr);
-        }
-      cairo_push_group (cr);
+      r = flexo_rect_inflate (&r, k, k);
+      begin_translucent (paint, bounded ? &r : NULL, opacity);
     }
 
   if (stroke && flexo_route_get_length (route) > 1e-6)
@@ -891,17 +929,17 @@ draw_connector (FlexoPainter   *self,
       g_autoptr(FlexoPath) line = flexo_path_new ();
 
       flexo_route_trim (route, flexo_painter_head_inset (head_start, width), flexo_painter_head_inset (head_end, width), line);
-      cairo_new_path (cr);
-      append_path (cr, line, FALSE);
-      set_color (cr, style.stroke, 1);
-      cairo_set_line_width (cr, width);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
-      cairo_set_miter_limit (cr, MITER_LIMIT);
-      set_dash (cr, style.dash, width);
-      cairo_stroke (cr);
+      paint_new_path (paint);
+      append_path (paint, line, FALSE);
+      set_color (paint, style.stroke, 1);
+      paint_set_line_width (paint, width);
+      paint_set_line_join (paint, CAIRO_LINE_JOIN_MITER);
+      paint_set_miter_limit (paint, MITER_LIMIT);
+      set_dash (paint, style.dash, width);
+      paint_stroke (paint);
 
-      flexo_painter_draw_head (cr, head_start, points[0], start_dir, width, style.stroke, self->background);
-      flexo_painter_draw_head (cr, head_end, points[n_points - 1], end_dir, width, style.stroke, self->background);
+      flexo_painter_draw_head (paint, head_start, points[0], start_dir, width, style.stroke, self->background);
+      flexo_painter_draw_head (paint, head_end, points[n_points - 1], end_dir, width, style.stroke, self->background);
     }
 
   if (text_visible (&style, scale))
@@ -912,20 +950,17 @@ draw_connector (FlexoPainter   *self,
 
           if (!compute_connector_label (self, connector, route, &style, pos, &label))
             continue;
-          cairo_new_path (cr);
-          cairo_rectangle (cr, label.box.x, label.box.y, label.box.width, label.box.height);
-          set_color (cr, flexo_style_get_default ()->fill, LABEL_BACKGROUND_ALPHA);
-          cairo_fill (cr);
-          show_layout (cr, label.layout, &label.area, NULL, style.text_color);
+          paint_new_path (paint);
+          paint_rectangle (paint, label.box.x, label.box.y, label.box.width, label.box.height);
+          set_color (paint, flexo_style_get_default ()->fill, LABEL_BACKGROUND_ALPHA);
+          paint_fill (paint);
+          show_layout (paint, label.layout, &label.area, NULL, style.text_color);
         }
     }
 
   if (opacity < 1)
-    {
-      cairo_pop_group_to_source (cr);
-      cairo_paint_with_alpha (cr, opacity);
-    }
-  cairo_restore (cr);
+    end_translucent (paint, opacity);
+  paint_restore (paint);
 }
 
 static gboolean
@@ -1259,43 +1294,52 @@ collect_visible (FlexoPainter    *self,
 /* Draws @items[@first, @end), bottom first. */
 static void
 draw_items (FlexoPainter *self,
-            cairo_t      *cr,
+            FlexoPaint   *paint,
             GPtrArray    *items,
             guint         first,
             guint         end,
             double        scale)
 {
   FlexoLod lod = { .n_batches = 0, .pool = self->lod_pool };
+  cairo_t *cr = paint->cr;
 
   /* Layouts are made for this context: let it know the target (its
    * transformation and font options) before they are shown. */
-  pango_cairo_update_context (cr, self->context);
-
-  cairo_save (cr);
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  if (cr != NULL)
+    {
+      pango_cairo_update_context (cr, self->context);
+      cairo_save (cr);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+    }
   for (guint i = first; i < end && i < items->len; i++)
     {
       gpointer item = g_ptr_array_index (items, i);
 
       /* Small items go into batches, drawn before the next detailed item
-       * so that the stacking order holds. */
+       * so that the stacking order holds (on cairo only: SVG is drawn
+       * in full). */
       if (FLEXO_IS_SHAPE (item))
         {
-          if (flexo_painter_lod_shape (&lod, cr, item, scale))
+          if (cr != NULL && flexo_painter_lod_shape (&lod, cr, item, scale))
             continue;
-          flexo_painter_lod_flush (&lod, cr);
-          draw_shape (self, cr, item, scale);
+          if (cr != NULL)
+            flexo_painter_lod_flush (&lod, cr);
+          draw_shape (self, paint, item, scale);
         }
       else if (FLEXO_IS_CONNECTOR (item))
         {
-          if (flexo_painter_lod_connector (&lod, cr, item, scale))
+          if (cr != NULL && flexo_painter_lod_connector (&lod, cr, item, scale))
             continue;
-          flexo_painter_lod_flush (&lod, cr);
-          draw_connector (self, cr, item, scale);
+          if (cr != NULL)
+            flexo_painter_lod_flush (&lod, cr);
+          draw_connector (self, paint, item, scale);
         }
     }
-  flexo_painter_lod_flush (&lod, cr);
-  cairo_restore (cr);
+  if (cr != NULL)
+    {
+      flexo_painter_lod_flush (&lod, cr);
+      cairo_restore (cr);
+    }
 }
 
 void
@@ -1306,6 +1350,7 @@ flexo_painter_draw (FlexoPainter    *self,
                     double           scale)
 {
   g_autoptr(GPtrArray) items = NULL;
+  FlexoPaint paint = { .cr = cr };
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
@@ -1315,5 +1360,21 @@ flexo_painter_draw (FlexoPainter    *self,
     scale = 1;
 
   items = collect_visible (self, diagram, area);
-  draw_items (self, cr, items, 0, items->len, scale);
+  draw_items (self, &paint, items, 0, items->len, scale);
+}
+
+void
+flexo_painter_draw_svg (FlexoPainter   *self,
+                        FlexoSvgWriter *svg,
+                        FlexoDiagram   *diagram)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  FlexoPaint paint = { .svg = svg };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (svg != NULL);
+  g_return_if_fail (FLEXO_IS_DIAGRAM (diagram));
+
+  items = collect_visible (self, diagram, NULL);
+  draw_items (self, &paint, items, 0, items->len, G_MAXDOUBLE);
 }

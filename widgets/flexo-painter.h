@@ -11,6 +11,7 @@
 #include <cairo.h>
 
 #include "flexo-model.h"
+#include "flexo-svg-writer.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,11 @@ void          flexo_painter_draw           (FlexoPainter    *self,
                                             FlexoDiagram    *diagram,
                                             const FlexoRect *area,
                                             double           scale);
+/* Draws every item of @diagram with @svg, in every detail: an SVG export
+ * (see flexo-svg-writer.h). */
+void          flexo_painter_draw_svg       (FlexoPainter    *self,
+                                            FlexoSvgWriter  *svg,
+                                            FlexoDiagram    *diagram);
 /* The bounds of everything flexo_painter_draw() paints for the whole
  * diagram (strokes, shadows, arrow heads, labels); FALSE and an empty
  * rectangle when it paints nothing. */
