@@ -35,7 +35,8 @@
 /* ----------------------------------------------------------- the table -- */
 
 /* All the strings of a file live in one chunk; attribute names are
- * interned, so that an object's values are found by comparing pointers. */
+ * interned in the table (no global lock, nothing kept after the import),
+ * so that an object's values are found by comparing pointers. */
 typedef struct
 {
   const char *name;     /* interned dotted attribute name */
@@ -67,6 +68,7 @@ typedef struct
   GArray       *pairs;         /* Pair */
   GArray       *connections;   /* Connection */
   GStringChunk *chunk;
+  GHashTable   *keys;          /* the interned attribute names */
 } DiaTable;
 
 static void
@@ -78,6 +80,7 @@ dia_table_free (DiaTable *t)
   g_array_unref (t->pairs);
   g_array_unref (t->connections);
   g_string_chunk_free (t->chunk);
+  g_hash_table_unref (t->keys);
   g_free (t);
 }
 
@@ -86,13 +89,31 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DiaTable, dia_table_free)
 /* The table the objects of the file being built read from. */
 static _Thread_local DiaTable *table;
 
+/* @name interned in @t (added when @add), NULL if it is not there. */
+static const char *
+table_key (DiaTable   *t,
+           const char *name,
+           gboolean    add)
+{
+  const char *key = g_hash_table_lookup (t->keys, name);
+
+  if (key == NULL && add)
+    {
+      key = g_string_chunk_insert (t->chunk, name);
+      g_hash_table_add (t->keys, (gpointer) key);
+    }
+  return key;
+}
+
 static const char *
 nth_value (DiaObject  *o,
            const char *name,
            guint       n)
 {
-  const char *key = g_intern_string (name);
+  const char *key = table_key (table, name, FALSE);
 
+  if (key == NULL)
+    return NULL;
   for (guint i = 0; i < o->n_pairs; i++)
     {
       Pair *pair = &g_array_index (table->pairs, Pair, o->first + i);
@@ -114,9 +135,11 @@ static guint
 count_values (DiaObject  *o,
               const char *name)
 {
-  const char *key = g_intern_string (name);
+  const char *key = table_key (table, name, FALSE);
   guint n = 0;
 
+  if (key == NULL)
+    return 0;
   for (guint i = 0; i < o->n_pairs; i++)
     n += g_array_index (table->pairs, Pair, o->first + i).name == key;
   return n;
@@ -144,8 +167,9 @@ typedef struct
 {
   FlexoXmlReader *reader;
   DiaTable       *table;
-  GPtrArray      *names;          /* the stack of dia:attribute names inside the object */
+  GPtrArray      *dotteds;        /* the stack of dotted dia:attribute names inside the object */
   GArray         *name_depths;    /* their depths */
+  GString        *scratch;
   const char     *dotted;         /* the interned dotted name of the innermost attribute */
   gboolean        in_object;
   int             object_depth;
@@ -158,19 +182,29 @@ current (Parser *p)
   return &g_array_index (p->table->objects, DiaObject, p->table->objects->len - 1);
 }
 
+/* The dotted name of the innermost attribute, from the stack. */
 static void
 update_dotted (Parser *p)
 {
-  GString *s = g_string_new (NULL);
+  p->dotted = p->dotteds->len > 0 ? g_ptr_array_index (p->dotteds, p->dotteds->len - 1)
+                                  : table_key (p->table, "", TRUE);
+}
 
-  for (guint i = 0; i < p->names->len; i++)
+static void
+push_name (Parser     *p,
+           const char *name,
+           int         depth)
+{
+  if (p->dotteds->len > 0)
     {
-      if (i > 0)
-        g_string_append_c (s, '.');
-      g_string_append (s, g_ptr_array_index (p->names, i));
+      g_string_assign (p->scratch, p->dotted);
+      g_string_append_c (p->scratch, '.');
+      g_string_append (p->scratch, name);
+      name = p->scratch->str;
     }
-  p->dotted = g_intern_string (s->str);
-  g_string_free (s, TRUE);
+  g_ptr_array_add (p->dotteds, (gpointer) table_key (p->table, name, TRUE));
+  g_array_append_val (p->name_depths, depth);
+  update_dotted (p);
 }
 
 static void
@@ -201,7 +235,7 @@ read_element (Parser  *p,
         {
           while (p->name_depths->len > 0 && g_array_index (p->name_depths, int, p->name_depths->len - 1) >= depth)
             {
-              g_ptr_array_remove_index (p->names, p->names->len - 1);
+              g_ptr_array_set_size (p->dotteds, p->dotteds->len - 1);
               g_array_set_size (p->name_depths, p->name_depths->len - 1);
             }
           update_dotted (p);
@@ -233,7 +267,7 @@ read_element (Parser  *p,
       if (type == NULL)
         return FALSE;
       /* An object inside an object (old groups) is read on its own. */
-      g_ptr_array_set_size (p->names, 0);
+      g_ptr_array_set_size (p->dotteds, 0);
       g_array_set_size (p->name_depths, 0);
       update_dotted (p);
       id = flexo_xml_reader_get_attribute (r, "id");
@@ -259,9 +293,7 @@ read_element (Parser  *p,
     {
       const char *attribute = flexo_xml_reader_get_attribute (r, "name");
 
-      g_ptr_array_add (p->names, g_strdup (attribute != NULL ? attribute : ""));
-      g_array_append_val (p->name_depths, depth);
-      update_dotted (p);
+      push_name (p, attribute != NULL ? attribute : "", depth);
       return TRUE;
     }
   if (strcmp (name, "connection") == 0)
@@ -286,7 +318,7 @@ read_element (Parser  *p,
       current (p)->parent = parent != NULL ? g_string_chunk_insert_const (p->table->chunk, parent) : NULL;
       return TRUE;
     }
-  if (p->names->len > 0)
+  if (p->dotteds->len > 0)
     {
       if (strcmp (name, "string") == 0)
         {
@@ -321,7 +353,7 @@ parse (FlexoXmlReader  *reader,
        guint           *n_layers,
        GError         **error)
 {
-  Parser p = { reader, NULL, NULL, NULL, NULL, FALSE, 0, 0 };
+  Parser p = { reader, NULL, NULL, NULL, NULL, NULL, FALSE, 0, 0 };
   g_autoptr(GError) local = NULL;
   gboolean ok = TRUE;
 
@@ -330,13 +362,16 @@ parse (FlexoXmlReader  *reader,
   p.table->pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
   p.table->connections = g_array_new (FALSE, FALSE, sizeof (Connection));
   p.table->chunk = g_string_chunk_new (64 * 1024);
-  p.names = g_ptr_array_new_with_free_func (g_free);
+  p.table->keys = g_hash_table_new (g_str_hash, g_str_equal);
+  p.dotteds = g_ptr_array_new ();
   p.name_depths = g_array_new (FALSE, FALSE, sizeof (int));
+  p.scratch = g_string_new (NULL);
   update_dotted (&p);
   while (ok && flexo_xml_reader_next_element (reader, &local))
     ok = read_element (&p, &local);
-  g_ptr_array_unref (p.names);
+  g_ptr_array_unref (p.dotteds);
   g_array_unref (p.name_depths);
+  g_string_free (p.scratch, TRUE);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -783,7 +818,7 @@ line_points (DiaObject *o)
 
   for (guint n = 0; n < G_N_ELEMENTS (names) && points->len == 0; n++)
     {
-      const char *key = g_intern_string (names[n]);
+      const char *key = table_key (table, names[n], FALSE);
       gboolean bezier = n == 3;
       guint k = 0;
 

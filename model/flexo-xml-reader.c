@@ -1,10 +1,18 @@
 /* flexo-xml-reader.c — a safe streaming XML reader
  *
- * The reader wraps libxml2's xmlTextReader for speed and adds what a file
- * loader needs against hostile input: no network, no entity substitution,
- * no DTD at all (a document with a DOCTYPE is refused before libxml2 sees
- * it), no external resource ever loaded, bounded depth, sizes and
- * decompressed size, and every error as "FILE:LINE: message".
+ * A pull parser of its own, for speed and for what a file loader needs
+ * against hostile input: it knows no DTD at all (a DOCTYPE is refused), so
+ * no entity but the five predefined ones and character references, no
+ * network and no external resource ever; bounded depth, sizes and
+ * decompressed size; every character checked (UTF-8, and those XML 1.0
+ * allows); every error as "FILE:LINE: message".
+ *
+ * The input goes through a window that slides over the file (decompressed
+ * on the fly when gzip): a start tag is copied out of it and decoded in
+ * place, so its attributes stay readable while the reader goes on to the
+ * element's text and end. Names are interned for the reader's lifetime.
+ * Documents in another encoding than UTF-8 (declared, or UTF-16 by its
+ * byte order mark) are converted as a whole first.
  *
  * Copyright 2026 The Flexo developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,94 +29,92 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <libxml/parser.h>
-#include <libxml/xmlreader.h>
 
 #include "flexo-types.h"
 #include "flexo-xml.h"
 
 G_DEFINE_QUARK (flexo-xml-error-quark, flexo_xml_error)
 
-/* Never XML_PARSE_NOENT (substitute entities), XML_PARSE_DTDLOAD,
- * XML_PARSE_DTDATTR, XML_PARSE_DTDVALID or XML_PARSE_HUGE. */
-#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT)
-
 #define RAW_BUFFER_SIZE (64 * 1024)
+/* What the window reads at a time, at least */
+#define CHUNK_SIZE (256 * 1024)
+/* A start tag holds at most this much (its attributes are limited each) */
+#define MAX_TAG_LENGTH (4 * FLEXO_XML_MAX_ATTRIBUTE_LENGTH)
+/* Attributes of an element beyond which duplicates are found by hashing */
+#define FEW_ATTRIBUTES 16
 
-/* libxml2 keeps line numbers of nodes in 16 bits */
-#define SATURATED_LINE 65535
+typedef struct
+{
+  const char *name;
+  const char *value;
+} Attribute;
+
+/* A start tag, copied out of the window and decoded in place */
+typedef struct
+{
+  char   *data;
+  gsize   size;
+  GArray *attributes;  /* of Attribute, pointing into data */
+} Tag;
 
 typedef enum
 {
-  PRESCAN_TOP,
-  PRESCAN_LT,
-  PRESCAN_LT_BANG,
-  PRESCAN_LT_BANG_DASH,
-  PRESCAN_COMMENT,
-  PRESCAN_COMMENT_DASH,
-  PRESCAN_COMMENT_DASH_DASH,
-  PRESCAN_PI,
-  PRESCAN_PI_QUESTION,
-  PRESCAN_DONE,
-} PrescanState;
+  TOKEN_ERROR = -1,
+  TOKEN_EOF,
+  TOKEN_START,
+  TOKEN_END,
+} Token;
 
 struct _FlexoXmlReader
 {
-  xmlTextReaderPtr  reader;
-  char             *display_name;
+  char         *display_name;
 
-  /* Input: either a file descriptor read through raw, or bytes */
-  int               fd;
-  GBytes           *bytes;
-  guint8           *raw;
-  const guint8     *in;
-  gsize             in_len;
-  gsize             in_pos;
-  gboolean          in_eof;
-  GConverter       *decompressor;
-  guint64           total;
-  guint64           max_input_size;
+  /* Raw input: a file descriptor read through raw, or bytes */
+  int           fd;
+  GBytes       *bytes;
+  guint8       *raw;
+  const guint8 *in;
+  gsize         in_len;
+  gsize         in_pos;
+  gboolean      in_eof;
+  GConverter   *decompressor;
+  guint64       total;
+  guint64       max_input_size;
 
-  /* The prolog is scanned for a DOCTYPE before libxml2 sees it */
-  PrescanState      prescan;
-  guint64           prescan_offset;
-  int               prescan_line;
-  int               prescan_lt_line;
+  /* The window over the decoded document: [pos, valid) is checked UTF-8
+   * not yet consumed, [valid, len) bytes not yet checked. */
+  char         *buf;
+  gsize         buf_size;
+  gsize         pos;
+  gsize         valid;
+  gsize         len;
+  gboolean      source_done;  /* everything is in the window */
+  gboolean      sniffed;      /* the encoding was looked at */
+  gboolean      started;      /* something of the document was read */
+  gsize         line_pos;     /* lines are counted up to here… */
+  int           line_no;      /* …where this line is */
 
-  GError           *error;        /* the first error; sticky */
-  gboolean          done;
+  /* The document */
+  GHashTable   *names;        /* interned names */
+  GPtrArray    *open;         /* interned names of the open elements */
+  GArray       *start_lines;  /* int: the line of each open element */
+  gboolean      seen_root;
+  gboolean      root_closed;
+  Tag           tag;          /* the current start tag */
+  Tag           skipped;      /* start tags inside a skipped element */
+  GHashTable   *seen_attributes;
 
   /* The current element */
-  xmlNodePtr        node;
-  const char       *name;
-  int               depth;
-  int               line;
-  gboolean          is_end;
-  gboolean          is_empty;
-  gboolean          pending_end;  /* the next call returns the end of node */
+  const char   *name;
+  int           depth;
+  int           line;
+  gboolean      is_end;
+  gboolean      is_empty;
+  gboolean      pending_end;  /* its end was read: the next call returns it */
 
-  int               last_line;    /* the last line known, for lines ≥ 65535 */
-  int               text_line;    /* line of the text node just read, or 0 */
-  GArray           *start_lines;  /* int: line of the open element at each depth */
-  GPtrArray        *scratch;      /* xmlChar * handed out borrowed */
+  GError       *error;        /* the first error; sticky */
+  gboolean      done;
 };
-
-static const char *
-reader_display_name (FlexoXmlReader *r)
-{
-  return r->display_name;
-}
-
-static int
-parser_line (FlexoXmlReader *r)
-{
-  int line = 0;
-
-  if (r->reader != NULL)
-    line = xmlTextReaderGetParserLineNumber (r->reader);
-
-  return MAX (line, 1);
-}
 
 static void reader_set_error (FlexoXmlReader *r,
                               FlexoXmlError   code,
@@ -135,7 +141,7 @@ reader_set_error (FlexoXmlReader *r,
   va_end (args);
 
   r->error = g_error_new (FLEXO_XML_ERROR, code, "%s:%d: %s",
-                          reader_display_name (r), MAX (line, 1), message);
+                          r->display_name, MAX (line, 1), message);
 }
 
 /* An attribute value or text, short enough for a message */
@@ -152,146 +158,27 @@ quote_for_message (const char *value)
   return g_strdup (value);
 }
 
-/* Thread-wide hooks, active only while this thread is inside a reader */
-
-static GPrivate current_reader = G_PRIVATE_INIT (NULL);
-static xmlExternalEntityLoader default_entity_loader;
-
-static xmlParserInputPtr
-refusing_entity_loader (const char       *url,
-                        const char       *id,
-                        xmlParserCtxtPtr  ctxt)
+/* The line of the byte at @offset of the window (never before the last
+ * one asked for). */
+static int
+line_at (FlexoXmlReader *r,
+         gsize           offset)
 {
-  FlexoXmlReader *r = g_private_get (&current_reader);
+  const char *p = r->buf + r->line_pos;
+  const char *end = r->buf + MIN (offset, r->len);
 
-  /* Other users of libxml2 in the process (schema validation…) keep the
-   * default behaviour. */
-  if (r == NULL)
-    return default_entity_loader != NULL ? default_entity_loader (url, id, ctxt) : NULL;
-
-  reader_set_error (r, FLEXO_XML_ERROR_UNSAFE, parser_line (r),
-                    _("refusing to load the external resource “%s”"),
-                    url != NULL ? url : id != NULL ? id : "");
-  return NULL;
-}
-
-static void
-ensure_initialized (void)
-{
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
+  if (end <= p)
+    return r->line_no;
+  while ((p = memchr (p, '\n', end - p)) != NULL)
     {
-      xmlInitParser ();
-      default_entity_loader = xmlGetExternalEntityLoader ();
-      xmlSetExternalEntityLoader (refusing_entity_loader);
-      g_once_init_leave (&initialized, 1);
+      r->line_no++;
+      p++;
     }
+  r->line_pos = end - r->buf;
+  return r->line_no;
 }
 
-static void
-take_xml_error (FlexoXmlReader *r,
-                const xmlError *e)
-{
-  g_autofree char *message = NULL;
-  const char *text;
-  int line;
-
-  if (e == NULL || e->level < XML_ERR_ERROR || r->error != NULL)
-    return;
-
-  text = e->message != NULL ? e->message : "";
-  line = e->line > 0 ? e->line : parser_line (r);
-
-  /* libxml2 2.9 has no error code for its resource limits */
-  if (e->code == XML_ERR_ENTITY_LOOP)
-    {
-      reader_set_error (r, FLEXO_XML_ERROR_UNSAFE, line,
-                        _("entity references nest or expand too much"));
-    }
-  else if (strstr (text, "Excessive depth") != NULL)
-    {
-      reader_set_error (r, FLEXO_XML_ERROR_TOO_DEEP, line,
-                        _("nesting deeper than %d levels"), FLEXO_XML_MAX_DEPTH);
-    }
-  else if (strstr (text, "too long") != NULL ||
-           strstr (text, "too big") != NULL ||
-           strstr (text, "too much") != NULL ||
-           strstr (text, "huge") != NULL ||
-           strstr (text, "Huge") != NULL)
-    {
-      reader_set_error (r, FLEXO_XML_ERROR_TOO_LARGE, line,
-                        _("a tag, attribute value or text is too large"));
-    }
-  else if (strstr (text, "not proper UTF-8") != NULL)
-    {
-      const char *bytes = strstr (text, "Bytes:");
-
-      message = g_strstrip (g_strdup (bytes != NULL ? bytes + strlen ("Bytes:") : ""));
-      reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line,
-                        _("the text is not valid UTF-8 (bytes %s)"), message);
-    }
-  else
-    {
-      /* libxml2's own words, on one line */
-      message = g_strstrip (g_strdup (text));
-      g_strdelimit (message, "\r\n", ' ');
-      reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line,
-                        _("malformed XML: %s"), message);
-    }
-}
-
-static void
-reader_structured_error_cb (void        *user_data,
-                            xmlErrorPtr  e)
-{
-  take_xml_error (user_data, e);
-}
-
-static void
-generic_error_cb (void       *user_data,
-                  const char *format,
-                  ...)
-{
-  /* Errors without a parser context are reported through the structured
-   * handler as well; this only keeps libxml2 from printing. */
-}
-
-typedef struct
-{
-  gpointer               previous_reader;
-  xmlStructuredErrorFunc structured;
-  void                  *structured_data;
-  xmlGenericErrorFunc    generic;
-  void                  *generic_data;
-} Guard;
-
-/* Around every call into libxml2 for @r: errors raised without a parser
- * context come to @r instead of stderr, and external loads are refused. */
-static void
-guard_enter (FlexoXmlReader *r,
-             Guard          *guard)
-{
-  guard->previous_reader = g_private_get (&current_reader);
-  guard->structured = xmlStructuredError;
-  guard->structured_data = xmlStructuredErrorContext;
-  guard->generic = xmlGenericError;
-  guard->generic_data = xmlGenericErrorContext;
-
-  g_private_set (&current_reader, r);
-  xmlSetStructuredErrorFunc (r, reader_structured_error_cb);
-  xmlSetGenericErrorFunc (r, generic_error_cb);
-}
-
-static void
-guard_leave (Guard *guard)
-{
-  xmlSetGenericErrorFunc (guard->generic_data, guard->generic);
-  xmlSetStructuredErrorFunc (guard->structured_data, guard->structured);
-  g_private_set (&current_reader, guard->previous_reader);
-}
-
-/* Input */
+/* ---------------------------------------------------------------- input -- */
 
 /* Reads more raw bytes, keeping the unconsumed ones. Returns 0 or an errno. */
 static int
@@ -335,7 +222,7 @@ input_fill_or_set_error (FlexoXmlReader *r)
 
   if (saved_errno != 0)
     {
-      reader_set_error (r, FLEXO_XML_ERROR_IO, parser_line (r),
+      reader_set_error (r, FLEXO_XML_ERROR_IO, line_at (r, r->len),
                         _("cannot read the file: %s"), g_strerror (saved_errno));
       return FALSE;
     }
@@ -343,32 +230,61 @@ input_fill_or_set_error (FlexoXmlReader *r)
   return TRUE;
 }
 
-static int
+static gssize
 input_read_plain (FlexoXmlReader *r,
                   char           *buffer,
-                  int             len)
+                  gsize           len)
 {
   gsize n;
 
+  if (r->fd < 0)
+    {
+      /* Bytes: read straight from them */
+      n = MIN (len, r->in_len - r->in_pos);
+      if (n > 0)
+        memcpy (buffer, r->in + r->in_pos, n);
+      r->in_pos += n;
+      return n;
+    }
   if (r->in_pos == r->in_len)
     {
       if (r->in_eof)
         return 0;
+      /* Large reads go straight into the window. */
+      if (len >= RAW_BUFFER_SIZE)
+        {
+          for (;;)
+            {
+              gssize got = read (r->fd, buffer, len);
+
+              if (got < 0 && errno == EINTR)
+                continue;
+              if (got < 0)
+                {
+                  reader_set_error (r, FLEXO_XML_ERROR_IO, line_at (r, r->len),
+                                    _("cannot read the file: %s"), g_strerror (errno));
+                  return -1;
+                }
+              if (got == 0)
+                r->in_eof = TRUE;
+              return got;
+            }
+        }
       if (!input_fill_or_set_error (r))
         return -1;
     }
 
-  n = MIN ((gsize) len, r->in_len - r->in_pos);
+  n = MIN (len, r->in_len - r->in_pos);
   memcpy (buffer, r->in + r->in_pos, n);
   r->in_pos += n;
 
-  return (int) n;
+  return n;
 }
 
-static int
+static gssize
 input_read_decompressed (FlexoXmlReader *r,
                          char           *buffer,
-                         int             len)
+                         gsize           len)
 {
   for (;;)
     {
@@ -401,19 +317,19 @@ input_read_decompressed (FlexoXmlReader *r,
                     return -1;
                   continue;
                 }
-              reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, parser_line (r),
+              reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line_at (r, r->len),
                                 _("the compressed data is truncated"));
             }
           else
             {
-              reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, parser_line (r),
+              reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line_at (r, r->len),
                                 _("invalid compressed data: %s"), local_error->message);
             }
           return -1;
         }
 
       if (n_written > 0)
-        return (int) n_written;
+        return n_written;
 
       if (result == G_CONVERTER_FINISHED)
         {
@@ -427,126 +343,20 @@ input_read_decompressed (FlexoXmlReader *r,
     }
 }
 
-static gboolean
-is_xml_space (guint8 c)
+/* Up to @len bytes of the document into @buffer: 0 at its end, -1 on an
+ * error (set). */
+static gssize
+source_read (FlexoXmlReader *r,
+             char           *buffer,
+             gsize           len)
 {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-/* Follows the prolog (byte order mark, XML declaration, comments,
- * processing instructions) up to the first tag, and refuses a DOCTYPE
- * there. Anything unexpected ends the scan: libxml2 will report it. A
- * DOCTYPE that this scan cannot see (an encoding that is not a superset
- * of ASCII) is still refused when the reader meets it. */
-static gboolean
-prescan (FlexoXmlReader *r,
-         const guint8   *p,
-         gsize           n)
-{
-  static const guint8 bom[] = { 0xEF, 0xBB, 0xBF };
-
-  for (gsize i = 0; i < n && r->prescan != PRESCAN_DONE; i++, r->prescan_offset++)
-    {
-      guint8 c = p[i];
-
-      if (c == '\n')
-        r->prescan_line++;
-
-      switch (r->prescan)
-        {
-        case PRESCAN_TOP:
-          if (c == '<')
-            {
-              r->prescan = PRESCAN_LT;
-              r->prescan_lt_line = r->prescan_line;
-            }
-          else if (!is_xml_space (c) &&
-                   !(r->prescan_offset < G_N_ELEMENTS (bom) && c == bom[r->prescan_offset]))
-            r->prescan = PRESCAN_DONE;
-          break;
-
-        case PRESCAN_LT:
-          if (c == '?')
-            r->prescan = PRESCAN_PI;
-          else if (c == '!')
-            r->prescan = PRESCAN_LT_BANG;
-          else
-            r->prescan = PRESCAN_DONE;
-          break;
-
-        case PRESCAN_LT_BANG:
-          if (c == '-')
-            r->prescan = PRESCAN_LT_BANG_DASH;
-          else if (c == 'D')
-            {
-              reader_set_error (r, FLEXO_XML_ERROR_UNSAFE, r->prescan_lt_line,
-                                _("document type declarations (<!DOCTYPE …>) are not allowed"));
-              r->prescan = PRESCAN_DONE;
-              return FALSE;
-            }
-          else
-            r->prescan = PRESCAN_DONE;
-          break;
-
-        case PRESCAN_LT_BANG_DASH:
-          r->prescan = c == '-' ? PRESCAN_COMMENT : PRESCAN_DONE;
-          break;
-
-        case PRESCAN_COMMENT:
-          if (c == '-')
-            r->prescan = PRESCAN_COMMENT_DASH;
-          break;
-
-        case PRESCAN_COMMENT_DASH:
-          r->prescan = c == '-' ? PRESCAN_COMMENT_DASH_DASH : PRESCAN_COMMENT;
-          break;
-
-        case PRESCAN_COMMENT_DASH_DASH:
-          if (c == '>')
-            r->prescan = PRESCAN_TOP;
-          else if (c != '-')
-            r->prescan = PRESCAN_COMMENT;
-          break;
-
-        case PRESCAN_PI:
-          if (c == '?')
-            r->prescan = PRESCAN_PI_QUESTION;
-          break;
-
-        case PRESCAN_PI_QUESTION:
-          if (c == '>')
-            r->prescan = PRESCAN_TOP;
-          else if (c != '?')
-            r->prescan = PRESCAN_PI;
-          break;
-
-        case PRESCAN_DONE:
-        default:
-          break;
-        }
-    }
-
-  return TRUE;
-}
-
-static int
-input_read_cb (void *user_data,
-               char *buffer,
-               int   len)
-{
-  FlexoXmlReader *r = user_data;
-  int n;
+  gssize n;
 
   if (r->error != NULL)
     return -1;
-  if (len <= 0)
-    return 0;
 
-  if (r->decompressor != NULL)
-    n = input_read_decompressed (r, buffer, len);
-  else
-    n = input_read_plain (r, buffer, len);
-
+  n = r->decompressor != NULL ? input_read_decompressed (r, buffer, len)
+                              : input_read_plain (r, buffer, len);
   if (n <= 0)
     return n;
 
@@ -556,21 +366,1086 @@ input_read_cb (void *user_data,
       g_autofree char *size = g_format_size_full (r->max_input_size, G_FORMAT_SIZE_IEC_UNITS);
 
       if (r->decompressor != NULL)
-        reader_set_error (r, FLEXO_XML_ERROR_TOO_LARGE, parser_line (r),
+        reader_set_error (r, FLEXO_XML_ERROR_TOO_LARGE, line_at (r, r->len),
                           _("the decompressed document is larger than %s"), size);
       else
-        reader_set_error (r, FLEXO_XML_ERROR_TOO_LARGE, parser_line (r),
+        reader_set_error (r, FLEXO_XML_ERROR_TOO_LARGE, line_at (r, r->len),
                           _("the document is larger than %s"), size);
       return -1;
     }
 
-  if (r->prescan != PRESCAN_DONE && !prescan (r, (const guint8 *) buffer, n))
-    return -1;
-
   return n;
 }
 
-/* Construction */
+/* ----------------------------------------------------------- the window -- */
+
+static void
+window_reserve (FlexoXmlReader *r,
+                gsize           extra)
+{
+  if (r->buf_size - r->len >= extra)
+    return;
+  r->buf_size = MAX (r->buf_size * 2, r->len + extra);
+  r->buf = g_realloc (r->buf, r->buf_size + 1);
+}
+
+/* Checks [valid, len): UTF-8, and only characters XML 1.0 allows. A
+ * sequence cut by the end of the window waits for the next read. */
+static gboolean
+window_check (FlexoXmlReader *r)
+{
+  const guint8 *p = (const guint8 *) r->buf;
+  gsize i = r->valid, n = r->len;
+
+  while (i < n)
+    {
+      guint8 c;
+      guint k;
+      gunichar u;
+
+      /* Eight plain ASCII characters at a time */
+      while (i + 8 <= n)
+        {
+          guint64 w;
+
+          memcpy (&w, p + i, 8);
+          if ((w & G_GUINT64_CONSTANT (0x8080808080808080)) != 0 ||
+              ((w - G_GUINT64_CONSTANT (0x2020202020202020)) & ~w &
+               G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+            break;
+          i += 8;
+        }
+      if (i >= n)
+        break;
+
+      c = p[i];
+      if (c < 0x80)
+        {
+          if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            {
+              reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line_at (r, i),
+                                _("the character U+%04X is not allowed in XML"), c);
+              return FALSE;
+            }
+          i++;
+          continue;
+        }
+
+      if (c >= 0xc2 && c <= 0xdf)
+        k = 2, u = c & 0x1f;
+      else if (c >= 0xe0 && c <= 0xef)
+        k = 3, u = c & 0x0f;
+      else if (c >= 0xf0 && c <= 0xf4)
+        k = 4, u = c & 0x07;
+      else
+        goto invalid;
+      if (i + k > n)
+        {
+          if (r->source_done)
+            goto invalid;
+          break;
+        }
+      for (guint j = 1; j < k; j++)
+        {
+          if ((p[i + j] & 0xc0) != 0x80)
+            goto invalid;
+          u = (u << 6) | (p[i + j] & 0x3f);
+        }
+      if ((k == 3 && u < 0x800) || (k == 4 && (u < 0x10000 || u > 0x10ffff)) ||
+          (u >= 0xd800 && u <= 0xdfff) || u == 0xfffe || u == 0xffff)
+        goto invalid;
+      i += k;
+      continue;
+
+    invalid:
+      {
+        g_autoptr(GString) bytes = g_string_new (NULL);
+
+        for (gsize j = i; j < n && j < i + 4; j++)
+          g_string_append_printf (bytes, "%s0x%02X", j > i ? " " : "", p[j]);
+        reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line_at (r, i),
+                          _("the text is not valid UTF-8 (bytes %s)"), bytes->str);
+        return FALSE;
+      }
+    }
+
+  r->valid = i;
+  return TRUE;
+}
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The encoding the document declares in its first bytes, or NULL for
+ * UTF-8 (or a subset of it). */
+static char *
+declared_encoding (const char *p,
+                   gsize       n)
+{
+  const char *end, *e, *q;
+  char quote;
+
+  if (n < 6 || memcmp (p, "<?xml", 5) != 0 || !is_space (p[5]))
+    return NULL;
+  end = memmem (p, MIN (n, 1024), "?>", 2);
+  if (end == NULL)
+    return NULL;
+  e = memmem (p, end - p, "encoding", 8);
+  if (e == NULL)
+    return NULL;
+  e += 8;
+  while (e < end && is_space (*e))
+    e++;
+  if (e >= end || *e++ != '=')
+    return NULL;
+  while (e < end && is_space (*e))
+    e++;
+  if (e >= end || (*e != '"' && *e != '\''))
+    return NULL;
+  quote = *e++;
+  q = memchr (e, quote, end - e);
+  if (q == NULL || q == e)
+    return NULL;
+  {
+    g_autofree char *name = g_strndup (e, q - e);
+
+    if (g_ascii_strcasecmp (name, "UTF-8") == 0 || g_ascii_strcasecmp (name, "UTF8") == 0 ||
+        g_ascii_strcasecmp (name, "US-ASCII") == 0 || g_ascii_strcasecmp (name, "ASCII") == 0)
+      return NULL;
+    return g_steal_pointer (&name);
+  }
+}
+
+/* Replaces the window's content (all of the document, read to its end) by
+ * its conversion from @encoding, skipping @skip bytes (a byte order mark). */
+static gboolean
+window_convert (FlexoXmlReader *r,
+                const char     *encoding,
+                gsize           skip)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *converted = NULL;
+  gsize n_written = 0;
+
+  for (;;)
+    {
+      gssize n;
+
+      window_reserve (r, CHUNK_SIZE);
+      n = source_read (r, r->buf + r->len, r->buf_size - r->len);
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+      r->len += n;
+    }
+  r->source_done = TRUE;
+
+  converted = g_convert (r->buf + skip, r->len - skip, "UTF-8", encoding, NULL, &n_written, &local_error);
+  if (converted == NULL)
+    {
+      reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, 1,
+                        _("cannot read the document as %s: %s"), encoding, local_error->message);
+      return FALSE;
+    }
+  g_free (r->buf);
+  r->buf = g_steal_pointer (&converted);
+  r->buf_size = n_written;
+  r->len = n_written;
+  r->buf = g_realloc (r->buf, r->buf_size + 1);
+  return TRUE;
+}
+
+/* The first bytes: a byte order mark, UTF-16, a declared encoding. */
+static gboolean
+window_sniff (FlexoXmlReader *r)
+{
+  const guint8 *p = (const guint8 *) r->buf;
+  g_autofree char *encoding = NULL;
+
+  r->sniffed = TRUE;
+  if (r->len >= 2 && ((p[0] == 0xff && p[1] == 0xfe) || (p[0] == 0xfe && p[1] == 0xff)))
+    return window_convert (r, p[0] == 0xff ? "UTF-16LE" : "UTF-16BE", 2);
+  if (r->len >= 4 && p[0] == '<' && p[1] == 0 && p[2] == '?' && p[3] == 0)
+    return window_convert (r, "UTF-16LE", 0);
+  if (r->len >= 4 && p[0] == 0 && p[1] == '<' && p[2] == 0 && p[3] == '?')
+    return window_convert (r, "UTF-16BE", 0);
+  if (r->len >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
+    r->pos = r->valid = r->line_pos = 3;
+  encoding = declared_encoding (r->buf + r->pos, r->len - r->pos);
+  if (encoding != NULL)
+    return window_convert (r, encoding, r->pos);
+  return TRUE;
+}
+
+/* Brings more of the document into the window, keeping [pos, len).
+ * Returns FALSE when nothing more will come (the end, or an error). */
+static gboolean
+window_fill (FlexoXmlReader *r)
+{
+  gssize n;
+
+  if (r->error != NULL)
+    return FALSE;
+  if (r->source_done)
+    {
+      /* A sequence cut by the end is now an error. */
+      if (r->valid < r->len)
+        window_check (r);
+      return FALSE;
+    }
+
+  if (r->pos > 0)
+    {
+      line_at (r, r->pos);
+      memmove (r->buf, r->buf + r->pos, r->len - r->pos);
+      r->len -= r->pos;
+      r->valid -= r->pos;
+      r->line_pos -= r->pos;
+      r->pos = 0;
+    }
+  window_reserve (r, CHUNK_SIZE);
+  n = source_read (r, r->buf + r->len, r->buf_size - r->len);
+  if (n < 0)
+    return FALSE;
+  if (n == 0)
+    r->source_done = TRUE;
+  r->len += n;
+  if (!r->sniffed && !window_sniff (r))
+    return FALSE;
+  if (!window_check (r))
+    return FALSE;
+  return n > 0 || r->valid < r->len;
+}
+
+/* Makes at least @n checked bytes available from pos, if the document
+ * has them. */
+static gsize
+window_ensure (FlexoXmlReader *r,
+               gsize           n)
+{
+  while (r->valid - r->pos < n && window_fill (r))
+    ;
+  return r->valid - r->pos;
+}
+
+/* The offset from pos of @needle at or after @from, reading on as needed;
+ * -1 at the end of the document (no error set) or on an error. */
+static gssize
+window_find (FlexoXmlReader *r,
+             gsize           from,
+             const char     *needle,
+             gsize           needle_len,
+             gsize           max)
+{
+  for (;;)
+    {
+      gsize avail = r->valid - r->pos;
+
+      if (avail >= from + needle_len)
+        {
+          const char *hit = memmem (r->buf + r->pos + from, avail - from, needle, needle_len);
+
+          if (hit != NULL)
+            return hit - (r->buf + r->pos);
+          from = avail - needle_len + 1;
+        }
+      if (avail > max)
+        {
+          reader_set_error (r, FLEXO_XML_ERROR_TOO_LARGE, line_at (r, r->pos),
+                            _("a tag, attribute value or text is too large"));
+          return -1;
+        }
+      if (!window_fill (r))
+        return -1;
+    }
+}
+
+static void
+set_unexpected_end (FlexoXmlReader *r)
+{
+  reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line_at (r, r->len),
+                    _("unexpected end of the document"));
+}
+
+/* ----------------------------------------------------------- references -- */
+
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == 0x9 || c == 0xa || c == 0xd || (c >= 0x20 && c <= 0xd7ff) ||
+         (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+}
+
+/* Decodes the reference at @p ('&'), before @end: its UTF-8 into @out
+ * (which has room for 6 bytes), its length in @consumed. Returns the
+ * number of bytes written, or -1 with the error set. */
+static int
+decode_reference (FlexoXmlReader *r,
+                  const char     *p,
+                  const char     *end,
+                  int             line,
+                  char           *out,
+                  gsize          *consumed)
+{
+  const char *semicolon = memchr (p, ';', MIN (end - p, 16));
+
+  if (semicolon == NULL)
+    {
+      reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line,
+                        _("an “&” that starts no reference (write “&amp;”)"));
+      return -1;
+    }
+  *consumed = semicolon + 1 - p;
+
+  if (p[1] == '#')
+    {
+      gunichar c = 0;
+      gboolean hex = p[2] == 'x';
+      const char *q = p + (hex ? 3 : 2);
+
+      if (q == semicolon)
+        goto bad_char;
+      for (; q < semicolon; q++)
+        {
+          int d = hex ? g_ascii_xdigit_value (*q) : g_ascii_digit_value (*q);
+
+          if (d < 0 || c > 0x10ffff)
+            goto bad_char;
+          c = c * (hex ? 16 : 10) + d;
+        }
+      if (!is_xml_char (c))
+        goto bad_char;
+      return g_unichar_to_utf8 (c, out);
+
+    bad_char:
+      {
+        g_autofree char *ref = g_strndup (p, semicolon + 1 - p);
+
+        reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line,
+                          _("“%s” is not a character XML allows"), ref);
+        return -1;
+      }
+    }
+
+  switch (semicolon - p)
+    {
+    case 3:
+      if (memcmp (p, "&lt;", 4) == 0)
+        return out[0] = '<', 1;
+      if (memcmp (p, "&gt;", 4) == 0)
+        return out[0] = '>', 1;
+      break;
+    case 4:
+      if (memcmp (p, "&amp;", 5) == 0)
+        return out[0] = '&', 1;
+      break;
+    case 5:
+      if (memcmp (p, "&quot;", 6) == 0)
+        return out[0] = '"', 1;
+      if (memcmp (p, "&apos;", 6) == 0)
+        return out[0] = '\'', 1;
+      break;
+    default:
+      break;
+    }
+
+  {
+    g_autofree char *ref = g_strndup (p, semicolon + 1 - p);
+
+    reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line,
+                      _("the entity “%s” is not defined"), ref);
+  }
+  return -1;
+}
+
+/* ----------------------------------------------------------------- text -- */
+
+/* Character data [p, end): appended to @out (references decoded, line
+ * ends normalized) or, when NULL, only checked. Outside the root, only
+ * white space is allowed. */
+static gboolean
+take_text (FlexoXmlReader *r,
+           const char     *p,
+           const char     *end,
+           GString        *out)
+{
+  if (r->open->len == 0)
+    {
+      for (const char *q = p; q < end; q++)
+        if (!is_space (*q))
+          {
+            reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line_at (r, q - r->buf),
+                              r->seen_root ? _("text after the root element")
+                                           : _("text before the root element"));
+            return FALSE;
+          }
+      return TRUE;
+    }
+
+  while (p < end)
+    {
+      const char *special = p;
+
+      while (special < end && *special != '&' && *special != '\r' && *special != ']')
+        special++;
+      if (out != NULL)
+        g_string_append_len (out, p, special - p);
+      if (special >= end)
+        break;
+      p = special;
+      if (*p == '&')
+        {
+          char utf8[8];
+          gsize consumed = 0;
+          int n = decode_reference (r, p, end, line_at (r, p - r->buf), utf8, &consumed);
+
+          if (n < 0)
+            return FALSE;
+          if (out != NULL)
+            g_string_append_len (out, utf8, n);
+          p += consumed;
+        }
+      else if (*p == '\r')
+        {
+          if (out != NULL)
+            g_string_append_c (out, '\n');
+          p += p + 1 < end && p[1] == '\n' ? 2 : 1;
+        }
+      else
+        {
+          if (end - p >= 3 && p[1] == ']' && p[2] == '>')
+            {
+              reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line_at (r, p - r->buf),
+                                _("“]]>” in text"));
+              return FALSE;
+            }
+          if (out != NULL)
+            g_string_append_c (out, ']');
+          p++;
+        }
+    }
+  return TRUE;
+}
+
+/* The text from pos up to the next “<”, or as much of it as can be read
+ * whole (a reference or a “]]>” cut by the window waits). */
+static gboolean
+scan_text (FlexoXmlReader *r,
+           GString        *out)
+{
+  gsize from = 0;
+
+  for (;;)
+    {
+      const char *start = r->buf + r->pos;
+      gsize avail = r->valid - r->pos;
+      const char *lt = memchr (start + from, '<', avail - from);
+      const char *end;
+
+      if (lt != NULL)
+        end = lt;
+      else if (r->source_done && r->valid == r->len)
+        end = start + avail;
+      else
+        {
+          /* Keep what may be the start of a reference or of "]]>". */
+          const char *amp = avail > 0 ? memrchr (start, '&', avail) : NULL;
+
+          end = start + avail;
+          if (amp != NULL && memchr (amp, ';', end - amp) == NULL)
+            end = amp;
+          while (end > start && end > start + avail - 2 && end[-1] == ']')
+            end--;
+          if (end == start)
+            {
+              from = avail;
+              if (avail > FLEXO_XML_MAX_TEXT_LENGTH)
+                {
+                  reader_set_error (r, FLEXO_XML_ERROR_TOO_LARGE, line_at (r, r->pos),
+                                    _("a tag, attribute value or text is too large"));
+                  return FALSE;
+                }
+              if (!window_fill (r))
+                {
+                  if (r->error == NULL)
+                    set_unexpected_end (r);
+                  return FALSE;
+                }
+              continue;
+            }
+        }
+
+      if (!take_text (r, start, end, out))
+        return FALSE;
+      r->pos = end - r->buf;
+      return TRUE;
+    }
+}
+
+/* ----------------------------------------------------------------- tags -- */
+
+static gboolean
+is_name_start (guchar c)
+{
+  return g_ascii_isalpha (c) || c == '_' || c == ':' || c >= 0x80;
+}
+
+static gboolean
+is_name_char (guchar c)
+{
+  return is_name_start (c) || g_ascii_isdigit (c) || c == '-' || c == '.';
+}
+
+static const char *
+intern_name (FlexoXmlReader *r,
+             const char     *name)
+{
+  char *interned = g_hash_table_lookup (r->names, name);
+
+  if (interned == NULL)
+    {
+      interned = g_strdup (name);
+      g_hash_table_add (r->names, interned);
+    }
+  return interned;
+}
+
+/* The length of the name at @p, 0 if there is none. */
+static gsize
+name_length (const char *p,
+             const char *end)
+{
+  const char *q = p;
+
+  if (q >= end || !is_name_start (*q))
+    return 0;
+  while (q < end && is_name_char (*q))
+    q++;
+  return q - p;
+}
+
+/* Decodes an attribute value in place, [p, end) → p, NUL-terminated:
+ * references, and white space as a space (XML's normalization). */
+static gboolean
+decode_attribute (FlexoXmlReader *r,
+                  char           *p,
+                  char           *end,
+                  int             line)
+{
+  char *w = p;
+
+  while (p < end)
+    {
+      char c = *p;
+
+      if (c == '&')
+        {
+          char utf8[8];
+          gsize consumed = 0;
+          int n = decode_reference (r, p, end, line, utf8, &consumed);
+
+          if (n < 0)
+            return FALSE;
+          /* A reference is never shorter than what it stands for. */
+          memcpy (w, utf8, n);
+          w += n;
+          p += consumed;
+        }
+      else if (c == '\r')
+        {
+          *w++ = ' ';
+          p += p + 1 < end && p[1] == '\n' ? 2 : 1;
+        }
+      else
+        {
+          *w++ = c == '\t' || c == '\n' ? ' ' : c;
+          p++;
+        }
+    }
+  *w = '\0';
+  return TRUE;
+}
+
+static gboolean
+check_duplicate (FlexoXmlReader *r,
+                 Tag            *tag,
+                 const char     *element,
+                 const char     *name,
+                 int             line)
+{
+  GArray *attributes = tag->attributes;
+  gboolean duplicate = FALSE;
+
+  if (attributes->len < FEW_ATTRIBUTES)
+    {
+      for (guint i = 0; i < attributes->len && !duplicate; i++)
+        duplicate = strcmp (g_array_index (attributes, Attribute, i).name, name) == 0;
+    }
+  else
+    {
+      if (attributes->len == FEW_ATTRIBUTES)
+        {
+          g_hash_table_remove_all (r->seen_attributes);
+          for (guint i = 0; i < attributes->len; i++)
+            g_hash_table_add (r->seen_attributes, (gpointer) g_array_index (attributes, Attribute, i).name);
+        }
+      duplicate = !g_hash_table_add (r->seen_attributes, (gpointer) name);
+    }
+  if (duplicate)
+    reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line,
+                      _("<%s> has the attribute “%s” twice"), element, name);
+  return !duplicate;
+}
+
+/* Parses the start tag in @tag->data (“<”…“>”, NUL-terminated): its
+ * interned name in @name_out, whether it ends with “/>”. */
+static gboolean
+parse_start_tag (FlexoXmlReader *r,
+                 Tag            *tag,
+                 gsize           size,
+                 int             line,
+                 const char    **name_out,
+                 gboolean       *empty_out)
+{
+  char *p = tag->data + 1, *end = tag->data + size - 1;  /* at the final '>' */
+  gsize n = name_length (p, end);
+  const char *element;
+
+  g_array_set_size (tag->attributes, 0);
+  if (n == 0)
+    {
+      reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line, _("a “<” that starts no tag (write “&lt;”)"));
+      return FALSE;
+    }
+  {
+    char saved = p[n];
+
+    p[n] = '\0';
+    element = intern_name (r, p);
+    p[n] = saved;
+  }
+  p += n;
+  *empty_out = FALSE;
+
+  for (;;)
+    {
+      gboolean spaced = FALSE;
+      Attribute attribute;
+      char quote, *value, *close;
+      int value_line;
+
+      while (p < end && is_space (*p))
+        p++, spaced = TRUE;
+      if (p == end)
+        break;
+      if (*p == '/' && p + 1 == end)
+        {
+          *empty_out = TRUE;
+          break;
+        }
+      n = name_length (p, end);
+      if (n == 0 || !spaced)
+        {
+          reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line,
+                            _("the tag <%s> is malformed"), element);
+          return FALSE;
+        }
+      attribute.name = p;
+      p += n;
+      while (p < end && is_space (*p))
+        p++;
+      if (p == end || *p != '=')
+        goto malformed_attribute;
+      ((char *) attribute.name)[n] = '\0';  /* over the '=' or a space */
+      p++;
+      while (p < end && is_space (*p))
+        p++;
+      if (p == end || (*p != '"' && *p != '\''))
+        goto malformed_attribute;
+      quote = *p++;
+      value = p;
+      close = memchr (value, quote, end - value);
+      if (close == NULL)
+        goto malformed_attribute;
+      if ((gsize) (close - value) > FLEXO_XML_MAX_ATTRIBUTE_LENGTH)
+        {
+          g_autofree char *limit = g_format_size_full (FLEXO_XML_MAX_ATTRIBUTE_LENGTH,
+                                                       G_FORMAT_SIZE_IEC_UNITS);
+
+          reader_set_error (r, FLEXO_XML_ERROR_TOO_LARGE, line,
+                            _("the attribute “%s” of <%s> is longer than %s"),
+                            attribute.name, element, limit);
+          return FALSE;
+        }
+      value_line = line;
+      if (!decode_attribute (r, value, close, value_line))
+        return FALSE;
+      attribute.value = value;
+      p = close + 1;
+
+      /* Namespace declarations are not attributes. */
+      if (strcmp (attribute.name, "xmlns") == 0 || g_str_has_prefix (attribute.name, "xmlns:"))
+        continue;
+      if (!check_duplicate (r, tag, element, attribute.name, line))
+        return FALSE;
+      g_array_append_val (tag->attributes, attribute);
+      continue;
+
+    malformed_attribute:
+      {
+        g_autofree char *name = g_strndup (attribute.name, n);
+
+        reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line,
+                          _("the attribute “%s” of <%s> is malformed"), name, element);
+        return FALSE;
+      }
+    }
+
+  *name_out = element;
+  return TRUE;
+}
+
+/* The length from pos of the start tag there, up to its “>”; 0 on an
+ * error. */
+static gsize
+find_tag_end (FlexoXmlReader *r)
+{
+  gsize i = 1;
+  char quote = 0;
+
+  for (;;)
+    {
+      const char *start = r->buf + r->pos;
+      gsize avail = r->valid - r->pos;
+
+      while (i < avail)
+        {
+          char c = start[i];
+
+          if (quote != 0)
+            {
+              const char *q = memchr (start + i, quote, avail - i);
+              gsize stop = q != NULL ? (gsize) (q - start) : avail;
+
+              if (memchr (start + i, '<', stop - i) != NULL)
+                {
+                  reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line_at (r, r->pos),
+                                    _("a “<” in an attribute value (write “&lt;”)"));
+                  return 0;
+                }
+              i = stop;
+              if (q != NULL)
+                {
+                  quote = 0;
+                  i++;
+                }
+              continue;
+            }
+          if (c == '"' || c == '\'')
+            quote = c;
+          else if (c == '>')
+            return i + 1;
+          else if (c == '<')
+            {
+              reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line_at (r, r->pos),
+                                _("a tag is not closed before the next “<”"));
+              return 0;
+            }
+          i++;
+        }
+      if (i > MAX_TAG_LENGTH)
+        {
+          reader_set_error (r, FLEXO_XML_ERROR_TOO_LARGE, line_at (r, r->pos),
+                            _("a tag, attribute value or text is too large"));
+          return 0;
+        }
+      if (!window_fill (r))
+        {
+          if (r->error == NULL)
+            set_unexpected_end (r);
+          return 0;
+        }
+    }
+}
+
+typedef struct
+{
+  const char *name;
+  int         depth;
+  int         line;
+  gboolean    empty;
+} TokenInfo;
+
+static Token
+read_start_tag (FlexoXmlReader *r,
+                Tag            *tag,
+                TokenInfo      *info)
+{
+  int line = line_at (r, r->pos);
+  gsize size = find_tag_end (r);
+
+  if (size == 0)
+    return TOKEN_ERROR;
+
+  if (tag->size < size + 1)
+    {
+      tag->size = MAX (size + 1, tag->size * 2);
+      tag->data = g_realloc (tag->data, tag->size);
+    }
+  memcpy (tag->data, r->buf + r->pos, size);
+  tag->data[size] = '\0';
+  r->pos += size;
+
+  if (!parse_start_tag (r, tag, size, line, &info->name, &info->empty))
+    return TOKEN_ERROR;
+
+  if (r->open->len == 0 && r->seen_root)
+    {
+      reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line,
+                        _("a second root element <%s>"), info->name);
+      return TOKEN_ERROR;
+    }
+  if (r->open->len >= FLEXO_XML_MAX_DEPTH)
+    {
+      reader_set_error (r, FLEXO_XML_ERROR_TOO_DEEP, line,
+                        _("nesting deeper than %d levels"), FLEXO_XML_MAX_DEPTH);
+      return TOKEN_ERROR;
+    }
+  r->seen_root = TRUE;
+  info->depth = r->open->len;
+  info->line = line;
+  if (info->empty)
+    r->root_closed = r->open->len == 0;
+  else
+    {
+      g_ptr_array_add (r->open, (gpointer) info->name);
+      if ((guint) info->depth >= r->start_lines->len)
+        g_array_set_size (r->start_lines, info->depth + 1);
+      g_array_index (r->start_lines, int, info->depth) = line;
+    }
+  return TOKEN_START;
+}
+
+static Token
+read_end_tag (FlexoXmlReader *r,
+              TokenInfo      *info)
+{
+  int line = line_at (r, r->pos);
+  gssize gt = window_find (r, 2, ">", 1, 4096);
+  const char *p, *end, *open_name;
+  gsize n;
+
+  if (gt < 0)
+    {
+      if (r->error == NULL)
+        set_unexpected_end (r);
+      return TOKEN_ERROR;
+    }
+  p = r->buf + r->pos + 2;
+  end = r->buf + r->pos + gt;
+  n = name_length (p, end);
+  for (const char *q = p + n; q < end; q++)
+    if (!is_space (*q))
+      n = 0;
+  if (n == 0)
+    {
+      reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line, _("a malformed end tag"));
+      return TOKEN_ERROR;
+    }
+  if (r->open->len == 0)
+    {
+      g_autofree char *name = g_strndup (p, n);
+
+      reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line,
+                        _("the end tag </%s> closes no element"), name);
+      return TOKEN_ERROR;
+    }
+  open_name = g_ptr_array_index (r->open, r->open->len - 1);
+  if (strncmp (open_name, p, n) != 0 || open_name[n] != '\0')
+    {
+      g_autofree char *name = g_strndup (p, n);
+
+      reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line,
+                        _("the end tag </%s> does not match <%s> of line %d"), name, open_name,
+                        g_array_index (r->start_lines, int, r->open->len - 1));
+      return TOKEN_ERROR;
+    }
+
+  r->pos += gt + 1;
+  info->name = open_name;
+  info->depth = r->open->len - 1;
+  info->line = g_array_index (r->start_lines, int, info->depth);
+  info->empty = FALSE;
+  g_ptr_array_set_size (r->open, r->open->len - 1);
+  if (r->open->len == 0)
+    r->root_closed = TRUE;
+  return TOKEN_END;
+}
+
+/* Comments, processing instructions, CDATA sections, declarations: what
+ * starts with “<!” or “<?”. CDATA is appended to @out. */
+static gboolean
+read_markup (FlexoXmlReader *r,
+             GString        *out,
+             gboolean        at_start)
+{
+  gsize avail = window_ensure (r, 9);
+  const char *s = r->buf + r->pos;
+  int line = line_at (r, r->pos);
+  gssize end;
+
+  if (avail >= 4 && memcmp (s, "<!--", 4) == 0)
+    {
+      end = window_find (r, 4, "--", 2, G_MAXSIZE);
+      if (end < 0)
+        goto unexpected_end;
+      if (window_ensure (r, end + 3) < (gsize) end + 3)
+        goto unexpected_end;
+      if (r->buf[r->pos + end + 2] != '>')
+        {
+          reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line_at (r, r->pos + end),
+                            _("“--” inside a comment"));
+          return FALSE;
+        }
+      r->pos += end + 3;
+      return TRUE;
+    }
+
+  if (avail >= 9 && memcmp (s, "<![CDATA[", 9) == 0)
+    {
+      if (r->open->len == 0)
+        {
+          reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line, _("a CDATA section outside the root element"));
+          return FALSE;
+        }
+      end = window_find (r, 9, "]]>", 3, FLEXO_XML_MAX_TEXT_LENGTH + 9);
+      if (end < 0)
+        goto unexpected_end;
+      if (out != NULL)
+        {
+          const char *p = r->buf + r->pos + 9, *stop = r->buf + r->pos + end;
+
+          /* Line ends normalized, nothing else. */
+          while (p < stop)
+            {
+              const char *cr = memchr (p, '\r', stop - p);
+
+              g_string_append_len (out, p, (cr != NULL ? cr : stop) - p);
+              if (cr == NULL)
+                break;
+              g_string_append_c (out, '\n');
+              p = cr + (cr + 1 < stop && cr[1] == '\n' ? 2 : 1);
+            }
+        }
+      r->pos += end + 3;
+      return TRUE;
+    }
+
+  if (avail >= 2 && s[1] == '?')
+    {
+      gsize n;
+
+      end = window_find (r, 2, "?>", 2, G_MAXSIZE);
+      if (end < 0)
+        goto unexpected_end;
+      s = r->buf + r->pos;
+      n = name_length (s + 2, s + end);
+      if (n == 0)
+        {
+          reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line, _("a malformed processing instruction"));
+          return FALSE;
+        }
+      /* The XML declaration, only at the very start */
+      if (n == 3 && g_ascii_strncasecmp (s + 2, "xml", 3) == 0 && !at_start)
+        {
+          reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line,
+                            _("the XML declaration is not at the start of the document"));
+          return FALSE;
+        }
+      r->pos += end + 2;
+      return TRUE;
+    }
+
+  if (avail >= 9 && memcmp (s, "<!DOCTYPE", 9) == 0)
+    reader_set_error (r, FLEXO_XML_ERROR_UNSAFE, line,
+                      _("document type declarations (<!DOCTYPE …>) are not allowed"));
+  else
+    reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line, _("a malformed declaration"));
+  return FALSE;
+
+unexpected_end:
+  if (r->error == NULL)
+    set_unexpected_end (r);
+  return FALSE;
+}
+
+/* Reads up to the next start or end tag, through text (appended to @out
+ * when not NULL, else only checked), comments and the like; start tags
+ * are parsed into @tag. */
+static Token
+read_token (FlexoXmlReader *r,
+            Tag            *tag,
+            GString        *out,
+            TokenInfo      *info)
+{
+  for (;;)
+    {
+      gboolean at_start = !r->started;
+      gsize avail;
+
+      if (r->error != NULL)
+        return TOKEN_ERROR;
+      avail = r->valid - r->pos;
+      if (avail == 0)
+        {
+          if (window_fill (r))
+            continue;
+          if (r->error != NULL)
+            return TOKEN_ERROR;
+          if (r->open->len > 0 || !r->seen_root)
+            {
+              if (r->seen_root || r->len > 0)
+                set_unexpected_end (r);
+              else
+                reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, 1, _("the document is empty"));
+              return TOKEN_ERROR;
+            }
+          return TOKEN_EOF;
+        }
+
+      r->started = TRUE;
+      if (r->buf[r->pos] != '<')
+        {
+          if (!scan_text (r, out))
+            return TOKEN_ERROR;
+          continue;
+        }
+
+      avail = window_ensure (r, 2);
+      if (avail >= 2 && r->buf[r->pos + 1] == '/')
+        return read_end_tag (r, info);
+      if (avail >= 2 && (r->buf[r->pos + 1] == '!' || r->buf[r->pos + 1] == '?'))
+        {
+          if (!read_markup (r, out, at_start))
+            return TOKEN_ERROR;
+          continue;
+        }
+      return read_start_tag (r, tag, info);
+    }
+}
+
+/* --------------------------------------------------------- construction -- */
+
+static void
+tag_clear (Tag *tag)
+{
+  g_free (tag->data);
+  g_clear_pointer (&tag->attributes, g_array_unref);
+}
 
 static FlexoXmlReader *
 reader_new (char    *display_name,
@@ -578,18 +1453,18 @@ reader_new (char    *display_name,
             GBytes  *bytes,
             GError **error)
 {
-  g_autoptr(FlexoXmlReader) r = g_new0 (FlexoXmlReader, 1);
-  Guard guard;
-
-  ensure_initialized ();
+  FlexoXmlReader *r = g_new0 (FlexoXmlReader, 1);
 
   r->display_name = display_name;
   r->fd = fd;
   r->max_input_size = FLEXO_XML_MAX_INPUT_SIZE;
-  r->prescan = PRESCAN_TOP;
-  r->prescan_line = 1;
+  r->line_no = 1;
+  r->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r->open = g_ptr_array_new ();
   r->start_lines = g_array_new (FALSE, TRUE, sizeof (int));
-  r->scratch = g_ptr_array_new_with_free_func ((GDestroyNotify) xmlFree);
+  r->tag.attributes = g_array_new (FALSE, FALSE, sizeof (Attribute));
+  r->skipped.attributes = g_array_new (FALSE, FALSE, sizeof (Attribute));
+  r->seen_attributes = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (bytes != NULL)
     {
@@ -610,6 +1485,7 @@ reader_new (char    *display_name,
               g_set_error (error, FLEXO_XML_ERROR, FLEXO_XML_ERROR_IO,
                            _("%s: cannot read the file: %s"),
                            display_name, g_strerror (saved_errno));
+              flexo_xml_reader_free (r);
               return NULL;
             }
         }
@@ -618,20 +1494,7 @@ reader_new (char    *display_name,
   if (r->in_len >= 2 && r->in[0] == 0x1f && r->in[1] == 0x8b)
     r->decompressor = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP));
 
-  guard_enter (r, &guard);
-  r->reader = xmlReaderForIO (input_read_cb, NULL, r, NULL, NULL, PARSE_OPTIONS);
-  if (r->reader != NULL)
-    xmlTextReaderSetStructuredErrorHandler (r->reader, reader_structured_error_cb, r);
-  guard_leave (&guard);
-
-  if (r->reader == NULL && r->error == NULL)
-    {
-      g_set_error (error, FLEXO_XML_ERROR, FLEXO_XML_ERROR_IO,
-                   _("%s: cannot create an XML parser"), display_name);
-      return NULL;
-    }
-
-  return g_steal_pointer (&r);
+  return r;
 }
 
 /**
@@ -697,23 +1560,19 @@ flexo_xml_reader_free (FlexoXmlReader *r)
   if (r == NULL)
     return;
 
-  if (r->reader != NULL)
-    {
-      Guard guard;
-
-      guard_enter (r, &guard);
-      xmlFreeTextReader (r->reader);
-      guard_leave (&guard);
-    }
-
   if (r->fd >= 0)
     g_close (r->fd, NULL);
 
-  g_clear_pointer (&r->scratch, g_ptr_array_unref);
+  tag_clear (&r->tag);
+  tag_clear (&r->skipped);
+  g_clear_pointer (&r->seen_attributes, g_hash_table_unref);
+  g_clear_pointer (&r->open, g_ptr_array_unref);
   g_clear_pointer (&r->start_lines, g_array_unref);
+  g_clear_pointer (&r->names, g_hash_table_unref);
   g_clear_pointer (&r->bytes, g_bytes_unref);
   g_clear_object (&r->decompressor);
   g_clear_error (&r->error);
+  g_free (r->buf);
   g_free (r->raw);
   g_free (r->display_name);
   g_free (r);
@@ -744,175 +1603,7 @@ flexo_xml_reader_get_display_name (FlexoXmlReader *r)
   return r->display_name;
 }
 
-/* Iteration */
-
-/* libxml2 gives an element the line where its start tag ends, and
- * saturates it at 65535. A text node has the exact line where it ends,
- * which is where the next tag starts; and with one element per line, an
- * indentation comes before every element. */
-static int
-node_line (FlexoXmlReader *r,
-           xmlNodePtr      node)
-{
-  int line = node != NULL ? node->line : 0;
-
-  if (r->text_line > 0)
-    line = r->text_line;
-  else if (line >= SATURATED_LINE)
-    line = MAX (r->last_line, SATURATED_LINE);
-  else if (line <= 0)
-    line = parser_line (r);
-
-  return line;
-}
-
-static void
-note_text_line (FlexoXmlReader *r)
-{
-  xmlNodePtr node = xmlTextReaderCurrentNode (r->reader);
-  int line;
-
-  if (node == NULL)
-    return;
-
-  line = node->line;
-  if (line >= SATURATED_LINE && node->psvi != NULL)
-    line = (int) (intptr_t) node->psvi;
-  if (line > r->last_line)
-    r->last_line = line;
-  r->text_line = line;
-}
-
-/* Reads the next node. Returns its XML_READER_TYPE, 0 at the end of the
- * document, -1 on error (then r->error is set). Unsafe nodes are errors. */
-static int
-read_node (FlexoXmlReader *r)
-{
-  int ret = xmlTextReaderRead (r->reader);
-  int type;
-
-  if (r->error != NULL)
-    return -1;
-
-  if (ret == 0)
-    return 0;
-
-  if (ret < 0)
-    {
-      reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, parser_line (r),
-                        _("malformed XML"));
-      return -1;
-    }
-
-  type = xmlTextReaderNodeType (r->reader);
-  switch (type)
-    {
-    case XML_READER_TYPE_TEXT:
-    case XML_READER_TYPE_CDATA:
-    case XML_READER_TYPE_WHITESPACE:
-    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-      note_text_line (r);
-      return type;
-
-    case XML_READER_TYPE_ELEMENT:
-      /* enter_element() uses and resets text_line */
-      return type;
-
-    case XML_READER_TYPE_DOCUMENT_TYPE:
-      reader_set_error (r, FLEXO_XML_ERROR_UNSAFE, parser_line (r),
-                        _("document type declarations (<!DOCTYPE …>) are not allowed"));
-      return -1;
-
-    case XML_READER_TYPE_ENTITY_REFERENCE:
-    case XML_READER_TYPE_ENTITY:
-    case XML_READER_TYPE_END_ENTITY:
-    case XML_READER_TYPE_NOTATION:
-      reader_set_error (r, FLEXO_XML_ERROR_UNSAFE, parser_line (r),
-                        _("entity references are not allowed"));
-      return -1;
-
-    default:
-      break;
-    }
-
-  r->text_line = 0;
-  return type;
-}
-
-static gboolean
-check_attributes (FlexoXmlReader *r)
-{
-  for (xmlAttrPtr attr = r->node->properties; attr != NULL; attr = attr->next)
-    {
-      gsize len = 0;
-
-      for (xmlNodePtr child = attr->children; child != NULL; child = child->next)
-        if (child->content != NULL)
-          len += strlen ((const char *) child->content);
-
-      if (len > FLEXO_XML_MAX_ATTRIBUTE_LENGTH)
-        {
-          g_autofree char *size = g_format_size_full (FLEXO_XML_MAX_ATTRIBUTE_LENGTH,
-                                                      G_FORMAT_SIZE_IEC_UNITS);
-
-          reader_set_error (r, FLEXO_XML_ERROR_TOO_LARGE, r->line,
-                            _("the attribute “%s” of <%s> is longer than %s"),
-                            (const char *) attr->name, r->name, size);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-enter_element (FlexoXmlReader *r)
-{
-  r->node = xmlTextReaderCurrentNode (r->reader);
-  r->name = (const char *) xmlTextReaderConstName (r->reader);
-  r->depth = xmlTextReaderDepth (r->reader);
-  r->is_end = FALSE;
-  r->is_empty = xmlTextReaderIsEmptyElement (r->reader) == 1;
-  r->pending_end = r->is_empty;
-  r->line = node_line (r, r->node);
-  r->last_line = MAX (r->last_line, r->line);
-  r->text_line = 0;
-
-  if (r->node == NULL || r->name == NULL || r->depth < 0)
-    {
-      reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, r->line, _("malformed XML"));
-      return FALSE;
-    }
-
-  if (r->depth >= FLEXO_XML_MAX_DEPTH)
-    {
-      reader_set_error (r, FLEXO_XML_ERROR_TOO_DEEP, r->line,
-                        _("nesting deeper than %d levels"), FLEXO_XML_MAX_DEPTH);
-      return FALSE;
-    }
-
-  if ((guint) r->depth >= r->start_lines->len)
-    g_array_set_size (r->start_lines, r->depth + 1);
-  g_array_index (r->start_lines, int, r->depth) = r->line;
-
-  return check_attributes (r);
-}
-
-static void
-leave_element (FlexoXmlReader *r)
-{
-  r->node = xmlTextReaderCurrentNode (r->reader);
-  r->name = (const char *) xmlTextReaderConstName (r->reader);
-  r->depth = xmlTextReaderDepth (r->reader);
-  r->is_end = TRUE;
-  r->is_empty = FALSE;
-  r->pending_end = FALSE;
-
-  if (r->depth >= 0 && (guint) r->depth < r->start_lines->len)
-    r->line = g_array_index (r->start_lines, int, r->depth);
-  else
-    r->line = parser_line (r);
-}
+/* ------------------------------------------------------------ iteration -- */
 
 static gboolean
 propagate_reader_error (FlexoXmlReader  *r,
@@ -933,7 +1624,7 @@ propagate_reader_error (FlexoXmlReader  *r,
  * empty element `<x/>` (flexo_xml_reader_is_empty_element() tells it).
  *
  * Call it until it returns %FALSE: the end of the document is where
- * libxml2 reports trailing garbage.
+ * trailing garbage is found.
  *
  * Returns: %TRUE on an element; %FALSE at the end of the document (@error
  *   unset) or on an error, which is then returned again by every later call
@@ -942,17 +1633,14 @@ gboolean
 flexo_xml_reader_next_element (FlexoXmlReader  *r,
                                GError         **error)
 {
-  gboolean found = FALSE;
-  Guard guard;
+  TokenInfo info;
+  Token token;
 
   g_return_val_if_fail (r != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (r->error != NULL || r->done)
     return propagate_reader_error (r, error);
-
-  if (r->scratch->len > 0)
-    g_ptr_array_set_size (r->scratch, 0);
 
   if (r->pending_end)
     {
@@ -961,40 +1649,26 @@ flexo_xml_reader_next_element (FlexoXmlReader  *r,
       return TRUE;
     }
 
-  guard_enter (r, &guard);
-  for (;;)
+  token = read_token (r, &r->tag, NULL, &info);
+  if (token == TOKEN_START || token == TOKEN_END)
     {
-      int type = read_node (r);
-
-      if (type < 0)
-        break;
-
-      if (type == 0)
-        {
-          r->done = TRUE;
-          r->node = NULL;
-          r->name = NULL;
-          break;
-        }
-
-      if (type == XML_READER_TYPE_ELEMENT)
-        {
-          found = enter_element (r);
-          break;
-        }
-
-      if (type == XML_READER_TYPE_END_ELEMENT)
-        {
-          leave_element (r);
-          found = TRUE;
-          break;
-        }
+      r->name = info.name;
+      r->depth = info.depth;
+      r->line = info.line;
+      r->is_end = token == TOKEN_END;
+      r->is_empty = token == TOKEN_START && info.empty;
+      r->pending_end = r->is_empty;
+      if (token == TOKEN_END)
+        g_array_set_size (r->tag.attributes, 0);
+      return TRUE;
     }
-  guard_leave (&guard);
 
-  if (found)
-    return TRUE;
-
+  if (token == TOKEN_EOF)
+    {
+      r->done = TRUE;
+      r->name = NULL;
+      g_array_set_size (r->tag.attributes, 0);
+    }
   return propagate_reader_error (r, error);
 }
 
@@ -1030,7 +1704,7 @@ flexo_xml_reader_is_empty_element (FlexoXmlReader *r)
  * flexo_xml_reader_get_name:
  *
  * Returns: (nullable): the name of the current element, owned by the reader
- *   and valid as long as it lives (libxml2 interns names)
+ *   and valid as long as it lives (names are interned)
  */
 const char *
 flexo_xml_reader_get_name (FlexoXmlReader *r)
@@ -1064,31 +1738,10 @@ flexo_xml_reader_get_line (FlexoXmlReader *r)
 {
   g_return_val_if_fail (r != NULL, 0);
 
-  return r->line > 0 ? r->line : parser_line (r);
+  return r->line > 0 ? r->line : MAX (r->line_no, 1);
 }
 
 /* Attributes */
-
-static const char *
-attribute_value (FlexoXmlReader *r,
-                 xmlAttrPtr      attr)
-{
-  xmlNodePtr child = attr->children;
-  xmlChar *value;
-
-  if (child == NULL)
-    return "";
-
-  if (child->next == NULL && child->type == XML_TEXT_NODE)
-    return child->content != NULL ? (const char *) child->content : "";
-
-  value = xmlNodeListGetString (attr->doc, child, 1);
-  if (value == NULL)
-    return "";
-  g_ptr_array_add (r->scratch, value);
-
-  return (const char *) value;
-}
 
 /**
  * flexo_xml_reader_get_attribute:
@@ -1102,16 +1755,21 @@ const char *
 flexo_xml_reader_get_attribute (FlexoXmlReader *r,
                                 const char     *name)
 {
+  GArray *attributes;
+
   g_return_val_if_fail (r != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if (r->node == NULL || r->node->type != XML_ELEMENT_NODE)
+  if (r->name == NULL || r->is_end)
     return NULL;
 
-  for (xmlAttrPtr attr = r->node->properties; attr != NULL; attr = attr->next)
+  attributes = r->tag.attributes;
+  for (guint i = 0; i < attributes->len; i++)
     {
-      if (attr->ns == NULL && strcmp ((const char *) attr->name, name) == 0)
-        return attribute_value (r, attr);
+      const Attribute *a = &g_array_index (attributes, Attribute, i);
+
+      if (strcmp (a->name, name) == 0)
+        return a->value;
     }
 
   return NULL;
@@ -1275,8 +1933,8 @@ flexo_xml_reader_read_text (FlexoXmlReader  *r,
                             GError         **error)
 {
   g_autoptr(GString) text = NULL;
-  gboolean complete = FALSE;
-  Guard guard;
+  TokenInfo info;
+  Token token;
 
   g_return_val_if_fail (r != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1287,7 +1945,7 @@ flexo_xml_reader_read_text (FlexoXmlReader  *r,
       return NULL;
     }
 
-  g_return_val_if_fail (r->node != NULL && !r->is_end, NULL);
+  g_return_val_if_fail (r->name != NULL && !r->is_end, NULL);
 
   if (r->is_empty)
     return g_strdup ("");
@@ -1295,60 +1953,20 @@ flexo_xml_reader_read_text (FlexoXmlReader  *r,
   g_return_val_if_fail (!r->pending_end, NULL);
 
   text = g_string_new (NULL);
-
-  guard_enter (r, &guard);
-  while (!complete && r->error == NULL)
+  token = read_token (r, &r->skipped, text, &info);
+  if (token == TOKEN_START)
+    reader_set_error (r, FLEXO_XML_ERROR_INVALID, info.line,
+                      _("<%s> has an element <%s> where only text is expected"),
+                      r->name, info.name);
+  else if (token == TOKEN_END && text->len > FLEXO_XML_MAX_TEXT_LENGTH)
     {
-      int type = read_node (r);
+      g_autofree char *size = g_format_size_full (FLEXO_XML_MAX_TEXT_LENGTH, G_FORMAT_SIZE_IEC_UNITS);
 
-      switch (type)
-        {
-        case -1:
-          break;
-
-        case 0:
-          reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, parser_line (r),
-                            _("unexpected end of the document"));
-          break;
-
-        case XML_READER_TYPE_TEXT:
-        case XML_READER_TYPE_CDATA:
-        case XML_READER_TYPE_WHITESPACE:
-        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-          {
-            const char *value = (const char *) xmlTextReaderConstValue (r->reader);
-
-            if (value != NULL)
-              g_string_append (text, value);
-            if (text->len > FLEXO_XML_MAX_TEXT_LENGTH)
-              {
-                g_autofree char *size = g_format_size_full (FLEXO_XML_MAX_TEXT_LENGTH,
-                                                            G_FORMAT_SIZE_IEC_UNITS);
-
-                reader_set_error (r, FLEXO_XML_ERROR_TOO_LARGE, r->line,
-                                  _("the text of <%s> is longer than %s"), r->name, size);
-              }
-          }
-          break;
-
-        case XML_READER_TYPE_ELEMENT:
-          reader_set_error (r, FLEXO_XML_ERROR_INVALID,
-                            node_line (r, xmlTextReaderCurrentNode (r->reader)),
-                            _("<%s> has an element <%s> where only text is expected"),
-                            r->name, (const char *) xmlTextReaderConstName (r->reader));
-          break;
-
-        case XML_READER_TYPE_END_ELEMENT:
-          complete = TRUE;
-          break;
-
-        default:
-          break;
-        }
+      reader_set_error (r, FLEXO_XML_ERROR_TOO_LARGE, r->line,
+                        _("the text of <%s> is longer than %s"), r->name, size);
     }
-  guard_leave (&guard);
 
-  if (!complete)
+  if (token != TOKEN_END || r->error != NULL)
     {
       propagate_reader_error (r, error);
       return NULL;
@@ -1371,39 +1989,29 @@ gboolean
 flexo_xml_reader_skip_element (FlexoXmlReader  *r,
                                GError         **error)
 {
-  gboolean complete = FALSE;
-  Guard guard;
-
   g_return_val_if_fail (r != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (r->error != NULL)
     return propagate_reader_error (r, error);
 
-  g_return_val_if_fail (r->node != NULL && !r->is_end, FALSE);
+  g_return_val_if_fail (r->name != NULL && !r->is_end, FALSE);
 
   if (r->pending_end)
     return TRUE;
 
-  guard_enter (r, &guard);
-  while (!complete && r->error == NULL)
+  for (;;)
     {
-      int type = read_node (r);
+      TokenInfo info;
+      Token token = read_token (r, &r->skipped, NULL, &info);
 
-      if (type < 0)
+      if (token == TOKEN_END && info.depth == r->depth)
         break;
-
-      if (type == 0)
-        reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, parser_line (r),
-                          _("unexpected end of the document"));
-      else if (type == XML_READER_TYPE_END_ELEMENT &&
-               xmlTextReaderDepth (r->reader) == r->depth)
-        complete = TRUE;
+      if (token == TOKEN_EOF)
+        set_unexpected_end (r);
+      if (token == TOKEN_ERROR || token == TOKEN_EOF)
+        return propagate_reader_error (r, error);
     }
-  guard_leave (&guard);
-
-  if (!complete)
-    return propagate_reader_error (r, error);
 
   r->pending_end = TRUE;
   return TRUE;

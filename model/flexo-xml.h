@@ -25,7 +25,8 @@
  * as long as the reader, attribute values until the next
  * flexo_xml_reader_next_element(). Errors are "FILE:LINE: message".
  *
- * The reader refuses any DOCTYPE, entity reference or external resource,
+ * The reader is Flexo's own (no libxml2): it refuses any DOCTYPE,
+ * any entity but XML's five and character references, any external resource,
  * nesting deeper than FLEXO_XML_MAX_DEPTH and values larger than the
  * limits below; gzip-compressed input is read transparently. A reader is
  * used by one thread at a time.
@@ -61,8 +62,8 @@ typedef enum
   FLEXO_XML_ERROR_INVALID,           /* well-formed but not what the reader expects */
 } FlexoXmlError;
 
-/* Limits of the reader. libxml2's own limits (no XML_PARSE_HUGE: 10 MB
- * per text node, attribute value or lookahead) are kept as well. */
+/* Limits of the reader; a start tag holds at most four attribute values’
+ * worth. */
 #define FLEXO_XML_MAX_DEPTH            256
 #define FLEXO_XML_MAX_ATTRIBUTE_LENGTH (1024 * 1024)
 #define FLEXO_XML_MAX_TEXT_LENGTH      (10 * 1024 * 1024)

@@ -325,7 +325,7 @@ static const struct
   int         line;
   const char *message;
 } broken[] = {
-  { "truncated.flexo", 6, "malformed XML" },
+  { "truncated.flexo", 6, "unexpected end of the document" },
   { "wrong-root.flexo", 2, "root element is <diagram>" },
   { "unknown-version.flexo", 2, "version 7" },
   { "dangling-reference.flexo", 6, "no shape with id “s99”" },

@@ -648,6 +648,139 @@ START_TEST (test_big_line_numbers)
 }
 END_TEST
 
+/* Well-formedness that the reader checks itself: each document fails
+ * with @code at @line. */
+static const struct
+{
+  const char *doc;
+  int         code;
+  int         line;
+} malformed[] = {
+  { "<a>\n<b x='1' x='2'/>\n</a>", FLEXO_XML_ERROR_MALFORMED, 2 },              /* duplicate attribute */
+  { "<a>\n<!-- a -- b -->\n</a>", FLEXO_XML_ERROR_MALFORMED, 2 },               /* "--" in a comment */
+  { "<a>\n<b x='1<2'/>\n</a>", FLEXO_XML_ERROR_MALFORMED, 2 },                  /* "<" in a value */
+  { "<a>\n\nx ]]> y</a>", FLEXO_XML_ERROR_MALFORMED, 3 },                        /* "]]>" in text */
+  { "<a>\n&#0;</a>", FLEXO_XML_ERROR_MALFORMED, 2 },                             /* not an XML character */
+  { "<a>&#xD800;</a>", FLEXO_XML_ERROR_MALFORMED, 1 },                           /* a surrogate */
+  { "<a>\n& b</a>", FLEXO_XML_ERROR_MALFORMED, 2 },                              /* a bare "&" */
+  { "<![CDATA[x]]><a/>", FLEXO_XML_ERROR_MALFORMED, 1 },                         /* CDATA outside */
+  { "\n<?xml version='1.0'?><a/>", FLEXO_XML_ERROR_MALFORMED, 2 },               /* late declaration */
+  { "<a>\n<b c='1'd='2'/></a>", FLEXO_XML_ERROR_MALFORMED, 2 },                  /* no space between */
+  { "<a>\n<b c=1/></a>", FLEXO_XML_ERROR_MALFORMED, 2 },                         /* unquoted */
+  { "<a>\n</b>", FLEXO_XML_ERROR_MALFORMED, 2 },                                 /* mismatched */
+  { "<a/>\ntext", FLEXO_XML_ERROR_MALFORMED, 2 },                                /* text after the root */
+  { "", FLEXO_XML_ERROR_MALFORMED, 1 },                                          /* empty */
+  { "<a>\n<!ENTITY x 'y'>\n</a>", FLEXO_XML_ERROR_MALFORMED, 2 },                /* a declaration */
+  { "<a>\n<b>\xc3</b></a>", FLEXO_XML_ERROR_MALFORMED, 2 },                      /* cut sequence */
+  { "<a>\n\x01</a>", FLEXO_XML_ERROR_MALFORMED, 2 },                             /* a control character */
+  { "<a>\n<b\n", FLEXO_XML_ERROR_MALFORMED, 3 },                                 /* cut tag */
+};
+
+START_TEST (test_malformed)
+{
+  g_autoptr(GBytes) bytes = bytes_from_string (malformed[_i].doc);
+  g_autoptr(FlexoXmlReader) r = flexo_xml_reader_new_for_bytes (bytes, "m.xml", NULL);
+  Outcome o = { 0 };
+
+  read_all (r, FALSE, &o);
+  assert_error_at (o.error, malformed[_i].code, "m.xml", malformed[_i].line);
+  outcome_clear (&o);
+}
+END_TEST
+
+/* A byte order mark, another declared encoding, UTF-16: all read as
+ * UTF-8 in the end; attribute values normalized as XML says. */
+START_TEST (test_encodings)
+{
+  static const struct
+  {
+    const char *doc;
+    gsize       len;
+  } docs[] = {
+    { "\xef\xbb\xbf<a v='caf\xc3\xa9'>caf\xc3\xa9</a>", 0 },
+    { "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<a v='caf\xe9'>caf\xe9</a>", 0 },
+    { "\xff\xfe<\0a\0 \0v\0=\0'\0c\0a\0f\0\xe9\0'\0>\0c\0a\0f\0\xe9\0<\0/\0a\0>\0", 42 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (docs[i].doc, docs[i].len > 0 ? docs[i].len : strlen (docs[i].doc));
+      g_autoptr(FlexoXmlReader) r = flexo_xml_reader_new_for_bytes (bytes, "e.xml", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      ck_assert_msg (flexo_xml_reader_next_element (r, &error), "%u: %s", i, error ? error->message : "");
+      ck_assert_str_eq (flexo_xml_reader_get_attribute (r, "v"), "caf\xc3\xa9");
+      text = flexo_xml_reader_read_text (r, &error);
+      ck_assert_msg (text != NULL, "%u: %s", i, error ? error->message : "");
+      ck_assert_str_eq (text, "caf\xc3\xa9");
+    }
+
+  {
+    g_autoptr(GBytes) bytes = bytes_from_string ("<a v=' x\ty\r\nz &#10;'>\r\nl1\rl2</a>");
+    g_autoptr(FlexoXmlReader) r = flexo_xml_reader_new_for_bytes (bytes, "n.xml", NULL);
+    g_autofree char *text = NULL;
+
+    ck_assert (flexo_xml_reader_next_element (r, NULL));
+    ck_assert_str_eq (flexo_xml_reader_get_attribute (r, "v"), " x y z \n");
+    text = flexo_xml_reader_read_text (r, NULL);
+    ck_assert_str_eq (text, "\nl1\nl2");
+  }
+}
+END_TEST
+
+/* A document far larger than the reader's window, plain and compressed:
+ * references, multibyte characters, comments and CDATA fall across every
+ * boundary, and come out whole. */
+START_TEST (test_window_boundaries)
+{
+  g_autoptr(GString) doc = g_string_new ("<?xml version=\"1.0\"?>\n<root>\n");
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) compressed = NULL;
+  const guint n = 30000;
+
+  for (guint k = 0; k < n; k++)
+    {
+      g_string_append_printf (doc, "<e%s k=\"%u&amp;\xc3\xa9&#x1F600;\">t%u &lt;\xe2\x82\xac",
+                              k % 3 == 0 ? "" : "\n   ", k, k);
+      if (k % 7 == 0)
+        g_string_append (doc, "<!-- c - >- -->");
+      if (k % 5 == 0)
+        g_string_append (doc, "<![CDATA[<x>&]]]>");
+      g_string_append (doc, "</e>\n");
+    }
+  g_string_append (doc, "</root>\n");
+  plain = g_string_free_to_bytes (g_steal_pointer (&doc));
+  compressed = gzip_bytes (plain);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(FlexoXmlReader) r = flexo_xml_reader_new_for_bytes (pass == 0 ? plain : compressed, "w.xml", NULL);
+      g_autoptr(GError) error = NULL;
+      guint k = 0;
+
+      while (flexo_xml_reader_next_element (r, &error))
+        {
+          g_autofree char *value = NULL;
+          g_autofree char *expected = NULL;
+          g_autofree char *text = NULL;
+
+          if (flexo_xml_reader_is_end (r) || strcmp (flexo_xml_reader_get_name (r), "e") != 0)
+            continue;
+          value = g_strdup_printf ("%u&\xc3\xa9\xf0\x9f\x98\x80", k);
+          ck_assert_str_eq (flexo_xml_reader_get_attribute (r, "k"), value);
+          text = flexo_xml_reader_read_text (r, &error);
+          ck_assert_msg (text != NULL, "%s", error ? error->message : "");
+          expected = g_strdup_printf ("t%u <\xe2\x82\xac%s", k, k % 5 == 0 ? "<x>&]" : "");
+          ck_assert_str_eq (text, expected);
+          k++;
+        }
+      ck_assert_msg (error == NULL, "%s", error ? error->message : "");
+      ck_assert_uint_eq (k, n);
+    }
+}
+END_TEST
+
 /* Hostile input */
 
 START_TEST (test_hostile_truncated)
@@ -1163,6 +1296,9 @@ xml_suite (void)
   tcase_add_test (tc_read, test_typed_getters);
   tcase_add_test (tc_read, test_parse_numbers);
   tcase_add_test (tc_read, test_error_line_prefix);
+  tcase_add_loop_test (tc_read, test_malformed, 0, G_N_ELEMENTS (malformed));
+  tcase_add_test (tc_read, test_encodings);
+  tcase_add_test (tc_read, test_window_boundaries);
   suite_add_tcase (s, tc_read);
 
   tcase_add_test (tc_hostile, test_hostile_truncated);
