@@ -388,11 +388,27 @@ static gboolean
 parse_point (const char *text,
              FlexoPoint *out)
 {
-  g_auto(GStrv) parts = text != NULL ? g_strsplit (text, ",", 2) : NULL;
+  char parts[2][64];
+  const char *comma = text != NULL ? strchr (text, ',') : NULL;
   double x, y;
 
-  if (parts == NULL || parts[0] == NULL || parts[1] == NULL ||
-      !flexo_strtod (g_strstrip (parts[0]), &x) || !flexo_strtod (g_strstrip (parts[1]), &y) ||
+  if (comma == NULL)
+    return FALSE;
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *start = i == 0 ? text : comma + 1;
+      const char *end = i == 0 ? comma : start + strlen (start);
+
+      while (start < end && g_ascii_isspace (*start))
+        start++;
+      while (end > start && g_ascii_isspace (end[-1]))
+        end--;
+      if ((gsize) (end - start) >= sizeof parts[i])
+        return FALSE;
+      memcpy (parts[i], start, end - start);
+      parts[i][end - start] = '\0';
+    }
+  if (!flexo_strtod (parts[0], &x) || !flexo_strtod (parts[1], &y) ||
       !isfinite (x) || !isfinite (y) || fabs (x) > 1e6 || fabs (y) > 1e6)
     return FALSE;
   out->x = x * SCALE;

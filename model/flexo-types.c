@@ -155,28 +155,44 @@ gboolean
 flexo_strtod (const char *text,
                         double     *out)
 {
+  /* Exact powers of ten, for the fast path */
+  static const double powers[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+  };
   const char *p = text;
   char *end = NULL;
-  guint n_digits = 0;
+  guint n_digits = 0, n_decimals = 0;
+  guint64 mantissa = 0;
+  gboolean negative = FALSE, exponent = FALSE;
   double value;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
   if (*p == '+' || *p == '-')
-    p++;
+    negative = *p++ == '-';
   while (g_ascii_isdigit (*p))
-    p++, n_digits++;
+    {
+      if (n_digits < 19)
+        mantissa = mantissa * 10 + (guint64) (*p - '0');
+      p++, n_digits++;
+    }
   if (*p == '.')
     {
       p++;
       while (g_ascii_isdigit (*p))
-        p++, n_digits++;
+        {
+          if (n_digits < 19)
+            mantissa = mantissa * 10 + (guint64) (*p - '0');
+          p++, n_digits++, n_decimals++;
+        }
     }
   if (n_digits == 0)
     return FALSE;
   if (*p == 'e' || *p == 'E')
     {
+      exponent = TRUE;
       p++;
       if (*p == '+' || *p == '-')
         p++;
@@ -187,6 +203,16 @@ flexo_strtod (const char *text,
     }
   if (*p != '\0')
     return FALSE;
+
+  /* Most numbers in files: a mantissa and a divisor both exact in a
+   * double, whose quotient is then correctly rounded (Clinger). */
+  if (!exponent && n_digits < 19 && mantissa < (G_GUINT64_CONSTANT (1) << 53) &&
+      n_decimals < G_N_ELEMENTS (powers))
+    {
+      value = (double) mantissa / powers[n_decimals];
+      *out = negative ? -value : value;
+      return TRUE;
+    }
 
   value = g_ascii_strtod (text, &end);
   if (end != p || !isfinite (value))

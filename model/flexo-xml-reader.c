@@ -52,10 +52,21 @@ typedef struct
 /* A start tag, copied out of the window and decoded in place */
 typedef struct
 {
-  char   *data;
-  gsize   size;
-  GArray *attributes;  /* of Attribute, pointing into data */
+  char      *data;
+  gsize      size;
+  Attribute *attributes;  /* pointing into data */
+  guint      n_attributes;
+  guint      attributes_size;
 } Tag;
+
+/* Recently seen names, by a hash of their length and ends */
+#define NAME_CACHE_SIZE 64
+
+typedef struct
+{
+  const char *name;
+  gsize       len;
+} CachedName;
 
 typedef enum
 {
@@ -96,6 +107,7 @@ struct _FlexoXmlReader
 
   /* The document */
   GHashTable   *names;        /* interned names */
+  CachedName    name_cache[NAME_CACHE_SIZE];
   GPtrArray    *open;         /* interned names of the open elements */
   GArray       *start_lines;  /* int: the line of each open element */
   gboolean      seen_root;
@@ -888,34 +900,47 @@ scan_text (FlexoXmlReader *r,
 
 /* ----------------------------------------------------------------- tags -- */
 
-static gboolean
+static inline gboolean
 is_name_start (guchar c)
 {
-  return g_ascii_isalpha (c) || c == '_' || c == ':' || c >= 0x80;
+  return (guchar) ((c | 0x20) - 'a') < 26 || c == '_' || c == ':' || c >= 0x80;
 }
 
-static gboolean
+static inline gboolean
 is_name_char (guchar c)
 {
-  return is_name_start (c) || g_ascii_isdigit (c) || c == '-' || c == '.';
+  return is_name_start (c) || (guchar) (c - '0') < 10 || c == '-' || c == '.';
 }
 
+/* The interned copy of the name [p, p + n). */
 static const char *
 intern_name (FlexoXmlReader *r,
-             const char     *name)
+             const char     *p,
+             gsize           n)
 {
-  char *interned = g_hash_table_lookup (r->names, name);
+  CachedName *cached = &r->name_cache[(n * 31 + (guchar) p[0] * 7 + (guchar) p[n - 1]) % NAME_CACHE_SIZE];
+  char *interned;
 
-  if (interned == NULL)
-    {
-      interned = g_strdup (name);
-      g_hash_table_add (r->names, interned);
-    }
+  if (cached->name != NULL && cached->len == n && memcmp (cached->name, p, n) == 0)
+    return cached->name;
+
+  {
+    g_autofree char *name = g_strndup (p, n);
+
+    interned = g_hash_table_lookup (r->names, name);
+    if (interned == NULL)
+      {
+        interned = g_steal_pointer (&name);
+        g_hash_table_add (r->names, interned);
+      }
+  }
+  cached->name = interned;
+  cached->len = n;
   return interned;
 }
 
 /* The length of the name at @p, 0 if there is none. */
-static gsize
+static inline gsize
 name_length (const char *p,
              const char *end)
 {
@@ -977,21 +1002,20 @@ check_duplicate (FlexoXmlReader *r,
                  const char     *name,
                  int             line)
 {
-  GArray *attributes = tag->attributes;
   gboolean duplicate = FALSE;
 
-  if (attributes->len < FEW_ATTRIBUTES)
+  if (tag->n_attributes < FEW_ATTRIBUTES)
     {
-      for (guint i = 0; i < attributes->len && !duplicate; i++)
-        duplicate = strcmp (g_array_index (attributes, Attribute, i).name, name) == 0;
+      for (guint i = 0; i < tag->n_attributes && !duplicate; i++)
+        duplicate = strcmp (tag->attributes[i].name, name) == 0;
     }
   else
     {
-      if (attributes->len == FEW_ATTRIBUTES)
+      if (tag->n_attributes == FEW_ATTRIBUTES)
         {
           g_hash_table_remove_all (r->seen_attributes);
-          for (guint i = 0; i < attributes->len; i++)
-            g_hash_table_add (r->seen_attributes, (gpointer) g_array_index (attributes, Attribute, i).name);
+          for (guint i = 0; i < tag->n_attributes; i++)
+            g_hash_table_add (r->seen_attributes, (gpointer) tag->attributes[i].name);
         }
       duplicate = !g_hash_table_add (r->seen_attributes, (gpointer) name);
     }
@@ -1015,19 +1039,13 @@ parse_start_tag (FlexoXmlReader *r,
   gsize n = name_length (p, end);
   const char *element;
 
-  g_array_set_size (tag->attributes, 0);
+  tag->n_attributes = 0;
   if (n == 0)
     {
       reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line, _("a “<” that starts no tag (write “&lt;”)"));
       return FALSE;
     }
-  {
-    char saved = p[n];
-
-    p[n] = '\0';
-    element = intern_name (r, p);
-    p[n] = saved;
-  }
+  element = intern_name (r, p, n);
   p += n;
   *empty_out = FALSE;
 
@@ -1088,11 +1106,17 @@ parse_start_tag (FlexoXmlReader *r,
       p = close + 1;
 
       /* Namespace declarations are not attributes. */
-      if (strcmp (attribute.name, "xmlns") == 0 || g_str_has_prefix (attribute.name, "xmlns:"))
+      if (attribute.name[0] == 'x' && strncmp (attribute.name, "xmlns", 5) == 0 &&
+          (attribute.name[5] == '\0' || attribute.name[5] == ':'))
         continue;
       if (!check_duplicate (r, tag, element, attribute.name, line))
         return FALSE;
-      g_array_append_val (tag->attributes, attribute);
+      if (tag->n_attributes == tag->attributes_size)
+        {
+          tag->attributes_size = MAX (8, 2 * tag->attributes_size);
+          tag->attributes = g_renew (Attribute, tag->attributes, tag->attributes_size);
+        }
+      tag->attributes[tag->n_attributes++] = attribute;
       continue;
 
     malformed_attribute:
@@ -1444,7 +1468,7 @@ static void
 tag_clear (Tag *tag)
 {
   g_free (tag->data);
-  g_clear_pointer (&tag->attributes, g_array_unref);
+  g_free (tag->attributes);
 }
 
 static FlexoXmlReader *
@@ -1462,8 +1486,6 @@ reader_new (char    *display_name,
   r->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r->open = g_ptr_array_new ();
   r->start_lines = g_array_new (FALSE, TRUE, sizeof (int));
-  r->tag.attributes = g_array_new (FALSE, FALSE, sizeof (Attribute));
-  r->skipped.attributes = g_array_new (FALSE, FALSE, sizeof (Attribute));
   r->seen_attributes = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (bytes != NULL)
@@ -1659,7 +1681,7 @@ flexo_xml_reader_next_element (FlexoXmlReader  *r,
       r->is_empty = token == TOKEN_START && info.empty;
       r->pending_end = r->is_empty;
       if (token == TOKEN_END)
-        g_array_set_size (r->tag.attributes, 0);
+        r->tag.n_attributes = 0;
       return TRUE;
     }
 
@@ -1667,7 +1689,7 @@ flexo_xml_reader_next_element (FlexoXmlReader  *r,
     {
       r->done = TRUE;
       r->name = NULL;
-      g_array_set_size (r->tag.attributes, 0);
+      r->tag.n_attributes = 0;
     }
   return propagate_reader_error (r, error);
 }
@@ -1755,20 +1777,17 @@ const char *
 flexo_xml_reader_get_attribute (FlexoXmlReader *r,
                                 const char     *name)
 {
-  GArray *attributes;
-
   g_return_val_if_fail (r != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
   if (r->name == NULL || r->is_end)
     return NULL;
 
-  attributes = r->tag.attributes;
-  for (guint i = 0; i < attributes->len; i++)
+  for (guint i = 0; i < r->tag.n_attributes; i++)
     {
-      const Attribute *a = &g_array_index (attributes, Attribute, i);
+      const Attribute *a = &r->tag.attributes[i];
 
-      if (strcmp (a->name, name) == 0)
+      if (a->name[0] == name[0] && strcmp (a->name, name) == 0)
         return a->value;
     }
 

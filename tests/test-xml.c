@@ -582,6 +582,24 @@ START_TEST (test_parse_numbers)
   ck_assert (!flexo_strtoi ("17.0", &i));
   ck_assert (!flexo_strtoi ("99999999999999999999", &i));
   ck_assert (!flexo_strtoi ("", &i));
+
+  /* The fast path gives what strtod gives, to the last bit. */
+  {
+    GRand *rand = g_rand_new_with_seed (42);
+
+    for (guint k = 0; k < 200000; k++)
+      {
+        char text[64];
+        double expected;
+
+        g_snprintf (text, sizeof text, "%.*f", g_rand_int_range (rand, 0, 12),
+                    (g_rand_double (rand) - 0.5) * pow (10, g_rand_int_range (rand, 0, 9)));
+        expected = g_ascii_strtod (text, NULL);
+        ck_assert (flexo_strtod (text, &d));
+        ck_assert_msg (memcmp (&d, &expected, sizeof d) == 0, "%s: %.17g, not %.17g", text, d, expected);
+      }
+    g_rand_free (rand);
+  }
 }
 END_TEST
 

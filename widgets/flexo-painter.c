@@ -293,23 +293,21 @@ show_layout (FlexoPaint      *paint,
              const FlexoRect *clip,
              FlexoColor       color)
 {
-  double w, h, x = area->x, y;
+  PangoRectangle logical;
+  double h, x = area->x, y;
 
-  layout_size (layout, &w, &h);
+  pango_layout_get_extents (layout, NULL, &logical);
+  h = (double) logical.height / PANGO_SCALE;
   y = area->y + (area->height - h) / 2;
   /* An SVG clip is a definition of its own: only when the text may
-   * overflow. */
-  if (clip != NULL && paint->svg != NULL)
-    {
-      PangoRectangle ink;
-
-      pango_layout_get_extents (layout, &ink, NULL);
-      if (x + (double) ink.x / PANGO_SCALE >= clip->x &&
-          y + (double) ink.y / PANGO_SCALE >= clip->y &&
-          x + (double) (ink.x + ink.width) / PANGO_SCALE <= clip->x + clip->width &&
-          y + (double) (ink.y + ink.height) / PANGO_SCALE <= clip->y + clip->height)
-        clip = NULL;
-    }
+   * overflow (its lines' boxes, which hold their glyphs but for the odd
+   * italic overhang, are not inside). */
+  if (clip != NULL && paint->svg != NULL &&
+      x + (double) logical.x / PANGO_SCALE >= clip->x &&
+      y + (double) logical.y / PANGO_SCALE >= clip->y &&
+      x + (double) (logical.x + logical.width) / PANGO_SCALE <= clip->x + clip->width &&
+      y + (double) (logical.y + logical.height) / PANGO_SCALE <= clip->y + clip->height)
+    clip = NULL;
   paint_save (paint);
   if (clip != NULL)
     {
