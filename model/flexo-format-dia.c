@@ -69,6 +69,11 @@ typedef struct
   GArray       *connections;   /* Connection */
   GStringChunk *chunk;
   GHashTable   *keys;          /* the interned attribute names */
+  struct
+  {
+    const char *name;          /* as asked (its pointer) */
+    const char *key;
+  }             recent[64];    /* recent lookups by their pointer */
 } DiaTable;
 
 static void
@@ -95,7 +100,19 @@ table_key (DiaTable   *t,
            const char *name,
            gboolean    add)
 {
-  const char *key = g_hash_table_lookup (t->keys, name);
+  guint slot = ((guintptr) name >> 3) % G_N_ELEMENTS (t->recent);
+  const char *key;
+
+  /* Names are mostly the same literals: found by their address, checked
+   * by their text (an address may have been reused). */
+  if (t->recent[slot].name == name && strcmp (t->recent[slot].key, name) == 0)
+    return t->recent[slot].key;
+  key = g_hash_table_lookup (t->keys, name);
+  if (key != NULL)
+    {
+      t->recent[slot].name = name;
+      t->recent[slot].key = key;
+    }
 
   if (key == NULL && add)
     {
@@ -165,15 +182,24 @@ local_name (const char *name)
 
 typedef struct
 {
+  const char *parent;  /* the dotted name of the parent, interned */
+  char        name[32];
+  const char *key;     /* the dotted name of the child, interned */
+} RecentName;
+
+typedef struct
+{
   FlexoXmlReader *reader;
   DiaTable       *table;
   GPtrArray      *dotteds;        /* the stack of dotted dia:attribute names inside the object */
   GArray         *name_depths;    /* their depths */
   GString        *scratch;
+  GHashTable     *kinds;          /* element name (interned by the reader) → TagKind */
   const char     *dotted;         /* the interned dotted name of the innermost attribute */
   gboolean        in_object;
   int             object_depth;
   guint           n_layers;
+  RecentName      recent[64];
 } Parser;
 
 static DiaObject *
@@ -195,14 +221,33 @@ push_name (Parser     *p,
            const char *name,
            int         depth)
 {
-  if (p->dotteds->len > 0)
+  gsize len = strlen (name);
+  const char *parent = p->dotteds->len > 0 ? p->dotted : NULL;
+  RecentName *recent = &p->recent[(((guintptr) parent >> 3) + len * 31 + (len > 0 ? (guchar) name[0] : 0) +
+                                   (len > 0 ? (guchar) name[len - 1] * 7 : 0)) % G_N_ELEMENTS (p->recent)];
+  const char *key;
+
+  /* The same attributes come in every object of a kind. */
+  if (recent->key != NULL && recent->parent == parent && len < sizeof recent->name &&
+      strcmp (recent->name, name) == 0)
+    key = recent->key;
+  else
     {
-      g_string_assign (p->scratch, p->dotted);
-      g_string_append_c (p->scratch, '.');
-      g_string_append (p->scratch, name);
-      name = p->scratch->str;
+      if (parent != NULL)
+        {
+          g_string_assign (p->scratch, parent);
+          g_string_append_c (p->scratch, '.');
+          g_string_append (p->scratch, name);
+        }
+      key = table_key (p->table, parent != NULL ? p->scratch->str : name, TRUE);
+      if (len < sizeof recent->name)
+        {
+          memcpy (recent->name, name, len + 1);
+          recent->parent = parent;
+          recent->key = key;
+        }
     }
-  g_ptr_array_add (p->dotteds, (gpointer) table_key (p->table, name, TRUE));
+  g_ptr_array_add (p->dotteds, (gpointer) key);
   g_array_append_val (p->name_depths, depth);
   update_dotted (p);
 }
@@ -219,17 +264,57 @@ add_value (Parser     *p,
   o->n_pairs++;
 }
 
+typedef enum
+{
+  TAG_OTHER = 1,
+  TAG_DIAGRAM,
+  TAG_DIAGRAMDATA,
+  TAG_LAYER,
+  TAG_OBJECT,
+  TAG_ATTRIBUTE,
+  TAG_CONNECTION,
+  TAG_CHILDNODE,
+  TAG_STRING,
+  TAG_FONT,
+} TagKind;
+
+/* What an element is, by its name (interned by the reader: its pointer
+ * says it). */
+static TagKind
+tag_kind (Parser     *p,
+          const char *qualified)
+{
+  static const char * const names[] = {
+    [TAG_DIAGRAM] = "diagram", [TAG_DIAGRAMDATA] = "diagramdata", [TAG_LAYER] = "layer",
+    [TAG_OBJECT] = "object", [TAG_ATTRIBUTE] = "attribute", [TAG_CONNECTION] = "connection",
+    [TAG_CHILDNODE] = "childnode", [TAG_STRING] = "string", [TAG_FONT] = "font",
+  };
+  TagKind kind = GPOINTER_TO_INT (g_hash_table_lookup (p->kinds, qualified));
+
+  if (kind == 0)
+    {
+      const char *name = local_name (qualified);
+
+      kind = TAG_OTHER;
+      for (guint i = TAG_DIAGRAM; i < G_N_ELEMENTS (names); i++)
+        if (strcmp (name, names[i]) == 0)
+          kind = i;
+      g_hash_table_insert (p->kinds, (gpointer) qualified, GINT_TO_POINTER (kind));
+    }
+  return kind;
+}
+
 static gboolean
 read_element (Parser  *p,
               GError **error)
 {
   FlexoXmlReader *r = p->reader;
-  const char *name = local_name (flexo_xml_reader_get_name (r));
+  TagKind kind = tag_kind (p, flexo_xml_reader_get_name (r));
   int depth = flexo_xml_reader_get_depth (r);
 
   if (flexo_xml_reader_is_end (r))
     {
-      if (p->in_object && depth == p->object_depth && strcmp (name, "object") == 0)
+      if (p->in_object && depth == p->object_depth && kind == TAG_OBJECT)
         p->in_object = FALSE;
       if (p->name_depths->len > 0 && g_array_index (p->name_depths, int, p->name_depths->len - 1) >= depth)
         {
@@ -245,7 +330,7 @@ read_element (Parser  *p,
 
   if (depth == 0)
     {
-      if (strcmp (name, "diagram") != 0)
+      if (kind != TAG_DIAGRAM)
         {
           flexo_xml_reader_error (r, error, FLEXO_XML_ERROR_INVALID, _("not a Dia diagram: the root is <%s>"),
                                   flexo_xml_reader_get_name (r));
@@ -253,12 +338,12 @@ read_element (Parser  *p,
         }
       return TRUE;
     }
-  if (strcmp (name, "layer") == 0)
+  if (kind == TAG_LAYER)
     {
       p->n_layers++;
       return TRUE;
     }
-  if (strcmp (name, "object") == 0)
+  if (kind == TAG_OBJECT)
     {
       const char *type = flexo_xml_reader_require_attribute (r, "type", error);
       const char *id;
@@ -284,19 +369,19 @@ read_element (Parser  *p,
   if (!p->in_object)
     {
       /* Diagram data (paper, grid), groups' wrappers: nothing to keep. */
-      if (strcmp (name, "diagramdata") == 0)
+      if (kind == TAG_DIAGRAMDATA)
         return flexo_xml_reader_skip_element (r, error);
       return TRUE;
     }
 
-  if (strcmp (name, "attribute") == 0)
+  if (kind == TAG_ATTRIBUTE)
     {
       const char *attribute = flexo_xml_reader_get_attribute (r, "name");
 
       push_name (p, attribute != NULL ? attribute : "", depth);
       return TRUE;
     }
-  if (strcmp (name, "connection") == 0)
+  if (kind == TAG_CONNECTION)
     {
       Connection c = { 0, NULL };
       const char *to = flexo_xml_reader_get_attribute (r, "to");
@@ -311,7 +396,7 @@ read_element (Parser  *p,
         }
       return TRUE;
     }
-  if (strcmp (name, "childnode") == 0)
+  if (kind == TAG_CHILDNODE)
     {
       const char *parent = flexo_xml_reader_get_attribute (r, "parent");
 
@@ -320,7 +405,7 @@ read_element (Parser  *p,
     }
   if (p->dotteds->len > 0)
     {
-      if (strcmp (name, "string") == 0)
+      if (kind == TAG_STRING)
         {
           g_autofree char *text = flexo_xml_reader_read_text (r, error);
 
@@ -329,7 +414,7 @@ read_element (Parser  *p,
           add_value (p, text);
           return TRUE;
         }
-      if (strcmp (name, "font") == 0)
+      if (kind == TAG_FONT)
         {
           const char *family = flexo_xml_reader_get_attribute (r, "family");
           const char *style = flexo_xml_reader_get_attribute (r, "style");
@@ -353,7 +438,7 @@ parse (FlexoXmlReader  *reader,
        guint           *n_layers,
        GError         **error)
 {
-  Parser p = { reader, NULL, NULL, NULL, NULL, NULL, FALSE, 0, 0 };
+  Parser p = { reader, NULL, NULL, NULL, NULL, NULL, NULL, FALSE, 0, 0 };
   g_autoptr(GError) local = NULL;
   gboolean ok = TRUE;
 
@@ -366,12 +451,14 @@ parse (FlexoXmlReader  *reader,
   p.dotteds = g_ptr_array_new ();
   p.name_depths = g_array_new (FALSE, FALSE, sizeof (int));
   p.scratch = g_string_new (NULL);
+  p.kinds = g_hash_table_new (NULL, NULL);
   update_dotted (&p);
   while (ok && flexo_xml_reader_next_element (reader, &local))
     ok = read_element (&p, &local);
   g_ptr_array_unref (p.dotteds);
   g_array_unref (p.name_depths);
   g_string_free (p.scratch, TRUE);
+  g_hash_table_unref (p.kinds);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));

@@ -900,16 +900,37 @@ scan_text (FlexoXmlReader *r,
 
 /* ----------------------------------------------------------------- tags -- */
 
+/* Name characters: 1 can start a name, 2 can be in one (ASCII letters,
+ * "_", ":", digits, "-", ".", and any byte of a non-ASCII character). */
+static const guint8 name_chars[256] = {
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 0, 0, 0, 0, 0,
+  0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 3,
+  0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+};
+
 static inline gboolean
 is_name_start (guchar c)
 {
-  return (guchar) ((c | 0x20) - 'a') < 26 || c == '_' || c == ':' || c >= 0x80;
+  return name_chars[c] & 1;
 }
 
 static inline gboolean
 is_name_char (guchar c)
 {
-  return is_name_start (c) || (guchar) (c - '0') < 10 || c == '-' || c == '.';
+  return name_chars[c] & 2;
 }
 
 /* The interned copy of the name [p, p + n). */
@@ -961,8 +982,12 @@ decode_attribute (FlexoXmlReader *r,
                   char           *end,
                   int             line)
 {
-  char *w = p;
+  char *w;
 
+  /* Most values have nothing to decode. */
+  while (p < end && ((guchar) *p > '&' || (*p != '&' && (guchar) *p >= ' ')))
+    p++;
+  w = p;
   while (p < end)
     {
       char c = *p;
@@ -1134,7 +1159,7 @@ parse_start_tag (FlexoXmlReader *r,
 }
 
 /* The length from pos of the start tag there, up to its “>”; 0 on an
- * error. */
+ * error. Quoted values may hold “>”, never “<”. */
 static gsize
 find_tag_end (FlexoXmlReader *r)
 {
@@ -1148,8 +1173,6 @@ find_tag_end (FlexoXmlReader *r)
 
       while (i < avail)
         {
-          char c = start[i];
-
           if (quote != 0)
             {
               const char *q = memchr (start + i, quote, avail - i);
@@ -1169,17 +1192,32 @@ find_tag_end (FlexoXmlReader *r)
                 }
               continue;
             }
-          if (c == '"' || c == '\'')
-            quote = c;
-          else if (c == '>')
-            return i + 1;
-          else if (c == '<')
+          else
             {
-              reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line_at (r, r->pos),
-                                _("a tag is not closed before the next “<”"));
-              return 0;
+              /* Up to the next quote, “<” or “>”: whichever comes first. */
+              const char *gt = memchr (start + i, '>', avail - i);
+              gsize stop = gt != NULL ? (gsize) (gt - start) : avail;
+              const char *dq = memchr (start + i, '"', stop - i);
+              const char *sq = memchr (start + i, '\'', (dq != NULL ? (gsize) (dq - start) : stop) - i);
+              const char *q = sq != NULL ? sq : dq;
+              gsize until = q != NULL ? (gsize) (q - start) : stop;
+
+              if (memchr (start + i, '<', until - i) != NULL)
+                {
+                  reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line_at (r, r->pos),
+                                    _("a tag is not closed before the next “<”"));
+                  return 0;
+                }
+              if (q != NULL)
+                {
+                  quote = *q;
+                  i = until + 1;
+                }
+              else if (gt != NULL)
+                return stop + 1;
+              else
+                i = avail;
             }
-          i++;
         }
       if (i > MAX_TAG_LENGTH)
         {

@@ -1093,6 +1093,71 @@ START_TEST (test_svg_export_text_is_text)
 }
 END_TEST
 
+/* A large export is drawn by two threads: the SVG still has every item
+ * once, in stacking order, and clip ids that are unique and resolve. */
+START_TEST (test_svg_export_large_in_order)
+{
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const guint n = 3000;
+  xmlDoc *xml;
+  char *v;
+  char **texts;
+
+  doc_init (&d);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = g_strdup_printf (i % 10 == 0 ? "S%u with a label far too long to fit" : "S%u", i);
+
+      add_shape (&d, FLEXO_RECT_INIT ((i % 60) * 90, (i / 60) * 30, 80, i % 10 == 0 ? 12 : 20),
+                 FLEXO_SHAPE_RECTANGLE, WHITE, BLACK, label);
+    }
+  doc_commit (&d);
+
+  bytes = flexo_export_diagram_to_bytes (d.diagram, FLEXO_EXPORT_SVG, 1, 10, NULL, "l.svg", &error);
+  ck_assert_msg (bytes != NULL, "%s", error ? error->message : "");
+  xml = parse_svg (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  v = svg_values (xml, "//s:text/s:tspan[1]");
+  texts = g_strsplit (v, "|", -1);
+  ck_assert_uint_eq (g_strv_length (texts), n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("S%u", i);
+
+      /* The long ones are ellipsized, clipped to their box. */
+      if (i % 10 == 0)
+        ck_assert_msg (texts[i][0] == 'S' && g_str_has_suffix (texts[i], "…"), "text %u is “%s”", i, texts[i]);
+      else
+        ck_assert_msg (strcmp (texts[i], label) == 0, "text %u is “%s”", i, texts[i]);
+    }
+  g_strfreev (texts);
+  g_free (v);
+
+  v = svg_values (xml, "//s:clipPath/@id");
+  texts = g_strsplit (v, "|", -1);
+  ck_assert_uint_ge (g_strv_length (texts), n / 10);
+  for (guint i = 0; texts[i] != NULL; i++)
+    ck_assert_msg (g_hash_table_add (ids, g_strdup (texts[i])), "clip id %s twice", texts[i]);
+  g_strfreev (texts);
+  g_free (v);
+  v = svg_values (xml, "//@clip-path");
+  texts = g_strsplit (v, "|", -1);
+  ck_assert_uint_eq (g_strv_length (texts), g_hash_table_size (ids));
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      g_autofree char *id = g_strndup (texts[i] + strlen ("url(#"), strlen (texts[i]) - strlen ("url(#)"));
+
+      ck_assert_msg (g_hash_table_contains (ids, id), "%s resolves to nothing", texts[i]);
+    }
+  g_strfreev (texts);
+  g_free (v);
+  xmlFreeDoc (xml);
+}
+END_TEST
+
 START_TEST (test_export_formats)
 {
   g_autoptr(GError) error = NULL;
@@ -1217,6 +1282,7 @@ painter_suite (void)
   tcase_add_test (tc, test_extents);
   tcase_add_test (tc, test_svg_writer_paths);
   tcase_add_test (tc, test_svg_export_text_is_text);
+  tcase_add_test (tc, test_svg_export_large_in_order);
   tcase_add_test (tc, test_export_formats);
   tcase_add_test (tc, test_export_errors_name_the_file);
   suite_add_tcase (s, tc);

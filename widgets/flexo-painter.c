@@ -1361,6 +1361,34 @@ flexo_painter_draw (FlexoPainter    *self,
   draw_items (self, &paint, items, 0, items->len, scale);
 }
 
+/* SVG exports this large are drawn by two threads, each half of the
+ * items with a painter of its own (pango's default font map is one per
+ * thread), then put together in order. */
+#define SVG_PARALLEL_MIN_ITEMS 2000
+
+typedef struct
+{
+  GPtrArray  *items;
+  guint       first;
+  guint       end;
+  FlexoColor  background;
+  GString    *out;
+} SvgPart;
+
+static gpointer
+draw_svg_part (gpointer data)
+{
+  SvgPart *part = data;
+  g_autoptr(FlexoPainter) painter = flexo_painter_new ();
+  FlexoPaint paint = { .svg = flexo_svg_writer_new_part (part->out, "k") };
+
+  flexo_painter_set_caching (painter, FALSE);
+  painter->background = part->background;
+  draw_items (painter, &paint, part->items, part->first, part->end, G_MAXDOUBLE);
+  flexo_svg_writer_finish_part (paint.svg);
+  return NULL;
+}
+
 void
 flexo_painter_draw_svg (FlexoPainter   *self,
                         FlexoSvgWriter *svg,
@@ -1368,11 +1396,34 @@ flexo_painter_draw_svg (FlexoPainter   *self,
 {
   g_autoptr(GPtrArray) items = NULL;
   FlexoPaint paint = { .svg = svg };
+  SvgPart part = { 0 };
+  GThread *thread = NULL;
+  guint split;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (svg != NULL);
   g_return_if_fail (FLEXO_IS_DIAGRAM (diagram));
 
   items = collect_visible (self, diagram, NULL);
-  draw_items (self, &paint, items, 0, items->len, G_MAXDOUBLE);
+  split = items->len;
+  if (items->len >= SVG_PARALLEL_MIN_ITEMS && g_get_num_processors () > 1)
+    {
+      split = items->len / 2;
+      part = (SvgPart) { items, split, items->len, self->background, g_string_sized_new (1024 * 1024) };
+      thread = g_thread_try_new ("flexo-svg", draw_svg_part, &part, NULL);
+      if (thread == NULL)
+        {
+          /* No thread: all of it here. */
+          split = items->len;
+          g_string_free (part.out, TRUE);
+          part.out = NULL;
+        }
+    }
+  draw_items (self, &paint, items, 0, split, G_MAXDOUBLE);
+  if (thread != NULL)
+    {
+      g_thread_join (thread);
+      flexo_svg_writer_append_part (svg, part.out);
+      g_string_free (part.out, TRUE);
+    }
 }

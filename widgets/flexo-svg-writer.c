@@ -44,6 +44,7 @@ struct _FlexoSvgWriter
   gboolean  pending;
   guint     n_clips;
   guint     open_groups;
+  char     *id_prefix;
 };
 
 static inline State *
@@ -160,15 +161,11 @@ append_escaped (GString    *s,
 
 /* ---------------------------------------------------------- document -- */
 
+static void flush_pending (FlexoSvgWriter *self);
+
 FlexoSvgWriter *
-flexo_svg_writer_new (GString          *out,
-                      double            width,
-                      double            height,
-                      double            scale,
-                      double            dx,
-                      double            dy,
-                      const FlexoColor *background,
-                      const char       *title)
+flexo_svg_writer_new_part (GString    *out,
+                           const char *id_prefix)
 {
   FlexoSvgWriter *self = g_new0 (FlexoSvgWriter, 1);
   State initial = {
@@ -180,13 +177,58 @@ flexo_svg_writer_new (GString          *out,
   };
 
   g_return_val_if_fail (out != NULL, NULL);
+  g_return_val_if_fail (id_prefix != NULL, NULL);
 
   self->out = out;
   self->states = g_array_new (FALSE, FALSE, sizeof (State));
   g_array_append_val (self->states, initial);
   self->path = g_string_sized_new (256);
   self->pending_path = g_string_sized_new (256);
+  self->id_prefix = g_strdup (id_prefix);
+  return self;
+}
 
+void
+flexo_svg_writer_finish_part (FlexoSvgWriter *self)
+{
+  g_return_if_fail (self != NULL);
+
+  flush_pending (self);
+  while (self->states->len > 1)
+    flexo_svg_writer_restore (self);
+  for (guint i = 0; i < state (self)->open_clips + self->open_groups; i++)
+    g_string_append (self->out, "</g>\n");
+
+  g_array_unref (self->states);
+  g_string_free (self->path, TRUE);
+  g_string_free (self->pending_path, TRUE);
+  g_free (self->id_prefix);
+  g_free (self);
+}
+
+void
+flexo_svg_writer_append_part (FlexoSvgWriter *self,
+                              const GString  *part)
+{
+  flush_pending (self);
+  g_string_append_len (self->out, part->str, part->len);
+}
+
+FlexoSvgWriter *
+flexo_svg_writer_new (GString          *out,
+                      double            width,
+                      double            height,
+                      double            scale,
+                      double            dx,
+                      double            dy,
+                      const FlexoColor *background,
+                      const char       *title)
+{
+  FlexoSvgWriter *self;
+
+  g_return_val_if_fail (out != NULL, NULL);
+
+  self = flexo_svg_writer_new_part (out, "c");
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                         "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
   append_number (out, width);
@@ -217,24 +259,16 @@ flexo_svg_writer_new (GString          *out,
   return self;
 }
 
-static void flush_pending (FlexoSvgWriter *self);
-
 void
 flexo_svg_writer_finish (FlexoSvgWriter *self)
 {
+  GString *out;
+
   g_return_if_fail (self != NULL);
 
-  flush_pending (self);
-  while (self->states->len > 1)
-    flexo_svg_writer_restore (self);
-  for (guint i = 0; i < state (self)->open_clips + self->open_groups; i++)
-    g_string_append (self->out, "</g>\n");
-  g_string_append (self->out, "</g>\n</svg>\n");
-
-  g_array_unref (self->states);
-  g_string_free (self->path, TRUE);
-  g_string_free (self->pending_path, TRUE);
-  g_free (self);
+  out = self->out;
+  flexo_svg_writer_finish_part (self);
+  g_string_append (out, "</g>\n</svg>\n");
 }
 
 /* ------------------------------------------------------------- state -- */
@@ -575,9 +609,9 @@ flexo_svg_writer_clip (FlexoSvgWriter *self)
   guint id = ++self->n_clips;
 
   flush_pending (self);
-  g_string_append_printf (self->out, "<clipPath id=\"c%u\">", id);
+  g_string_append_printf (self->out, "<clipPath id=\"%s%u\">", self->id_prefix, id);
   begin_path_element (self, self->path);
-  g_string_append_printf (self->out, "/></clipPath>\n<g clip-path=\"url(#c%u)\">\n", id);
+  g_string_append_printf (self->out, "/></clipPath>\n<g clip-path=\"url(#%s%u)\">\n", self->id_prefix, id);
   state (self)->open_clips++;
   flexo_svg_writer_new_path (self);
 }

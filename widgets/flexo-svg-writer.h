@@ -35,6 +35,15 @@ FlexoSvgWriter *flexo_svg_writer_new        (GString          *out,
 /* Closes what is open and the document; frees @self. */
 void            flexo_svg_writer_finish     (FlexoSvgWriter   *self);
 
+/* A part of a document, to be appended to one with
+ * flexo_svg_writer_append_part() (drawn in another thread, say): elements
+ * only, in the same user space, clip ids starting with @id_prefix. */
+FlexoSvgWriter *flexo_svg_writer_new_part   (GString          *out,
+                                             const char       *id_prefix);
+void            flexo_svg_writer_finish_part (FlexoSvgWriter  *self);
+void            flexo_svg_writer_append_part (FlexoSvgWriter  *self,
+                                             const GString    *part);
+
 void flexo_svg_writer_save           (FlexoSvgWriter *self);
 void flexo_svg_writer_restore        (FlexoSvgWriter *self);
 void flexo_svg_writer_translate      (FlexoSvgWriter *self,
