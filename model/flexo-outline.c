@@ -634,6 +634,62 @@ flexo_outline_contains (FlexoShapeKind   kind,
   return flexo_path_contains_point (path, p) || flexo_path_distance (path, p, NULL) <= tolerance;
 }
 
+/* flexo_outline_clip() for the kinds whose outline is their box, without
+ * building it (Liang–Barsky): where the segment leaves the closed box. */
+static gboolean
+clip_box (const Box  *bx,
+          FlexoPoint  from,
+          FlexoPoint  toward,
+          FlexoPoint *out)
+{
+  double dx = toward.x - from.x, dy = toward.y - from.y;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { from.x - bx->x, bx->r - from.x, from.y - bx->y, bx->b - from.y };
+  double eps = 1e-9 * MAX (bx->w, bx->h);
+  double t0 = 0, t1 = 1;
+  int exit_side = -1;
+  FlexoPoint hit;
+
+  if (!(dx * dx + dy * dy > 0) || !isfinite (dx * dx + dy * dy))
+    return FALSE;
+  /* Strictly inside: no end on the outline makes sense. */
+  if (MIN (MIN (toward.x - bx->x, bx->r - toward.x), MIN (toward.y - bx->y, bx->b - toward.y)) > eps)
+    return FALSE;
+
+  for (int i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      if (p[i] < 0)
+        t0 = MAX (t0, q[i] / p[i]);
+      else if (q[i] / p[i] < t1)
+        {
+          t1 = q[i] / p[i];
+          exit_side = i;
+        }
+    }
+  if (t0 > t1)
+    return FALSE;
+
+  hit = exit_side < 0 ? toward : (FlexoPoint) { from.x + t1 * dx, from.y + t1 * dy };
+  /* On the side it leaves by, exactly. */
+  if (exit_side == 0)
+    hit.x = bx->x;
+  else if (exit_side == 1)
+    hit.x = bx->r;
+  else if (exit_side == 2)
+    hit.y = bx->y;
+  else if (exit_side == 3)
+    hit.y = bx->b;
+  if (out != NULL)
+    *out = hit;
+  return TRUE;
+}
+
 gboolean
 flexo_outline_clip (FlexoShapeKind   kind,
                     const FlexoRect *box,
@@ -649,6 +705,9 @@ flexo_outline_clip (FlexoShapeKind   kind,
 
   if (!box_init (&bx, box))
     return FALSE;
+  if (kind == FLEXO_SHAPE_RECTANGLE || kind == FLEXO_SHAPE_CLASS || kind == FLEXO_SHAPE_TEXT ||
+      kind == FLEXO_SHAPE_CONTAINER || kind >= FLEXO_N_SHAPE_KINDS)
+    return clip_box (&bx, from, toward, out);
 
   path = flexo_path_new ();
   build_outline (kind, &bx, corner_radius, path);

@@ -544,6 +544,45 @@ START_TEST (test_clip_stops_in_notches)
 }
 END_TEST
 
+/* Boxes are clipped without building their outline: the same answers as
+ * the general way, on points around, on and inside the box, along its
+ * sides and through its corners. */
+START_TEST (test_clip_box_fast_path_agrees)
+{
+  GRand *rand = g_rand_new_with_seed (7);
+  static const FlexoShapeKind kinds[] = { FLEXO_SHAPE_RECTANGLE, FLEXO_SHAPE_CLASS, FLEXO_SHAPE_TEXT,
+                                          FLEXO_SHAPE_CONTAINER };
+
+  for (guint k = 0; k < 20000; k++)
+    {
+      FlexoRect box = { g_rand_int_range (rand, -50, 50), g_rand_int_range (rand, -50, 50),
+                        g_rand_int_range (rand, 1, 80), g_rand_int_range (rand, 1, 80) };
+      g_autoptr(FlexoPath) outline = flexo_path_new ();
+      FlexoPoint ends[2], fast = { 0, 0 }, slow = { 0, 0 };
+      gboolean fast_ok, slow_ok;
+      double eps = 1e-9 * MAX (box.width, box.height);
+
+      for (guint e = 0; e < 2; e++)
+        {
+          /* On a grid of quarters, so that sides and corners are hit. */
+          ends[e].x = box.x + box.width * g_rand_int_range (rand, -4, 9) / 4.0;
+          ends[e].y = box.y + box.height * g_rand_int_range (rand, -4, 9) / 4.0;
+        }
+      fast_ok = flexo_outline_clip (kinds[k % G_N_ELEMENTS (kinds)], &box, 0, ends[0], ends[1], &fast);
+      flexo_outline_build (FLEXO_SHAPE_RECTANGLE, &box, 0, outline);
+      slow_ok = !(flexo_path_contains_point (outline, ends[1]) && flexo_path_distance (outline, ends[1], NULL) > eps) &&
+                flexo_path_last_intersection (outline, ends[0], ends[1], &slow);
+      ck_assert_msg (fast_ok == slow_ok, "box %g,%g %gx%g, %g,%g → %g,%g: %d, not %d", box.x, box.y, box.width,
+                     box.height, ends[0].x, ends[0].y, ends[1].x, ends[1].y, fast_ok, slow_ok);
+      if (fast_ok)
+        ck_assert_msg (fabs (fast.x - slow.x) < 1e-9 && fabs (fast.y - slow.y) < 1e-9,
+                       "box %g,%g %gx%g, %g,%g → %g,%g: %g,%g, not %g,%g", box.x, box.y, box.width, box.height,
+                       ends[0].x, ends[0].y, ends[1].x, ends[1].y, fast.x, fast.y, slow.x, slow.y);
+    }
+  g_rand_free (rand);
+}
+END_TEST
+
 START_TEST (test_clip_refusals)
 {
   const FlexoRect box = boxes[0];
@@ -881,6 +920,7 @@ outline_suite (void)
   tcase_add_test (tc, test_clip_ellipse_analytic);
   tcase_add_test (tc, test_clip_stops_in_notches);
   tcase_add_test (tc, test_clip_refusals);
+  tcase_add_test (tc, test_clip_box_fast_path_agrees);
   tcase_add_test (tc, test_contains_concave_and_tolerance);
   tcase_add_test (tc, test_rounded_rectangle_radius_clamped);
   tcase_add_test (tc, test_nearest_point);
