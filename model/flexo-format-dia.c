@@ -304,6 +304,36 @@ tag_kind (Parser     *p,
   return kind;
 }
 
+/* The family of a PostScript font name of old Dia files, and Dia's style
+ * flags for it in @flags (weight in bits 4-6, slant in 2-3). */
+static const char *
+legacy_font (const char *name,
+             char        flags[8])
+{
+  static const struct { const char *prefix, *family; } families[] = {
+    { "Times", "Times" }, { "Helvetica", "Helvetica" }, { "Courier", "Courier" },
+    { "AvantGarde", "URW Gothic" }, { "Bookman", "URW Bookman" },
+    { "NewCenturySchlbk", "Century Schoolbook" }, { "Palatino", "Palatino" },
+    { "ZapfChancery", "URW Chancery L" }, { "ZapfDingbats", "Dingbats" }, { "Symbol", "Symbol" },
+  };
+  const char *family = "sans";
+  int style = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
+    if (g_str_has_prefix (name, families[i].prefix))
+      family = families[i].family;
+  if (strstr (name, "Bold") != NULL || strstr (name, "Demi") != NULL)
+    style |= 0x50;
+  else if (strstr (name, "Light") != NULL)
+    style |= 0x20;
+  if (strstr (name, "Italic") != NULL)
+    style |= 0x04;
+  else if (strstr (name, "Oblique") != NULL)
+    style |= 0x08;
+  g_snprintf (flags, 8, "%d", style);
+  return family;
+}
+
 static gboolean
 read_element (Parser  *p,
               GError **error)
@@ -418,7 +448,15 @@ read_element (Parser  *p,
         {
           const char *family = flexo_xml_reader_get_attribute (r, "family");
           const char *style = flexo_xml_reader_get_attribute (r, "style");
+          const char *legacy = flexo_xml_reader_get_attribute (r, "name");
+          char flags[8];
 
+          /* Dia before 0.91 named PostScript fonts: "Times-BoldItalic". */
+          if (family == NULL && legacy != NULL)
+            {
+              family = legacy_font (legacy, flags);
+              style = style != NULL ? style : flags;
+            }
           add_value (p, family != NULL ? family : "sans");
           add_value (p, style != NULL ? style : "0");
           return TRUE;

@@ -159,6 +159,45 @@ START_TEST (test_boxes_and_lines_mapped)
 }
 END_TEST
 
+/* Old Dia files name PostScript fonts ("Times-BoldItalic"): family,
+ * weight and slant follow. */
+START_TEST (test_legacy_font_names)
+{
+  static const struct { const char *text, *family; int weight; FlexoFontStyle style; } fonts[] = {
+    { "Times-BoldItalic", "Times", 700, FLEXO_FONT_STYLE_ITALIC },
+    { "Courier-Oblique", "Courier", 400, FLEXO_FONT_STYLE_ITALIC },
+    { "Helvetica-Bold", "Helvetica", 700, FLEXO_FONT_STYLE_NORMAL },
+    { "Bookman-Demi", "URW Bookman", 700, FLEXO_FONT_STYLE_NORMAL },
+  };
+  g_autofree char *path = corpus_dir ("broken/fonts-0.90.dia");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlexoDocument) document = flexo_format_load (path, &error);
+  GPtrArray *items;
+  guint found = 0;
+
+  ck_assert_msg (document != NULL, "%s", error ? error->message : "");
+  items = flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0));
+  for (guint i = 0; i < items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+      g_autofree char *label = FLEXO_IS_SHAPE (item) ? flexo_shape_dup_label (item) : NULL;
+      FlexoStyle style;
+
+      for (guint k = 0; label != NULL && k < G_N_ELEMENTS (fonts); k++)
+        {
+          if (strcmp (label, fonts[k].text) != 0)
+            continue;
+          flexo_shape_resolve_style (item, &style);
+          ck_assert_str_eq (style.font_family, fonts[k].family);
+          ck_assert_int_eq (style.font_weight, fonts[k].weight);
+          ck_assert_int_eq (style.font_style, fonts[k].style);
+          found++;
+        }
+    }
+  ck_assert_uint_eq (found, G_N_ELEMENTS (fonts));
+}
+END_TEST
+
 START_TEST (test_not_dia)
 {
   g_autofree char *dir = g_dir_make_tmp ("flexo-dia-XXXXXX", NULL);
@@ -189,6 +228,7 @@ dia_suite (void)
   tcase_add_test (tc, test_exports);
   tcase_add_test (tc, test_samples);
   tcase_add_test (tc, test_boxes_and_lines_mapped);
+  tcase_add_test (tc, test_legacy_font_names);
   tcase_add_test (tc, test_not_dia);
   suite_add_tcase (s, tc);
   return s;
