@@ -818,6 +818,29 @@ flexo_window_class_init (FlexoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, problems_label);
 }
 
+/* FLEXO_REPORT_FIRST_FRAME=1: the wall-clock time of the first frame the
+ * window paints, on stderr, for tests/bench/startup.sh; "quit": and then
+ * quit. */
+static void
+first_frame_painted (GdkFrameClock *clock,
+                     gpointer       data)
+{
+  g_printerr ("flexo: first frame at %" G_GINT64_FORMAT " us\n", g_get_real_time ());
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted, data);
+  /* "quit": for profiling the startup alone */
+  if (g_strcmp0 (g_getenv ("FLEXO_REPORT_FIRST_FRAME"), "quit") == 0)
+    g_application_quit (g_application_get_default ());
+}
+
+static void
+report_first_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  if (clock != NULL)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_painted), NULL);
+}
+
 static void
 flexo_window_init (FlexoWindow *self)
 {
@@ -867,6 +890,8 @@ flexo_window_init (FlexoWindow *self)
   flexo_window_init_conceptualize (self);
   flexo_window_init_problems (self);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed), NULL);
+  if (g_getenv ("FLEXO_REPORT_FIRST_FRAME") != NULL)
+    g_signal_connect_after (self, "realize", G_CALLBACK (report_first_frame), NULL);
   flexo_window_set_document (self, NULL, NULL);
 }
 
