@@ -843,6 +843,52 @@ START_TEST (test_lod_tiny_shapes_keep_their_fill)
 }
 END_TEST
 
+/* Tiny items of opaque colours are set straight into an image target;
+ * through a recording surface (no image to write to) the same pixels come
+ * from a mask. */
+START_TEST (test_lod_direct_pixels_match_mask)
+{
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(cairo_surface_t) direct = NULL;
+  g_autoptr(cairo_surface_t) masked = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 120, 90);
+  g_autoptr(cairo_surface_t) recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  g_autoptr(FlexoPainter) painter = flexo_painter_new ();
+  FlexoShape *previous = NULL;
+  cairo_t *cr;
+
+  doc_init (&d);
+  for (guint i = 0; i < 200; i++)
+    {
+      FlexoShape *shape = add_shape (&d, FLEXO_RECT_INIT ((i % 20) * 110, (i / 20) * 160, 60 + i % 7 * 5, 40),
+                                     FLEXO_SHAPE_RECTANGLE, i % 3 == 0 ? RED : BLUE, BLACK, NULL);
+
+      if (previous != NULL)
+        add_connector (&d, previous, shape, i % 2 ? FLEXO_ROUTING_STRAIGHT : FLEXO_ROUTING_ORTHOGONAL,
+                       FLEXO_ARROW_FILLED);
+      previous = shape;
+    }
+  doc_commit (&d);
+
+  direct = render_lod (d.diagram, NULL, 0.05, 0.05, 120, 90);
+
+  cr = cairo_create (recording);
+  cairo_rectangle (cr, 0, 0, 120, 90);
+  cairo_clip (cr);
+  cairo_scale (cr, 0.05, 0.05);
+  flexo_painter_draw (painter, cr, d.diagram, NULL, 0.05);
+  cairo_destroy (cr);
+  cr = cairo_create (masked);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (masked);
+
+  ck_assert_uint_gt (count_pixels (direct, 0, 0, 120, 90, is_painted), 500);
+  ck_assert_uint_eq (memcmp (cairo_image_surface_get_data (direct), cairo_image_surface_get_data (masked),
+                             (size_t) cairo_image_surface_get_stride (direct) * 90), 0);
+}
+END_TEST
+
 /* At a tiny scale, a connector is still a line between its shapes, and
  * one shorter than a pixel is dropped. */
 START_TEST (test_lod_tiny_connectors_stay_visible)
@@ -1278,6 +1324,7 @@ painter_suite (void)
   tcase_add_test (tc, test_lod_drops_shadows);
   tcase_add_test (tc, test_lod_tiny_shapes_keep_their_fill);
   tcase_add_test (tc, test_lod_tiny_connectors_stay_visible);
+  tcase_add_test (tc, test_lod_direct_pixels_match_mask);
   tcase_add_test (tc, test_culling);
   tcase_add_test (tc, test_extents);
   tcase_add_test (tc, test_svg_writer_paths);

@@ -14,18 +14,56 @@
 #include "flexo-outline.h"
 #include "flexo-painter-private.h"
 
-/* Sets the pixels of a line from (@ax, @ay) to (@bx, @by), mask
- * coordinates, @thickness pixels across: one per step along it. */
+/* Where the pixels of a batch are set: an A8 mask (0xff each) or, for an
+ * opaque colour, the ARGB32 target itself (the colour each). */
+typedef struct
+{
+  unsigned char *data;
+  int            stride;
+  int            width;   /* the pixels that may be set: [0, width) × [0, height) */
+  int            height;
+  gboolean       argb;
+  guint32        pixel;
+} Pixels;
+
+static inline void
+set_span (const Pixels *px,
+          int           y,
+          int           x0,
+          int           x1)
+{
+  if (px->argb)
+    {
+      guint32 *row = (guint32 *) (gpointer) (px->data + (gsize) y * px->stride);
+
+      for (int x = x0; x < x1; x++)
+        row[x] = px->pixel;
+    }
+  else
+    memset (px->data + (gsize) y * px->stride + x0, 0xff, (size_t) (x1 - x0));
+}
+
+/* floor() without a call (the build does not assume SSE4.1), for pixel
+ * coordinates, which are kept well within int. */
+static inline int
+pixel_floor (double x)
+{
+  int i;
+
+  x = CLAMP (x, -1e8, 1e8);
+  i = (int) x;
+  return i - (x < i);
+}
+
+/* Sets the pixels of a line from (@ax, @ay) to (@bx, @by), in pixels,
+ * @thickness pixels across: one per step along it. */
 static void
-mask_line (unsigned char *data,
-           int            stride,
-           int            width,
-           int            height,
-           double         ax,
-           double         ay,
-           double         bx,
-           double         by,
-           int            thickness)
+set_line (const Pixels *px,
+          double        ax,
+          double        ay,
+          double        bx,
+          double        by,
+          int           thickness)
 {
   double dx = bx - ax, dy = by - ay;
   gboolean steep = fabs (dy) > fabs (dx);
@@ -36,27 +74,144 @@ mask_line (unsigned char *data,
   double x = ax, y = ay;
   double off0 = -(thickness - 1) / 2.0;
 
-  /* Only the part within the mask. */
-  if (MAX (ax, bx) < -thickness || MIN (ax, bx) > width + thickness ||
-      MAX (ay, by) < -thickness || MIN (ay, by) > height + thickness)
+  /* Only the part within the pixels. */
+  if (MAX (ax, bx) < -thickness || MIN (ax, bx) > px->width + thickness ||
+      MAX (ay, by) < -thickness || MIN (ay, by) > px->height + thickness)
     return;
 
   for (int i = 0; i <= steps; i++, x += sx, y += sy)
     for (int j = 0; j < thickness; j++)
       {
-        int px = (int) floor (steep ? x + off0 + j : x);
-        int py = (int) floor (steep ? y : y + off0 + j);
+        int ix = pixel_floor (steep ? x + off0 + j : x);
+        int iy = pixel_floor (steep ? y : y + off0 + j);
 
-        if (px >= 0 && py >= 0 && px < width && py < height)
-          data[(gsize) py * stride + px] = 0xff;
+        if (ix >= 0 && iy >= 0 && ix < px->width && iy < px->height)
+          set_span (px, iy, ix, ix + 1);
       }
 }
 
-/* Fills the @n / 4 rectangles @c (x, y, width, height, in user space)
- * snapped to whole device pixels, at least one each way: they are set in
- * a mask, which is painted once, instead of a path of as many rectangles
- * as cairo would have to build and rasterize. FALSE, having drawn
- * nothing, when the transformation turns or the target is too large. */
+/* Sets the batch's pixels: its lines (@line_width > 0) or its rectangles
+ * (x, y, width, height in user space, snapped to whole pixels, at least
+ * one each way). @m maps user space to @px's pixels. */
+static void
+set_batch (const Pixels         *px,
+           const cairo_matrix_t *m,
+           const double         *c,
+           guint                 n,
+           double                line_width)
+{
+  if (line_width > 0)
+    {
+      int thickness = (int) CLAMP (floor (line_width * fabs (m->xx) + 0.5), 1, 64);
+
+      for (guint k = 0; k < n;)
+        {
+          guint n_points = (guint) c[k++];
+
+          for (guint j = 0; j + 1 < n_points && k + 3 < n; j++, k += 2)
+            set_line (px, m->xx * c[k] + m->x0, m->yy * c[k + 1] + m->y0,
+                      m->xx * c[k + 2] + m->x0, m->yy * c[k + 3] + m->y0, thickness);
+          k += 2;
+        }
+      return;
+    }
+  for (guint k = 0; k + 3 < n; k += 4)
+    {
+      double ax = m->xx * c[k] + m->x0, bx = m->xx * (c[k] + c[k + 2]) + m->x0;
+      double ay = m->yy * c[k + 1] + m->y0, by = m->yy * (c[k + 1] + c[k + 3]) + m->y0;
+      double lx = MIN (ax, bx), hx = MAX (ax, bx);
+      double ly = MIN (ay, by), hy = MAX (ay, by);
+      int ix0, ix1, iy0, iy1;
+
+      if (!(hx > 0 && hy > 0 && lx < px->width && ly < px->height))
+        continue;
+      ix0 = pixel_floor (lx + 0.5);
+      ix1 = pixel_floor (hx + 0.5);
+      if (ix1 <= ix0)
+        ix1 = (ix0 = pixel_floor ((lx + hx) / 2)) + 1;
+      iy0 = pixel_floor (ly + 0.5);
+      iy1 = pixel_floor (hy + 0.5);
+      if (iy1 <= iy0)
+        iy1 = (iy0 = pixel_floor ((ly + hy) / 2)) + 1;
+      ix0 = MAX (ix0, 0);
+      iy0 = MAX (iy0, 0);
+      ix1 = MIN (ix1, px->width);
+      iy1 = MIN (iy1, px->height);
+      for (int y = iy0; y < iy1; y++)
+        if (ix1 > ix0)
+          set_span (px, y, ix0, ix1);
+    }
+}
+
+/* An opaque colour straight into an ARGB32 image target, within its one
+ * clip rectangle, without scaling by the device: what the mask would give,
+ * without making and compositing a mask as large as the view. */
+static gboolean
+lod_set_target_pixels (cairo_t              *cr,
+                       const cairo_matrix_t *m,
+                       FlexoColor            color,
+                       const double         *c,
+                       guint                 n,
+                       double                line_width)
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  cairo_rectangle_list_t *clip;
+  cairo_rectangle_t r;
+  cairo_matrix_t pm = *m;
+  double ox = 0, oy = 0, sx = 1, sy = 1;
+  int x0, y0, x1, y1;
+  Pixels px;
+
+  if (FLEXO_COLOR_ALPHA (color) != 0xff || cairo_get_operator (cr) != CAIRO_OPERATOR_OVER ||
+      cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+      (cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32 &&
+       cairo_image_surface_get_format (target) != CAIRO_FORMAT_RGB24))
+    return FALSE;
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  if (sx != 1 || sy != 1)
+    return FALSE;
+
+  /* The clip, in device space, must be one rectangle. */
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  clip = cairo_copy_clip_rectangle_list (cr);
+  cairo_restore (cr);
+  if (clip->status != CAIRO_STATUS_SUCCESS || clip->num_rectangles != 1)
+    {
+      cairo_rectangle_list_destroy (clip);
+      return FALSE;
+    }
+  r = clip->rectangles[0];
+  cairo_rectangle_list_destroy (clip);
+
+  /* Device space to the pixels of the target. */
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  x0 = (int) MAX (ceil (r.x + ox), 0);
+  y0 = (int) MAX (ceil (r.y + oy), 0);
+  x1 = (int) MIN (floor (r.x + r.width + ox), cairo_image_surface_get_width (target));
+  y1 = (int) MIN (floor (r.y + r.height + oy), cairo_image_surface_get_height (target));
+  if (x1 <= x0 || y1 <= y0)
+    return TRUE;
+
+  cairo_surface_flush (target);
+  px.stride = cairo_image_surface_get_stride (target);
+  px.data = cairo_image_surface_get_data (target) + (gsize) y0 * px.stride + (gsize) x0 * 4;
+  px.width = x1 - x0;
+  px.height = y1 - y0;
+  px.argb = TRUE;
+  px.pixel = 0xff000000u | (FLEXO_COLOR_RED (color) << 16) | (FLEXO_COLOR_GREEN (color) << 8) |
+             FLEXO_COLOR_BLUE (color);
+  pm.x0 += ox - x0;
+  pm.y0 += oy - y0;
+  set_batch (&px, &pm, c, n, line_width);
+  cairo_surface_mark_dirty_rectangle (target, x0, y0, x1 - x0, y1 - y0);
+  return TRUE;
+}
+
+/* Fills the batch @c (see set_batch()): its pixels are set in a mask,
+ * which is painted once, instead of a path of as many rectangles as cairo
+ * would have to build and rasterize. FALSE, having drawn nothing, when
+ * the transformation turns or the target is too large. */
 static gboolean
 lod_fill_pixels (cairo_t      *cr,
                  FlexoColor    color,
@@ -67,12 +222,14 @@ lod_fill_pixels (cairo_t      *cr,
   cairo_surface_t *mask;
   cairo_matrix_t m;
   double x1, y1, x2, y2;
-  unsigned char *data;
-  int x0, y0, width, height, stride;
+  int x0, y0, width, height;
+  Pixels px = { 0 };
 
   cairo_get_matrix (cr, &m);
   if (m.xy != 0 || m.yx != 0)
     return FALSE;
+  if (lod_set_target_pixels (cr, &m, color, c, n, line_width))
+    return TRUE;
 
   cairo_save (cr);
   cairo_identity_matrix (cr);
@@ -95,51 +252,13 @@ lod_fill_pixels (cairo_t      *cr,
       return FALSE;
     }
   cairo_surface_flush (mask);
-  data = cairo_image_surface_get_data (mask);
-  stride = cairo_image_surface_get_stride (mask);
-
-  if (line_width > 0)
-    {
-      int thickness = (int) CLAMP (floor (line_width * fabs (m.xx) + 0.5), 1, 64);
-
-      for (guint k = 0; k < n;)
-        {
-          guint n_points = (guint) c[k++];
-
-          for (guint j = 0; j + 1 < n_points && k + 3 < n; j++, k += 2)
-            mask_line (data, stride, width, height,
-                       m.xx * c[k] + m.x0 - x0, m.yy * c[k + 1] + m.y0 - y0,
-                       m.xx * c[k + 2] + m.x0 - x0, m.yy * c[k + 3] + m.y0 - y0, thickness);
-          k += 2;
-        }
-      n = 0;
-    }
-  for (guint k = 0; k + 3 < n; k += 4)
-    {
-      double ax = m.xx * c[k] + m.x0, bx = m.xx * (c[k] + c[k + 2]) + m.x0;
-      double ay = m.yy * c[k + 1] + m.y0, by = m.yy * (c[k + 1] + c[k + 3]) + m.y0;
-      double lx = MIN (ax, bx) - x0, hx = MAX (ax, bx) - x0;
-      double ly = MIN (ay, by) - y0, hy = MAX (ay, by) - y0;
-      int ix0, ix1, iy0, iy1;
-
-      if (!(hx > 0 && hy > 0 && lx < width && ly < height))
-        continue;
-      ix0 = (int) floor (lx + 0.5);
-      ix1 = (int) floor (hx + 0.5);
-      if (ix1 <= ix0)
-        ix1 = (ix0 = (int) floor ((lx + hx) / 2)) + 1;
-      iy0 = (int) floor (ly + 0.5);
-      iy1 = (int) floor (hy + 0.5);
-      if (iy1 <= iy0)
-        iy1 = (iy0 = (int) floor ((ly + hy) / 2)) + 1;
-      ix0 = MAX (ix0, 0);
-      iy0 = MAX (iy0, 0);
-      ix1 = MIN (ix1, width);
-      iy1 = MIN (iy1, height);
-      for (int y = iy0; y < iy1; y++)
-        if (ix1 > ix0)
-          memset (data + (gsize) y * stride + ix0, 0xff, (size_t) (ix1 - ix0));
-    }
+  px.data = cairo_image_surface_get_data (mask);
+  px.stride = cairo_image_surface_get_stride (mask);
+  px.width = width;
+  px.height = height;
+  m.x0 -= x0;
+  m.y0 -= y0;
+  set_batch (&px, &m, c, n, line_width);
   cairo_surface_mark_dirty (mask);
 
   set_cairo_color (cr, color, 1);
@@ -231,8 +350,11 @@ static FlexoColor
 color_with_opacity (FlexoColor color,
                     double     opacity)
 {
-  guint32 a = (guint32) lround (FLEXO_COLOR_ALPHA (color) * CLAMP (opacity, 0, 1));
+  guint32 a;
 
+  if (opacity >= 1)
+    return color;
+  a = (guint32) lround (FLEXO_COLOR_ALPHA (color) * CLAMP (opacity, 0, 1));
   return FLEXO_COLOR_RGBA (FLEXO_COLOR_RED (color), FLEXO_COLOR_GREEN (color),
                            FLEXO_COLOR_BLUE (color), a);
 }
