@@ -191,10 +191,18 @@ typedef struct
 {
   FlexoXmlReader *reader;
   DiaTable       *table;
-  GPtrArray      *dotteds;        /* the stack of dotted dia:attribute names inside the object */
-  GArray         *name_depths;    /* their depths */
+  /* The stack of dotted dia:attribute names inside the object, and their
+   * depths (the reader refuses deeper documents). */
+  const char     *dotteds[FLEXO_XML_MAX_DEPTH];
+  int             name_depths[FLEXO_XML_MAX_DEPTH];
+  guint           n_names;
   GString        *scratch;
   GHashTable     *kinds;          /* element name (interned by the reader) → TagKind */
+  struct
+  {
+    const char *name;
+    int         kind;
+  }               recent_kinds[16];
   const char     *dotted;         /* the interned dotted name of the innermost attribute */
   gboolean        in_object;
   int             object_depth;
@@ -212,7 +220,7 @@ current (Parser *p)
 static void
 update_dotted (Parser *p)
 {
-  p->dotted = p->dotteds->len > 0 ? g_ptr_array_index (p->dotteds, p->dotteds->len - 1)
+  p->dotted = p->n_names > 0 ? p->dotteds[p->n_names - 1]
                                   : table_key (p->table, "", TRUE);
 }
 
@@ -222,7 +230,7 @@ push_name (Parser     *p,
            int         depth)
 {
   gsize len = strlen (name);
-  const char *parent = p->dotteds->len > 0 ? p->dotted : NULL;
+  const char *parent = p->n_names > 0 ? p->dotted : NULL;
   RecentName *recent = &p->recent[(((guintptr) parent >> 3) + len * 31 + (len > 0 ? (guchar) name[0] : 0) +
                                    (len > 0 ? (guchar) name[len - 1] * 7 : 0)) % G_N_ELEMENTS (p->recent)];
   const char *key;
@@ -247,8 +255,10 @@ push_name (Parser     *p,
           recent->key = key;
         }
     }
-  g_ptr_array_add (p->dotteds, (gpointer) key);
-  g_array_append_val (p->name_depths, depth);
+  if (p->n_names == G_N_ELEMENTS (p->dotteds))
+    return;
+  p->dotteds[p->n_names] = key;
+  p->name_depths[p->n_names++] = depth;
   update_dotted (p);
 }
 
@@ -289,8 +299,12 @@ tag_kind (Parser     *p,
     [TAG_OBJECT] = "object", [TAG_ATTRIBUTE] = "attribute", [TAG_CONNECTION] = "connection",
     [TAG_CHILDNODE] = "childnode", [TAG_STRING] = "string", [TAG_FONT] = "font",
   };
-  TagKind kind = GPOINTER_TO_INT (g_hash_table_lookup (p->kinds, qualified));
+  guint slot = ((guintptr) qualified >> 4) % G_N_ELEMENTS (p->recent_kinds);
+  TagKind kind;
 
+  if (p->recent_kinds[slot].name == qualified)
+    return p->recent_kinds[slot].kind;
+  kind = GPOINTER_TO_INT (g_hash_table_lookup (p->kinds, qualified));
   if (kind == 0)
     {
       const char *name = local_name (qualified);
@@ -301,6 +315,8 @@ tag_kind (Parser     *p,
           kind = i;
       g_hash_table_insert (p->kinds, (gpointer) qualified, GINT_TO_POINTER (kind));
     }
+  p->recent_kinds[slot].name = qualified;
+  p->recent_kinds[slot].kind = kind;
   return kind;
 }
 
@@ -346,13 +362,10 @@ read_element (Parser  *p,
     {
       if (p->in_object && depth == p->object_depth && kind == TAG_OBJECT)
         p->in_object = FALSE;
-      if (p->name_depths->len > 0 && g_array_index (p->name_depths, int, p->name_depths->len - 1) >= depth)
+      if (p->n_names > 0 && p->name_depths[p->n_names - 1] >= depth)
         {
-          while (p->name_depths->len > 0 && g_array_index (p->name_depths, int, p->name_depths->len - 1) >= depth)
-            {
-              g_ptr_array_set_size (p->dotteds, p->dotteds->len - 1);
-              g_array_set_size (p->name_depths, p->name_depths->len - 1);
-            }
+          while (p->n_names > 0 && p->name_depths[p->n_names - 1] >= depth)
+            p->n_names--;
           update_dotted (p);
         }
       return TRUE;
@@ -382,8 +395,7 @@ read_element (Parser  *p,
       if (type == NULL)
         return FALSE;
       /* An object inside an object (old groups) is read on its own. */
-      g_ptr_array_set_size (p->dotteds, 0);
-      g_array_set_size (p->name_depths, 0);
+      p->n_names = 0;
       update_dotted (p);
       id = flexo_xml_reader_get_attribute (r, "id");
       o.type = g_string_chunk_insert_const (p->table->chunk, type);
@@ -433,7 +445,7 @@ read_element (Parser  *p,
       current (p)->parent = parent != NULL ? g_string_chunk_insert_const (p->table->chunk, parent) : NULL;
       return TRUE;
     }
-  if (p->dotteds->len > 0)
+  if (p->n_names > 0)
     {
       if (kind == TAG_STRING)
         {
@@ -476,7 +488,7 @@ parse (FlexoXmlReader  *reader,
        guint           *n_layers,
        GError         **error)
 {
-  Parser p = { reader, NULL, NULL, NULL, NULL, NULL, NULL, FALSE, 0, 0 };
+  Parser p = { .reader = reader };
   g_autoptr(GError) local = NULL;
   gboolean ok = TRUE;
 
@@ -486,15 +498,11 @@ parse (FlexoXmlReader  *reader,
   p.table->connections = g_array_new (FALSE, FALSE, sizeof (Connection));
   p.table->chunk = g_string_chunk_new (64 * 1024);
   p.table->keys = g_hash_table_new (g_str_hash, g_str_equal);
-  p.dotteds = g_ptr_array_new ();
-  p.name_depths = g_array_new (FALSE, FALSE, sizeof (int));
   p.scratch = g_string_new (NULL);
   p.kinds = g_hash_table_new (NULL, NULL);
   update_dotted (&p);
   while (ok && flexo_xml_reader_next_element (reader, &local))
     ok = read_element (&p, &local);
-  g_ptr_array_unref (p.dotteds);
-  g_array_unref (p.name_depths);
   g_string_free (p.scratch, TRUE);
   g_hash_table_unref (p.kinds);
   if (local != NULL)
@@ -662,14 +670,12 @@ line_style (DiaObject  *o,
 /* The text of an object ("text.string" and its font), on @style. */
 static char *
 text_of (DiaObject  *o,
-         const char *prefix,
          FlexoStyle *style)
 {
-  g_autofree char *string_name = g_strconcat (prefix, ".string", NULL);
-  g_autofree char *font_name = g_strconcat (prefix, ".font", NULL);
-  g_autofree char *height_name = g_strconcat (prefix, ".height", NULL);
-  g_autofree char *color_name = g_strconcat (prefix, ".color", NULL);
-  g_autofree char *align_name = g_strconcat (prefix, ".alignment", NULL);
+  /* Literals: their addresses find them in the table's recent names. */
+  static const char string_name[] = "text.string", font_name[] = "text.font",
+                    height_name[] = "text.height", color_name[] = "text.color",
+                    align_name[] = "text.alignment";
   const char *family = nth_value (o, font_name, 0), *font_style = nth_value (o, font_name, 1);
   char *text = string_of (o, string_name);
   FlexoColor color;
@@ -854,7 +860,7 @@ element_text (DiaObject  *o,
 
   if (strcmp (o->type, "UML - Class") == 0)
     return uml_class_text (o);
-  text = text_of (o, "text", style);
+  text = text_of (o, style);
 
   if (text == NULL)
     text = string_of (o, "name");
@@ -893,7 +899,7 @@ add_text (Builder   *b,
           DiaObject *o)
 {
   g_autoptr(FlexoStyle) style = flexo_style_new ();
-  g_autofree char *text = text_of (o, "text", style);
+  g_autofree char *text = text_of (o, style);
   g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
   double height = real_of (o, "text.height", 0.8) * SCALE;
   guint longest = 1;
@@ -1052,7 +1058,7 @@ add_line (Builder   *b,
   flexo_connector_set_style (connector, style);
   text = string_of (o, "name");
   if (text == NULL)
-    text = text_of (o, "text", style);
+    text = text_of (o, style);
   if (text != NULL && *text != '\0')
     flexo_connector_set_label (connector, FLEXO_LABEL_MIDDLE, text);
   flexo_diagram_add_item (b->diagram, connector);
@@ -1134,8 +1140,8 @@ build (DiaTable        *t,
   b.diagram = diagram;
   b.shapes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   flexo_document_begin (document, NULL);
-  flexo_object_insert_child (FLEXO_OBJECT (document), FLEXO_LIST_DIAGRAMS, -1, FLEXO_OBJECT (diagram));
-  /* Elements first (in order, so that lines find the shapes they are
+  /* The diagram is filled before it enters the document, which then
+   * indexes its shapes at once. Elements first (in order, so that lines find the shapes they are
    * connected to), then the lines, each at its place in the z-order. */
   table = t;
   for (guint i = 0; i < t->objects->len; i++)
@@ -1163,6 +1169,7 @@ build (DiaTable        *t,
         flexo_shape_set_parent (child, parent);
     }
   table = NULL;
+  flexo_object_insert_child (FLEXO_OBJECT (document), FLEXO_LIST_DIAGRAMS, -1, FLEXO_OBJECT (diagram));
   flexo_document_commit (document);
   flexo_document_clear_history (document);
   flexo_document_set_saved (document);

@@ -108,8 +108,9 @@ struct _FlexoXmlReader
   /* The document */
   GHashTable   *names;        /* interned names */
   CachedName    name_cache[NAME_CACHE_SIZE];
-  GPtrArray    *open;         /* interned names of the open elements */
-  GArray       *start_lines;  /* int: the line of each open element */
+  const char   *open[FLEXO_XML_MAX_DEPTH];         /* interned names of the open elements */
+  int           start_lines[FLEXO_XML_MAX_DEPTH];  /* the line of each */
+  guint         n_open;
   gboolean      seen_root;
   gboolean      root_closed;
   Tag           tag;          /* the current start tag */
@@ -785,7 +786,7 @@ take_text (FlexoXmlReader *r,
            const char     *end,
            GString        *out)
 {
-  if (r->open->len == 0)
+  if (r->n_open == 0)
     {
       for (const char *q = p; q < end; q++)
         if (!is_space (*q))
@@ -1158,6 +1159,9 @@ parse_start_tag (FlexoXmlReader *r,
   return TRUE;
 }
 
+/* The characters that matter in a tag: quotes, "<" and ">". */
+static const guint8 tag_specials[256] = { ['"'] = 1, ['\''] = 1, ['<'] = 1, ['>'] = 1 };
+
 /* The length from pos of the start tag there, up to its “>”; 0 on an
  * error. Quoted values may hold “>”, never “<”. */
 static gsize
@@ -1168,56 +1172,40 @@ find_tag_end (FlexoXmlReader *r)
 
   for (;;)
     {
-      const char *start = r->buf + r->pos;
+      const guchar *start = (const guchar *) r->buf + r->pos;
       gsize avail = r->valid - r->pos;
 
       while (i < avail)
         {
+          guchar c;
+
+          while (i < avail && !tag_specials[start[i]])
+            i++;
+          if (i >= avail)
+            break;
+          c = start[i];
           if (quote != 0)
             {
-              const char *q = memchr (start + i, quote, avail - i);
-              gsize stop = q != NULL ? (gsize) (q - start) : avail;
-
-              if (memchr (start + i, '<', stop - i) != NULL)
+              if (c == '<')
                 {
                   reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line_at (r, r->pos),
                                     _("a “<” in an attribute value (write “&lt;”)"));
                   return 0;
                 }
-              i = stop;
-              if (q != NULL)
-                {
-                  quote = 0;
-                  i++;
-                }
-              continue;
+              if (c == (guchar) quote)
+                quote = 0;
             }
+          else if (c == '"' || c == '\'')
+            quote = (char) c;
+          else if (c == '>')
+            return i + 1;
           else
             {
-              /* Up to the next quote, “<” or “>”: whichever comes first. */
-              const char *gt = memchr (start + i, '>', avail - i);
-              gsize stop = gt != NULL ? (gsize) (gt - start) : avail;
-              const char *dq = memchr (start + i, '"', stop - i);
-              const char *sq = memchr (start + i, '\'', (dq != NULL ? (gsize) (dq - start) : stop) - i);
-              const char *q = sq != NULL ? sq : dq;
-              gsize until = q != NULL ? (gsize) (q - start) : stop;
-
-              if (memchr (start + i, '<', until - i) != NULL)
-                {
-                  reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line_at (r, r->pos),
-                                    _("a tag is not closed before the next “<”"));
-                  return 0;
-                }
-              if (q != NULL)
-                {
-                  quote = *q;
-                  i = until + 1;
-                }
-              else if (gt != NULL)
-                return stop + 1;
-              else
-                i = avail;
+              reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line_at (r, r->pos),
+                                _("a tag is not closed before the next “<”"));
+              return 0;
             }
+          i++;
         }
       if (i > MAX_TAG_LENGTH)
         {
@@ -1265,29 +1253,27 @@ read_start_tag (FlexoXmlReader *r,
   if (!parse_start_tag (r, tag, size, line, &info->name, &info->empty))
     return TOKEN_ERROR;
 
-  if (r->open->len == 0 && r->seen_root)
+  if (r->n_open == 0 && r->seen_root)
     {
       reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line,
                         _("a second root element <%s>"), info->name);
       return TOKEN_ERROR;
     }
-  if (r->open->len >= FLEXO_XML_MAX_DEPTH)
+  if (r->n_open >= FLEXO_XML_MAX_DEPTH)
     {
       reader_set_error (r, FLEXO_XML_ERROR_TOO_DEEP, line,
                         _("nesting deeper than %d levels"), FLEXO_XML_MAX_DEPTH);
       return TOKEN_ERROR;
     }
   r->seen_root = TRUE;
-  info->depth = r->open->len;
+  info->depth = r->n_open;
   info->line = line;
   if (info->empty)
-    r->root_closed = r->open->len == 0;
+    r->root_closed = r->n_open == 0;
   else
     {
-      g_ptr_array_add (r->open, (gpointer) info->name);
-      if ((guint) info->depth >= r->start_lines->len)
-        g_array_set_size (r->start_lines, info->depth + 1);
-      g_array_index (r->start_lines, int, info->depth) = line;
+      r->open[r->n_open] = info->name;
+      r->start_lines[r->n_open++] = line;
     }
   return TOKEN_START;
 }
@@ -1297,7 +1283,8 @@ read_end_tag (FlexoXmlReader *r,
               TokenInfo      *info)
 {
   int line = line_at (r, r->pos);
-  gssize gt = window_find (r, 2, ">", 1, 4096);
+  const char *hit = memchr (r->buf + r->pos + 2, '>', r->valid - r->pos > 2 ? r->valid - r->pos - 2 : 0);
+  gssize gt = hit != NULL ? hit - (r->buf + r->pos) : window_find (r, 2, ">", 1, 4096);
   const char *p, *end, *open_name;
   gsize n;
 
@@ -1318,7 +1305,7 @@ read_end_tag (FlexoXmlReader *r,
       reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line, _("a malformed end tag"));
       return TOKEN_ERROR;
     }
-  if (r->open->len == 0)
+  if (r->n_open == 0)
     {
       g_autofree char *name = g_strndup (p, n);
 
@@ -1326,24 +1313,24 @@ read_end_tag (FlexoXmlReader *r,
                         _("the end tag </%s> closes no element"), name);
       return TOKEN_ERROR;
     }
-  open_name = g_ptr_array_index (r->open, r->open->len - 1);
+  open_name = r->open[r->n_open - 1];
   if (strncmp (open_name, p, n) != 0 || open_name[n] != '\0')
     {
       g_autofree char *name = g_strndup (p, n);
 
       reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line,
                         _("the end tag </%s> does not match <%s> of line %d"), name, open_name,
-                        g_array_index (r->start_lines, int, r->open->len - 1));
+                        r->start_lines[r->n_open - 1]);
       return TOKEN_ERROR;
     }
 
   r->pos += gt + 1;
   info->name = open_name;
-  info->depth = r->open->len - 1;
-  info->line = g_array_index (r->start_lines, int, info->depth);
+  info->depth = r->n_open - 1;
+  info->line = r->start_lines[info->depth];
   info->empty = FALSE;
-  g_ptr_array_set_size (r->open, r->open->len - 1);
-  if (r->open->len == 0)
+  r->n_open--;
+  if (r->n_open == 0)
     r->root_closed = TRUE;
   return TOKEN_END;
 }
@@ -1379,7 +1366,7 @@ read_markup (FlexoXmlReader *r,
 
   if (avail >= 9 && memcmp (s, "<![CDATA[", 9) == 0)
     {
-      if (r->open->len == 0)
+      if (r->n_open == 0)
         {
           reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line, _("a CDATA section outside the root element"));
           return FALSE;
@@ -1468,7 +1455,7 @@ read_token (FlexoXmlReader *r,
             continue;
           if (r->error != NULL)
             return TOKEN_ERROR;
-          if (r->open->len > 0 || !r->seen_root)
+          if (r->n_open > 0 || !r->seen_root)
             {
               if (r->seen_root || r->len > 0)
                 set_unexpected_end (r);
@@ -1522,8 +1509,6 @@ reader_new (char    *display_name,
   r->max_input_size = FLEXO_XML_MAX_INPUT_SIZE;
   r->line_no = 1;
   r->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  r->open = g_ptr_array_new ();
-  r->start_lines = g_array_new (FALSE, TRUE, sizeof (int));
   r->seen_attributes = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (bytes != NULL)
@@ -1626,8 +1611,6 @@ flexo_xml_reader_free (FlexoXmlReader *r)
   tag_clear (&r->tag);
   tag_clear (&r->skipped);
   g_clear_pointer (&r->seen_attributes, g_hash_table_unref);
-  g_clear_pointer (&r->open, g_ptr_array_unref);
-  g_clear_pointer (&r->start_lines, g_array_unref);
   g_clear_pointer (&r->names, g_hash_table_unref);
   g_clear_pointer (&r->bytes, g_bytes_unref);
   g_clear_object (&r->decompressor);
