@@ -47,7 +47,8 @@ struct _FlexoWindow
   GHashTable           *marked;      /* instances and links with errors */
 
   FlexoPaletteView     *palette;
-  FlexoInspector       *inspector;
+  FlexoInspector       *inspector;     /* NULL until the first frame (see flexo_window_ensure_inspector()) */
+  guint                 inspector_idle;
   FlexoModelTree       *outline;
 
   FlexoDocument        *document;

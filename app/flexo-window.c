@@ -288,6 +288,8 @@ palette_item_changed (FlexoPaletteView *palette,
 static void
 show_selection (FlexoWindow *self)
 {
+  if (self->inspector == NULL)
+    return;
   flexo_inspector_set_selection (self->inspector, self->document,
                                  self->canvas != NULL ? flexo_canvas_get_selection (self->canvas) : NULL);
 }
@@ -739,6 +741,7 @@ flexo_window_dispose (GObject *object)
 {
   FlexoWindow *self = FLEXO_WINDOW (object);
 
+  g_clear_handle_id (&self->inspector_idle, g_source_remove);
   /* Destroyed without closing (the application quits): a clean end too. */
   if (self->document != NULL && get_recovery (self) != NULL)
     flexo_recovery_unwatch (get_recovery (self), self->document);
@@ -818,6 +821,60 @@ flexo_window_class_init (FlexoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, problems_label);
 }
 
+/* The inspector, made when first needed (and right after the first
+ * frame), showing the selection. */
+FlexoInspector *
+flexo_window_ensure_inspector (FlexoWindow *self)
+{
+  g_return_val_if_fail (FLEXO_IS_WINDOW (self), NULL);
+
+  if (self->inspector == NULL)
+    {
+      g_clear_handle_id (&self->inspector_idle, g_source_remove);
+      self->inspector = FLEXO_INSPECTOR (flexo_inspector_new ());
+      gtk_widget_set_vexpand (GTK_WIDGET (self->inspector), TRUE);
+      gtk_box_append (self->inspector_box, GTK_WIDGET (self->inspector));
+      if (self->default_style != NULL)
+        flexo_inspector_set_default_style (self->inspector, self->default_style);
+      g_signal_connect (self->inspector, "default-style-changed", G_CALLBACK (default_style_changed), self);
+      show_selection (self);
+    }
+  return self->inspector;
+}
+
+static gboolean
+make_inspector (gpointer data)
+{
+  FlexoWindow *self = data;
+
+  self->inspector_idle = 0;
+  flexo_window_ensure_inspector (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_done (GdkFrameClock *clock,
+                  FlexoWindow   *self)
+{
+  if (clock != NULL)
+    g_signal_handlers_disconnect_by_func (clock, first_frame_done, self);
+  if (self->inspector == NULL && self->inspector_idle == 0)
+    self->inspector_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, make_inspector, self, NULL);
+}
+
+static void
+schedule_inspector (FlexoWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->inspector != NULL)
+    return;
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_done), self, 0);
+  else
+    first_frame_done (NULL, self);
+}
+
 /* FLEXO_REPORT_FIRST_FRAME=1: the wall-clock time of the first frame the
  * window paints, on stderr, for tests/bench/startup.sh; "quit": and then
  * quit. */
@@ -860,6 +917,10 @@ flexo_window_init (FlexoWindow *self)
     gtk_stack_add_titled (GTK_STACK (stack), GTK_WIDGET (self->palette), "palette", _("Palette"));
     gtk_stack_add_titled (GTK_STACK (stack), GTK_WIDGET (self->outline), "outline", _("Outline"));
     gtk_widget_set_vexpand (stack, TRUE);
+    /* Only the page shown is measured (the outline of a large model is
+     * not laid out while the palette shows). */
+    gtk_stack_set_hhomogeneous (GTK_STACK (stack), FALSE);
+    gtk_stack_set_vhomogeneous (GTK_STACK (stack), FALSE);
     gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (stack));
     gtk_widget_set_margin_start (switcher, 6);
     gtk_widget_set_margin_end (switcher, 6);
@@ -872,10 +933,9 @@ flexo_window_init (FlexoWindow *self)
   }
   g_signal_connect (self->palette, "notify::active-item", G_CALLBACK (palette_item_changed), self);
 
-  self->inspector = FLEXO_INSPECTOR (flexo_inspector_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->inspector), TRUE);
-  gtk_box_append (self->inspector_box, GTK_WIDGET (self->inspector));
-  g_signal_connect (self->inspector, "default-style-changed", G_CALLBACK (default_style_changed), self);
+  /* The inspector comes right after the first frame: the window shows
+   * the document sooner. */
+  g_signal_connect_after (self, "map", G_CALLBACK (schedule_inspector), NULL);
 
   g_signal_connect (self->tab_view, "notify::selected-page", G_CALLBACK (selected_page_changed), self);
   g_signal_connect (self->tab_view, "close-page", G_CALLBACK (close_page), self);

@@ -9,6 +9,7 @@
 
 #include "flexo-application.h"
 #include "flexo-document.h"
+#include "flexo-inspector.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,8 @@ G_DECLARE_FINAL_TYPE (FlexoWindow, flexo_window, FLEXO, WINDOW, AdwApplicationWi
 FlexoWindow *flexo_window_new        (FlexoApplication *application);
 /* The canvas of the current diagram (NULL when it has none). */
 GtkWidget   *flexo_window_get_canvas (FlexoWindow      *self);
+/* The inspector, made right after the window's first frame (or now). */
+FlexoInspector *flexo_window_ensure_inspector (FlexoWindow *self);
 /* Shows @document, read from @file (NULL: a new, unsaved document). */
 void         flexo_window_set_document (FlexoWindow   *self,
                                         FlexoDocument *document,

@@ -15,6 +15,7 @@
 
 #include "flexo-application.h"
 #include "flexo-canvas.h"
+#include "flexo-inspector.h"
 #include "flexo-model.h"
 #include "flexo-gui-test.h"
 #include "flexo-test.h"
@@ -264,6 +265,29 @@ START_TEST (test_open_example_document)
 }
 END_TEST
 
+/* The inspector comes just after the window's first frame, and shows the
+ * selection made before it came. */
+START_TEST (test_inspector_after_first_frame)
+{
+  g_autoptr(GFile) file = data_file ("..", "..", "resources", "examples", "library.flexo", NULL);
+  FlexoCanvas *canvas;
+  GtkWidget *inspector;
+  GPtrArray *items;
+
+  open_file (file);
+  canvas = FLEXO_CANVAS (flexo_window_get_canvas (window));
+  items = flexo_diagram_get_items (flexo_canvas_get_diagram (canvas));
+  flexo_canvas_select (canvas, g_ptr_array_index (items, 0), FALSE);
+  WAIT_FOR (find_widget (GTK_WIDGET (window), FLEXO_TYPE_INSPECTOR, NULL, NULL) != NULL);
+  inspector = find_widget (GTK_WIDGET (window), FLEXO_TYPE_INSPECTOR, NULL, NULL);
+  ck_assert (gtk_widget_get_mapped (inspector));
+  ck_assert_ptr_eq (flexo_window_ensure_inspector (window), FLEXO_INSPECTOR (inspector));
+  /* A shape selected: its rows, not the connectors'. */
+  ck_assert (flexo_inspector_is_shown (FLEXO_INSPECTOR (inspector), FLEXO_STYLE_FILL));
+  ck_assert (!flexo_inspector_is_shown (FLEXO_INSPECTOR (inspector), FLEXO_STYLE_ROUTING));
+}
+END_TEST
+
 START_TEST (test_open_other_format_is_an_error)
 {
   g_autofree char *dir = g_dir_make_tmp ("flexo-gui-XXXXXX", NULL);
@@ -452,6 +476,7 @@ gui_suite (void)
   tcase_add_test (tc, test_open_dia_imports);
   tcase_add_test (tc, test_live_validation_lists_and_marks_problems);
   tcase_add_test (tc, test_open_other_format_is_an_error);
+  tcase_add_test (tc, test_inspector_after_first_frame);
   suite_add_tcase (s, tc);
 
   tcase_set_timeout (fr, 60);
