@@ -1034,12 +1034,22 @@ svg_values (xmlDoc     *xml,
   return g_string_free (out, FALSE);
 }
 
+/* The values of @xpath in @xml, joined by "|", are @expected. */
+static void
+assert_svg (xmlDoc     *xml,
+            const char *xpath,
+            const char *expected)
+{
+  g_autofree char *values = svg_values (xml, xpath);
+
+  ck_assert_msg (strcmp (values, expected) == 0, "%s: “%s”, not “%s”", xpath, values, expected);
+}
+
 START_TEST (test_svg_writer_paths)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   FlexoSvgWriter *w = flexo_svg_writer_new (out, 100, 50, 2, 3, 4, NULL, "a <b>");
   xmlDoc *xml;
-  char *v;
 
   /* A fill then a stroke of the same path: one element with both. */
   flexo_svg_writer_rectangle (w, 1, 2, 10, 20);
@@ -1071,27 +1081,13 @@ START_TEST (test_svg_writer_paths)
   flexo_svg_writer_finish (w);
 
   xml = parse_svg (out->str, out->len);
-  v = svg_values (xml, "/s:svg/s:title");
-  ck_assert_str_eq (v, "a <b>");
-  g_free (v);
-  v = svg_values (xml, "/s:svg/@width");
-  ck_assert_str_eq (v, "100pt");
-  g_free (v);
-  v = svg_values (xml, "//s:path[@stroke]/@d");
-  ck_assert_str_eq (v, "M1 2h10v20h-10Z|M10.01 0L8.75 0");
-  g_free (v);
-  v = svg_values (xml, "(//s:path[@stroke])[1]/@fill|(//s:path[@stroke])[1]/@stroke-opacity");
-  ck_assert_str_eq (v, "#ff0000|0.5");
-  g_free (v);
-  v = svg_values (xml, "//s:path[@stroke-dasharray]/@stroke-dasharray|//s:path[@stroke-dasharray]/@stroke-linecap");
-  ck_assert_str_eq (v, "round|4 0.01");  /* document order */
-  g_free (v);
-  v = svg_values (xml, "(//s:path[not(@stroke)])[1]/@d");
-  ck_assert_str_eq (v, "M55 25A5 5 0 0 1 45 25A5 5 0 0 1 55 25Z");
-  g_free (v);
-  v = svg_values (xml, "//s:clipPath/s:path/@d|//s:g[@clip-path]/s:g/@opacity|//s:g[@clip-path]/s:g/s:path/@d");
-  ck_assert_str_eq (v, "M0 0h5v5h-5Z|0.25|M1 1h2v2h-2Z");
-  g_free (v);
+  assert_svg (xml, "/s:svg/s:title", "a <b>");
+  assert_svg (xml, "/s:svg/@width", "100pt");
+  assert_svg (xml, "//s:path[@stroke]/@d", "M1 2h10v20h-10Z|M10.01 0L8.75 0");
+  assert_svg (xml, "(//s:path[@stroke])[1]/@fill|(//s:path[@stroke])[1]/@stroke-opacity", "#ff0000|0.5");
+  assert_svg (xml, "//s:path[@stroke-dasharray]/@stroke-dasharray|//s:path[@stroke-dasharray]/@stroke-linecap", "round|4 0.01");  /* document order */
+  assert_svg (xml, "(//s:path[not(@stroke)])[1]/@d", "M55 25A5 5 0 0 1 45 25A5 5 0 0 1 55 25Z");
+  assert_svg (xml, "//s:clipPath/s:path/@d|//s:g[@clip-path]/s:g/@opacity|//s:g[@clip-path]/s:g/s:path/@d", "M0 0h5v5h-5Z|0.25|M1 1h2v2h-2Z");
   xmlFreeDoc (xml);
 }
 END_TEST
@@ -1122,19 +1118,13 @@ START_TEST (test_svg_export_text_is_text)
   ck_assert_msg (bytes != NULL, "%s", error ? error->message : "");
   xml = parse_svg (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
-  v = svg_values (xml, "//s:text[1]");
-  ck_assert_str_eq (v, "A < B & \"C\"");
-  g_free (v);
+  assert_svg (xml, "//s:text[1]", "A < B & \"C\"");
   v = svg_values (xml, "//s:text[2]/s:tspan[last()]");
   ck_assert_msg (g_str_has_suffix (v, "…") && strlen (v) < strlen (long_text->str), "“%s”", v);
   g_free (v);
-  v = svg_values (xml, "//s:g[@opacity='0.5']/s:path/@fill");
-  ck_assert_str_eq (v, "#ff0000");
-  g_free (v);
+  assert_svg (xml, "//s:g[@opacity='0.5']/s:path/@fill", "#ff0000");
   /* No glyph outlines, no images. */
-  v = svg_values (xml, "//s:symbol|//s:image|//s:use");
-  ck_assert_str_eq (v, "");
-  g_free (v);
+  assert_svg (xml, "//s:symbol|//s:image|//s:use", "");
   xmlFreeDoc (xml);
 }
 END_TEST
