@@ -568,6 +568,7 @@ window_convert (FlexoXmlReader *r,
   r->buf = g_steal_pointer (&converted);
   r->buf_size = n_written;
   r->len = n_written;
+  r->pos = r->valid = r->line_pos = 0;
   r->buf = g_realloc (r->buf, r->buf_size + 1);
   return TRUE;
 }
@@ -586,11 +587,15 @@ window_sniff (FlexoXmlReader *r)
     return window_convert (r, "UTF-16LE", 0);
   if (r->len >= 4 && p[0] == 0 && p[1] == '<' && p[2] == 0 && p[3] == '?')
     return window_convert (r, "UTF-16BE", 0);
+  /* A UTF-8 byte order mark says the encoding, whatever is declared. */
   if (r->len >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
-    r->pos = r->valid = r->line_pos = 3;
-  encoding = declared_encoding (r->buf + r->pos, r->len - r->pos);
+    {
+      r->pos = r->valid = r->line_pos = 3;
+      return TRUE;
+    }
+  encoding = declared_encoding (r->buf, r->len);
   if (encoding != NULL)
-    return window_convert (r, encoding, r->pos);
+    return window_convert (r, encoding, 0);
   return TRUE;
 }
 

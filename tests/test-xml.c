@@ -716,6 +716,8 @@ START_TEST (test_encodings)
     gsize       len;
   } docs[] = {
     { "\xef\xbb\xbf<a v='caf\xc3\xa9'>caf\xc3\xa9</a>", 0 },
+    /* The byte order mark wins over the declaration */
+    { "\xef\xbb\xbf<?xml version='1.0' encoding='ISO-8859-1'?><a v='caf\xc3\xa9'>caf\xc3\xa9</a>", 0 },
     { "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<a v='caf\xe9'>caf\xe9</a>", 0 },
     { "\xff\xfe<\0a\0 \0v\0=\0'\0c\0a\0f\0\xe9\0'\0>\0c\0a\0f\0\xe9\0<\0/\0a\0>\0", 42 },
   };
