@@ -755,12 +755,14 @@ add_shape (Builder          *b,
   return shape;
 }
 
-/* The kind of a Dia element type that has a Flexo shape (-1: none). */
+/* The kind of a Dia element type that has a Flexo shape (-1: none), and
+ * whether it is only the nearest one (@approximate). */
 static int
 element_kind (const char *type,
-              DiaObject  *o)
+              DiaObject  *o,
+              gboolean   *approximate)
 {
-  static const struct { const char *type; FlexoShapeKind kind; } kinds[] = {
+  static const struct { const char *type; FlexoShapeKind kind; gboolean approximate; } kinds[] = {
     { "Standard - Box", FLEXO_SHAPE_RECTANGLE },
     { "Standard - Ellipse", FLEXO_SHAPE_ELLIPSE },
     { "Flowchart - Box", FLEXO_SHAPE_RECTANGLE },
@@ -772,7 +774,26 @@ element_kind (const char *type,
     { "Flowchart - Magnetic Disk", FLEXO_SHAPE_CYLINDER },
     { "Flowchart - Preparation", FLEXO_SHAPE_HEXAGON },
     { "Flowchart - Manual Operation", FLEXO_SHAPE_TRAPEZOID },
-    { "Flowchart - Off-page Connector", FLEXO_SHAPE_CHEVRON },
+    /* The other flowchart symbols, by the nearest outline */
+    { "Flowchart - Off Page Connector", FLEXO_SHAPE_CHEVRON, TRUE },
+    { "Flowchart - Predefined Process", FLEXO_SHAPE_RECTANGLE, TRUE },
+    { "Flowchart - Internal Storage", FLEXO_SHAPE_RECTANGLE, TRUE },
+    { "Flowchart - Manual Input", FLEXO_SHAPE_TRAPEZOID, TRUE },
+    { "Flowchart - Display", FLEXO_SHAPE_HEXAGON, TRUE },
+    { "Flowchart - Delay", FLEXO_SHAPE_ROUNDED_RECTANGLE, TRUE },
+    { "Flowchart - Extract", FLEXO_SHAPE_TRIANGLE, TRUE },
+    { "Flowchart - Merge", FLEXO_SHAPE_TRIANGLE, TRUE },
+    { "Flowchart - Offline Storage", FLEXO_SHAPE_TRIANGLE, TRUE },
+    { "Flowchart - Sort", FLEXO_SHAPE_DIAMOND, TRUE },
+    { "Flowchart - Collate", FLEXO_SHAPE_DIAMOND, TRUE },
+    { "Flowchart - Or", FLEXO_SHAPE_CIRCLE, TRUE },
+    { "Flowchart - Summing Junction", FLEXO_SHAPE_CIRCLE, TRUE },
+    { "Flowchart - Magnetic Tape", FLEXO_SHAPE_CIRCLE, TRUE },
+    { "Flowchart - Magnetic Drum", FLEXO_SHAPE_CYLINDER, TRUE },
+    { "Flowchart - Punched Card", FLEXO_SHAPE_NOTE, TRUE },
+    { "Flowchart - Punched Tape", FLEXO_SHAPE_DOCUMENT, TRUE },
+    { "Flowchart - Transaction File", FLEXO_SHAPE_RECTANGLE, TRUE },
+    { "Flowchart - Transmittal Tape", FLEXO_SHAPE_DOCUMENT, TRUE },
     { "UML - Class", FLEXO_SHAPE_CLASS },
     { "UML - Note", FLEXO_SHAPE_NOTE },
     { "UML - Actor", FLEXO_SHAPE_ACTOR },
@@ -793,6 +814,7 @@ element_kind (const char *type,
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (strcmp (type, kinds[i].type) == 0)
       {
+        *approximate = kinds[i].approximate;
         if (kinds[i].kind == FLEXO_SHAPE_RECTANGLE && real_of (o, "corner_radius", 0) > 0.01)
           return FLEXO_SHAPE_ROUNDED_RECTANGLE;
         return kinds[i].kind;
@@ -889,6 +911,9 @@ add_element (Builder   *b,
     flexo_style_set_fill (style, fill);
   if (kind == FLEXO_SHAPE_ROUNDED_RECTANGLE && real_of (o, "corner_radius", 0) > 0)
     flexo_style_set_corner_radius (style, real_of (o, "corner_radius", 0) * SCALE);
+  /* A terminal's ends are half circles. */
+  if (strcmp (o->type, "Flowchart - Terminal") == 0)
+    flexo_style_set_corner_radius (style, MIN (box->width, box->height) / 2);
   text = element_text (o, style);
   add_shape (b, o, box, style, text);
 }
@@ -1086,6 +1111,7 @@ add_object (Builder   *b,
             DiaObject *o)
 {
   FlexoRect box;
+  gboolean approximate = FALSE;
   int kind;
 
   if (strcmp (o->type, "Standard - Text") == 0)
@@ -1103,7 +1129,9 @@ add_object (Builder   *b,
       note_approximation (b, _("object without a position"));
       return;
     }
-  kind = element_kind (o->type, o);
+  kind = element_kind (o->type, o, &approximate);
+  if (kind >= 0 && approximate)
+    note_approximation (b, o->type);
   if (kind < 0 && is_closed_outline (o))
     {
       /* Its points' box, with the nearest outline Flexo has. */
