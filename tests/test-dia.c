@@ -198,6 +198,32 @@ START_TEST (test_legacy_font_names)
 }
 END_TEST
 
+/* Flowchart symbols: a terminal with half-circle ends, an off-page
+ * connector by its nearest outline (reported), no placeholder. */
+START_TEST (test_flowchart_symbols)
+{
+  g_autofree char *path = corpus_dir ("broken/opkald_ind.04.dia");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlexoDocument) document = NULL;
+  FlexoDiaReport report;
+  FlexoShape *terminal;
+  FlexoStyle style;
+
+  document = flexo_dia_load_path_with_report (path, &report, &error);
+  ck_assert_msg (document != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (report.n_placeholders, 0);
+  ck_assert_uint_eq (GPOINTER_TO_UINT (g_hash_table_lookup (report.approximated, "Flowchart - Off Page Connector")), 1);
+  /* The first object of the file, the terminal at the top */
+  terminal = g_ptr_array_index (flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0)), 0);
+  ck_assert (FLEXO_IS_SHAPE (terminal));
+  flexo_shape_resolve_style (terminal, &style);
+  ck_assert_int_eq (style.shape_kind, FLEXO_SHAPE_ROUNDED_RECTANGLE);
+  ck_assert_double_eq_tol (style.corner_radius, MIN (flexo_shape_get_bounds (terminal)->width,
+                                                     flexo_shape_get_bounds (terminal)->height) / 2, 1e-9);
+  flexo_dia_report_clear (&report);
+}
+END_TEST
+
 START_TEST (test_not_dia)
 {
   g_autofree char *dir = g_dir_make_tmp ("flexo-dia-XXXXXX", NULL);
@@ -229,6 +255,7 @@ dia_suite (void)
   tcase_add_test (tc, test_samples);
   tcase_add_test (tc, test_boxes_and_lines_mapped);
   tcase_add_test (tc, test_legacy_font_names);
+  tcase_add_test (tc, test_flowchart_symbols);
   tcase_add_test (tc, test_not_dia);
   suite_add_tcase (s, tc);
   return s;
