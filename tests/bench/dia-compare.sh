@@ -3,6 +3,7 @@
 # machine: time and peak memory of each, and the ratios (issue 8: Flexo
 # at least 20× faster, at most a fifth of Dia's peak memory).
 #   tests/bench/dia-compare.sh [N]        (default N = 20000)
+# Each program runs RUNS times (default 3), in turns; the medians count.
 # The diagram: N boxes, N texts, N - 1 connected lines (flexo-bench
 # generate-dia). Environment: BUILDDIR (default _build-release, as `make
 # bench` builds it). Needs Dia (apt-get install dia) and GNU time
@@ -28,9 +29,16 @@ measure () {
   tail -n 1 "$dir/time"
 }
 
-# No display for either: both run headless.
-read -r dia_s dia_kb < <(env -u DISPLAY -u WAYLAND_DISPLAY bash -c "$(declare -f measure); dir='$dir'; measure dia -n --export='$dir/dia.svg' '$dir/grid.dia'")
-read -r flexo_s flexo_kb < <(env -u DISPLAY -u WAYLAND_DISPLAY bash -c "$(declare -f measure); dir='$dir'; measure '$flexo' --export '$dir/flexo.svg' '$dir/grid.dia'")
+# No display for either: both run headless, RUNS times each, taking turns
+# (the machine's speed drifts), and the median of each is kept.
+median () { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+: > "$dir/dia.runs"; : > "$dir/flexo.runs"
+for ((r = 0; r < ${RUNS:-3}; r++)); do
+  env -u DISPLAY -u WAYLAND_DISPLAY bash -c "$(declare -f measure); dir='$dir'; measure dia -n --export='$dir/dia.svg' '$dir/grid.dia'" >> "$dir/dia.runs"
+  env -u DISPLAY -u WAYLAND_DISPLAY bash -c "$(declare -f measure); dir='$dir'; measure '$flexo' --export '$dir/flexo.svg' '$dir/grid.dia'" >> "$dir/flexo.runs"
+done
+dia_s=$(cut -d' ' -f1 "$dir/dia.runs" | median); dia_kb=$(cut -d' ' -f2 "$dir/dia.runs" | median)
+flexo_s=$(cut -d' ' -f1 "$dir/flexo.runs" | median); flexo_kb=$(cut -d' ' -f2 "$dir/flexo.runs" | median)
 
 [ -s "$dir/dia.svg" ] || { echo "dia-compare: Dia wrote no SVG" >&2; exit 1; }
 [ -s "$dir/flexo.svg" ] || { echo "dia-compare: Flexo wrote no SVG" >&2; exit 1; }
