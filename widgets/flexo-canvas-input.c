@@ -608,7 +608,7 @@ secondary_pressed (GtkGestureClick *gesture,
     flexo_canvas_select (self, item, FALSE);
   else if (item == NULL)
     flexo_canvas_clear_selection (self);
-  if (self->context_menu != NULL)
+  if (flexo_canvas_ensure_context_menu (self) != NULL)
     {
       gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
                                    &(GdkRectangle) { (int) x, (int) y, 1, 1 });

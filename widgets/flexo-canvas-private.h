@@ -124,7 +124,8 @@ struct _FlexoCanvas
   double            zoom_gesture_start;
   gboolean          space_down;
 
-  GtkWidget        *context_menu;       /* a GtkPopoverMenu, child of the canvas */
+  GtkWidget        *context_menu;       /* a GtkPopoverMenu, child of the canvas, made on first use */
+  GMenuModel       *context_menu_model;
   GHashTable       *marked;             /* instances and links with problems */
   gboolean          highlight_free;
 
@@ -188,5 +189,8 @@ gboolean  flexo_canvas_relation_allows    (FlexoRelation *relation,
 
 /* flexo-canvas-text.c */
 void      flexo_canvas_place_editor       (FlexoCanvas *self);
+
+/* The context menu's popover, made now if it was not (NULL without a menu). */
+GtkWidget *flexo_canvas_ensure_context_menu (FlexoCanvas *self);
 
 G_END_DECLS

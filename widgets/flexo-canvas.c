@@ -1560,21 +1560,30 @@ flexo_canvas_size_allocate (GtkWidget *widget,
     gtk_popover_present (GTK_POPOVER (self->context_menu));
 }
 
+/* A popover menu is many widgets: it is made when first shown (a window
+ * opens with a canvas per diagram). */
 void
 flexo_canvas_set_context_menu (FlexoCanvas *self,
                                GMenuModel  *menu)
 {
   g_return_if_fail (FLEXO_IS_CANVAS (self));
 
-  if (self->context_menu == NULL)
+  g_set_object (&self->context_menu_model, menu);
+  if (self->context_menu != NULL)
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), menu);
+}
+
+GtkWidget *
+flexo_canvas_ensure_context_menu (FlexoCanvas *self)
+{
+  if (self->context_menu == NULL && self->context_menu_model != NULL)
     {
-      self->context_menu = gtk_popover_menu_new_from_model (menu);
+      self->context_menu = gtk_popover_menu_new_from_model (self->context_menu_model);
       gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
       gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
       gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
     }
-  else
-    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), menu);
+  return self->context_menu;
 }
 
 static void
@@ -1588,6 +1597,7 @@ flexo_canvas_dispose (GObject *object)
       self->editor = NULL;
     }
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_clear_object (&self->context_menu_model);
   if (self->changed_id != 0)
     g_clear_signal_handler (&self->changed_id, self->document);
   g_clear_object (&self->diagram);
