@@ -253,11 +253,23 @@ _flexo_object_attach_tree (FlexoObject   *self,
     }
 }
 
+/* Bumped by every change of any object (fields and lists, done, undone or
+ * redone): what was drawn for one value still holds for the same value. */
+static guint model_revision;
+
+guint
+flexo_model_get_revision (void)
+{
+  return (guint) g_atomic_int_get (&model_revision);
+}
+
 void
 _flexo_object_list_changed (FlexoObject *self,
                             FlexoList    list)
 {
   FlexoObjectClass *klass = FLEXO_OBJECT_GET_CLASS (self);
+
+  g_atomic_int_inc (&model_revision);
 
   if (klass->list_changed != NULL)
     klass->list_changed (self, list);
@@ -269,6 +281,7 @@ _flexo_object_swap_field (FlexoObject *self,
                           gpointer     key,
                           FlexoValue  *value)
 {
+  g_atomic_int_inc (&model_revision);
   FLEXO_OBJECT_GET_CLASS (self)->swap_field (self, field, key, value);
 }
 

@@ -188,4 +188,9 @@ void           flexo_object_set_style     (FlexoObject      *self,
     memcpy (&(b), tmp_, sizeof (a)); \
   } G_STMT_END
 
+/* A number that every change of any object's fields or lists (done,
+ * undone or redone) changes: drawings made at one revision stay right for
+ * as long as it holds. */
+guint flexo_model_get_revision (void);
+
 G_END_DECLS

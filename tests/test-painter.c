@@ -889,6 +889,81 @@ START_TEST (test_lod_direct_pixels_match_mask)
 }
 END_TEST
 
+static void
+set_green_fill (FlexoStyle *style)
+{
+  flexo_style_set_fill (style, GREEN);
+}
+
+static cairo_surface_t *
+render_far (FlexoPainter    *painter,
+            FlexoDiagram    *diagram,
+            const FlexoRect *area,
+            double           scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 120);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_scale (cr, scale, scale);
+  flexo_painter_draw (painter, cr, diagram, area, scale);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (size_t) cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a)) == 0;
+}
+
+/* A far view of a large diagram is painted from a picture while the model
+ * does not change: the same pixels as drawing it, and redrawn after any
+ * change. */
+START_TEST (test_far_view_picture)
+{
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(FlexoPainter) painter = flexo_painter_new ();
+  g_autoptr(FlexoPainter) plain = flexo_painter_new ();
+  g_autoptr(cairo_surface_t) first = NULL, again = NULL, reference = NULL;
+  g_autoptr(cairo_surface_t) changed = NULL, changed_reference = NULL;
+  FlexoShape *last = NULL;
+  FlexoRect area;
+  const double scale = 0.05;
+
+  doc_init (&d);
+  for (guint i = 0; i < 20100; i++)
+    last = add_shape (&d, FLEXO_RECT_INIT ((i % 150) * 25, (i / 150) * 16, 20, 12), FLEXO_SHAPE_RECTANGLE,
+                      i % 2 ? RED : BLUE, BLACK, NULL);
+  doc_commit (&d);
+  flexo_diagram_get_extents (d.diagram, &area);
+
+  first = render_far (painter, d.diagram, &area, scale);
+  again = render_far (painter, d.diagram, &area, scale);
+  /* Without an area, the painter draws: no picture. */
+  reference = render_far (plain, d.diagram, NULL, scale);
+  ck_assert_uint_gt (count_pixels (first, 0, 0, 200, 120, is_painted), 1000);
+  ck_assert (same_pixels (first, again));
+  ck_assert (same_pixels (first, reference));
+
+  /* The last shape turns green: seen at once. */
+  flexo_document_begin (d.doc, "Green");
+  restyle_shape (last, set_green_fill);
+  flexo_document_commit (d.doc);
+  changed = render_far (painter, d.diagram, &area, scale);
+  changed_reference = render_far (plain, d.diagram, NULL, scale);
+  ck_assert (!same_pixels (changed, again));
+  ck_assert (same_pixels (changed, changed_reference));
+  /* And undone. */
+  flexo_document_undo (d.doc);
+  g_clear_pointer (&changed, cairo_surface_destroy);
+  changed = render_far (painter, d.diagram, &area, scale);
+  ck_assert (same_pixels (changed, reference));
+}
+END_TEST
+
 /* At a tiny scale, a connector is still a line between its shapes, and
  * one shorter than a pixel is dropped. */
 START_TEST (test_lod_tiny_connectors_stay_visible)
@@ -1315,6 +1390,7 @@ painter_suite (void)
   tcase_add_test (tc, test_lod_tiny_shapes_keep_their_fill);
   tcase_add_test (tc, test_lod_tiny_connectors_stay_visible);
   tcase_add_test (tc, test_lod_direct_pixels_match_mask);
+  tcase_add_test (tc, test_far_view_picture);
   tcase_add_test (tc, test_culling);
   tcase_add_test (tc, test_extents);
   tcase_add_test (tc, test_svg_writer_paths);

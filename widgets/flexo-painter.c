@@ -68,6 +68,22 @@ typedef struct
   CachedLayout  slots[N_SLOTS];
 } CacheEntry;
 
+/* What a picture of a far view was drawn for */
+typedef struct
+{
+  gpointer       diagram;
+  guint          revision;   /* flexo_model_get_revision() */
+  cairo_matrix_t matrix;
+  int            x, y, width, height;  /* the clip, in device pixels */
+  FlexoRect      area;
+  double         scale;
+  FlexoColor     background;
+} FarKey;
+
+/* Views of this many items and more are kept as a picture (far views of
+ * large diagrams), repainted from it while nothing changed. */
+#define FAR_VIEW_MIN_ITEMS 20000
+
 struct _FlexoPainter
 {
   PangoFontMap *font_map;
@@ -76,6 +92,8 @@ struct _FlexoPainter
   CacheEntry   *scratch; /* without caching: one layout per slot, reused */
   FlexoColor    background;
   GPtrArray    *lod_pool;  /* GArray of double, reused by the batches */
+  cairo_surface_t *far;    /* the picture of the last far view, or NULL */
+  FarKey        far_key;
 };
 
 /* ------------------------------------------------------------- helpers -- */
@@ -1035,6 +1053,7 @@ flexo_painter_free (FlexoPainter *self)
   g_ptr_array_unref (self->lod_pool);
   g_object_unref (self->context);
   g_object_unref (self->font_map);
+  g_clear_pointer (&self->far, cairo_surface_destroy);
   g_free (self);
 }
 
@@ -1066,6 +1085,9 @@ flexo_painter_invalidate (FlexoPainter *self,
                           gpointer      object)
 {
   g_return_if_fail (self != NULL);
+
+  /* Pictures are redrawn on any change of the model; this is for the rest. */
+  self->far_key.diagram = NULL;
 
   if (object == NULL)
     {
@@ -1340,6 +1362,94 @@ draw_items (FlexoPainter *self,
     }
 }
 
+static gboolean
+same_far_key (const FarKey *a,
+              const FarKey *b)
+{
+  return a->diagram == b->diagram && a->revision == b->revision &&
+         memcmp (&a->matrix, &b->matrix, sizeof a->matrix) == 0 &&
+         a->x == b->x && a->y == b->y && a->width == b->width && a->height == b->height &&
+         memcmp (&a->area, &b->area, sizeof a->area) == 0 && a->scale == b->scale &&
+         a->background == b->background;
+}
+
+/* Paints @items from the picture of this view, drawing it first unless
+ * it was drawn for the same view of the same model. FALSE, having painted
+ * nothing, when the target is not one a picture serves (scaled devices,
+ * huge clips). */
+static gboolean
+draw_far_view (FlexoPainter    *self,
+               cairo_t         *cr,
+               FlexoDiagram    *diagram,
+               const FlexoRect *area,
+               double           scale,
+               GPtrArray       *items)
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  double sx = 1, sy = 1, x1, y1, x2, y2;
+  FarKey key;
+
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  if (sx != 1 || sy != 1)
+    return FALSE;
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+  cairo_restore (cr);
+  if (!(x2 > x1 && y2 > y1) || (x2 - x1) * (y2 - y1) > 16e6 || fabs (x1) > 1e7 || fabs (y1) > 1e7)
+    return FALSE;
+
+  memset (&key, 0, sizeof key);
+  key.diagram = diagram;
+  key.revision = flexo_model_get_revision ();
+  cairo_get_matrix (cr, &key.matrix);
+  key.x = (int) floor (x1);
+  key.y = (int) floor (y1);
+  key.width = (int) ceil (x2) - key.x;
+  key.height = (int) ceil (y2) - key.y;
+  key.area = *area;
+  key.scale = scale;
+  key.background = self->background;
+
+  if (self->far == NULL || !same_far_key (&key, &self->far_key))
+    {
+      FlexoPaint paint;
+      cairo_t *far_cr;
+
+      self->far_key.diagram = NULL;
+      if (self->far != NULL && (cairo_image_surface_get_width (self->far) != key.width ||
+                                cairo_image_surface_get_height (self->far) != key.height))
+        g_clear_pointer (&self->far, cairo_surface_destroy);
+      if (self->far == NULL)
+        {
+          self->far = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, key.width, key.height);
+          if (cairo_surface_status (self->far) != CAIRO_STATUS_SUCCESS)
+            {
+              g_clear_pointer (&self->far, cairo_surface_destroy);
+              return FALSE;
+            }
+        }
+      far_cr = cairo_create (self->far);
+      cairo_set_operator (far_cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (far_cr);
+      cairo_set_operator (far_cr, CAIRO_OPERATOR_OVER);
+      cairo_translate (far_cr, -key.x, -key.y);
+      cairo_transform (far_cr, &key.matrix);
+      paint = (FlexoPaint) { .cr = far_cr };
+      draw_items (self, &paint, items, 0, items->len, scale);
+      cairo_destroy (far_cr);
+      cairo_surface_flush (self->far);
+      self->far_key = key;
+    }
+
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_source_surface (cr, self->far, key.x, key.y);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  return TRUE;
+}
+
 void
 flexo_painter_draw (FlexoPainter    *self,
                     cairo_t         *cr,
@@ -1358,6 +1468,11 @@ flexo_painter_draw (FlexoPainter    *self,
     scale = 1;
 
   items = collect_visible (self, diagram, area);
+  /* A far view of a large diagram: from its picture while nothing changed
+   * (a repaint for the pointer, the selection, a panel). */
+  if (area != NULL && items->len >= FAR_VIEW_MIN_ITEMS &&
+      draw_far_view (self, cr, diagram, area, scale, items))
+    return;
   draw_items (self, &paint, items, 0, items->len, scale);
 }
 
