@@ -46,7 +46,7 @@ remove_from_container (FlexoObject *object)
     {
       GPtrArray *children = flexo_object_get_list (container, list);
 
-      if (children != NULL && g_ptr_array_find (children, object, NULL))
+      if (children != NULL && _flexo_ptr_array_find_last (children, object, NULL))
         {
           flexo_object_remove_child (container, list, object);
           return;

@@ -123,4 +123,21 @@ void _flexo_object_set_multiplicity (FlexoObject *self,
                                      int          min,
                                      int          max);
 
+/* g_ptr_array_find() from the end: what is deleted in numbers goes
+ * topmost first. */
+static inline gboolean
+_flexo_ptr_array_find_last (GPtrArray *array,
+                            gpointer   data,
+                            guint     *index)
+{
+  for (guint i = array->len; i-- > 0;)
+    if (g_ptr_array_index (array, i) == data)
+      {
+        if (index != NULL)
+          *index = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 G_END_DECLS

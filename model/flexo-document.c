@@ -645,7 +645,7 @@ flexo_object_remove_child (FlexoObject *container,
     return;
 
   children = flexo_object_get_list (container, list);
-  if (!g_ptr_array_find (children, child, &index))
+  if (!_flexo_ptr_array_find_last (children, child, &index))
     {
       g_critical ("%s is not in that list of %s",
                   G_OBJECT_TYPE_NAME (child), G_OBJECT_TYPE_NAME (container));

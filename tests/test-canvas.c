@@ -501,6 +501,33 @@ START_TEST (test_keys_move_and_delete)
 }
 END_TEST
 
+/* Deleting a selection goes topmost first (many items in linear time);
+ * undo puts every item back at its place in the stacking order. */
+START_TEST (test_delete_many_keeps_order_on_undo)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  GPtrArray *items;
+
+  for (guint i = 0; i < 40; i++)
+    add_box (10 + (i % 10) * 60, 10 + (i / 10) * 60, 40, 40, FLEXO_SHAPE_RECTANGLE);
+  items = flexo_diagram_get_items (diagram);
+  /* (the copy unrefs what it holds: it takes references) */
+  before = g_ptr_array_copy (items, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  /* Every other one, from the bottom up, as a rubber band would. */
+  flexo_canvas_clear_selection (canvas);
+  for (guint i = 0; i < before->len; i += 2)
+    flexo_canvas_select (canvas, g_ptr_array_index (before, i), TRUE);
+  flexo_canvas_delete_selection (canvas);
+  ck_assert_uint_eq (n_items (), 20);
+  for (guint i = 0; i < items->len; i++)
+    ck_assert_ptr_eq (g_ptr_array_index (items, i), g_ptr_array_index (before, 2 * i + 1));
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_uint_eq (items->len, before->len);
+  for (guint i = 0; i < items->len; i++)
+    ck_assert_ptr_eq (g_ptr_array_index (items, i), g_ptr_array_index (before, i));
+}
+END_TEST
+
 START_TEST (test_arrange_actions)
 {
   FlexoShape *a = add_box (100, 100, 50, 50, FLEXO_SHAPE_RECTANGLE);
@@ -1160,6 +1187,7 @@ canvas_suite (void)
   tcase_add_test (tc, test_edit_label_in_place);
   tcase_add_test (tc, test_rubber_band_selects_inside);
   tcase_add_test (tc, test_keys_move_and_delete);
+  tcase_add_test (tc, test_delete_many_keeps_order_on_undo);
   tcase_add_test (tc, test_arrange_actions);
   tcase_add_test (tc, test_drop_into_container_and_out);
   tcase_add_test (tc, test_zoom_keeps_point_under_pointer);

@@ -759,9 +759,21 @@ flexo_canvas_delete_selection (FlexoCanvas *self)
   if (!can_edit (self) || self->selection->len == 0)
     return;
 
+  /* Topmost first: each goes from the end of what is left of the list,
+   * which keeps deleting many items linear. */
   items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < self->selection->len; i++)
-    g_ptr_array_add (items, g_object_ref (g_ptr_array_index (self->selection, i)));
+  {
+    GPtrArray *all = flexo_diagram_get_items (self->diagram);
+
+    for (guint i = all->len; i-- > 0 && items->len < self->selection->len;)
+      if (g_hash_table_contains (self->selected, g_ptr_array_index (all, i)))
+        g_ptr_array_add (items, g_object_ref (g_ptr_array_index (all, i)));
+    /* Anything selected that is not in the list (there is none): last. */
+    if (items->len < self->selection->len)
+      for (guint i = 0; i < self->selection->len; i++)
+        if (!g_ptr_array_find (items, g_ptr_array_index (self->selection, i), NULL))
+          g_ptr_array_add (items, g_object_ref (g_ptr_array_index (self->selection, i)));
+  }
 
   flexo_document_begin (self->document, ngettext ("Delete Item", "Delete Items", items->len));
   for (guint i = 0; i < items->len; i++)
