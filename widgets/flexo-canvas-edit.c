@@ -749,6 +749,26 @@ flexo_canvas_drag_resize (FlexoCanvas *self,
 
 /* ------------------------------------------------------------- delete -- */
 
+/* The selection, topmost first (a new array holding references): each
+ * deleted goes from the end of what is left of its list, which keeps
+ * deleting many items linear. */
+static GPtrArray *
+selection_topmost_first (FlexoCanvas *self)
+{
+  GPtrArray *all = flexo_diagram_get_items (self->diagram);
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = all->len; i-- > 0 && items->len < self->selection->len;)
+    if (g_hash_table_contains (self->selected, g_ptr_array_index (all, i)))
+      g_ptr_array_add (items, g_object_ref (g_ptr_array_index (all, i)));
+  /* Anything selected that is not in the list (there is none): last. */
+  if (items->len < self->selection->len)
+    for (guint i = 0; i < self->selection->len; i++)
+      if (!g_ptr_array_find (items, g_ptr_array_index (self->selection, i), NULL))
+        g_ptr_array_add (items, g_object_ref (g_ptr_array_index (self->selection, i)));
+  return items;
+}
+
 void
 flexo_canvas_delete_selection (FlexoCanvas *self)
 {
@@ -759,22 +779,7 @@ flexo_canvas_delete_selection (FlexoCanvas *self)
   if (!can_edit (self) || self->selection->len == 0)
     return;
 
-  /* Topmost first: each goes from the end of what is left of the list,
-   * which keeps deleting many items linear. */
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  {
-    GPtrArray *all = flexo_diagram_get_items (self->diagram);
-
-    for (guint i = all->len; i-- > 0 && items->len < self->selection->len;)
-      if (g_hash_table_contains (self->selected, g_ptr_array_index (all, i)))
-        g_ptr_array_add (items, g_object_ref (g_ptr_array_index (all, i)));
-    /* Anything selected that is not in the list (there is none): last. */
-    if (items->len < self->selection->len)
-      for (guint i = 0; i < self->selection->len; i++)
-        if (!g_ptr_array_find (items, g_ptr_array_index (self->selection, i), NULL))
-          g_ptr_array_add (items, g_object_ref (g_ptr_array_index (self->selection, i)));
-  }
-
+  items = selection_topmost_first (self);
   flexo_document_begin (self->document, ngettext ("Delete Item", "Delete Items", items->len));
   for (guint i = 0; i < items->len; i++)
     {
@@ -793,6 +798,7 @@ flexo_canvas_delete_selection (FlexoCanvas *self)
 void
 flexo_canvas_delete_selection_everywhere (FlexoCanvas *self)
 {
+  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) objects = NULL;
 
   g_return_if_fail (FLEXO_IS_CANVAS (self));
@@ -800,11 +806,13 @@ flexo_canvas_delete_selection_everywhere (FlexoCanvas *self)
   if (!can_edit (self) || self->selection->len == 0)
     return;
 
-  /* What they show goes, and with it all its views. */
+  /* What they show goes, and with it all its views; the topmost first
+   * (made last, they sit at the end of their lists). */
+  items = selection_topmost_first (self);
   objects = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < self->selection->len; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      gpointer item = g_ptr_array_index (self->selection, i);
+      gpointer item = g_ptr_array_index (items, i);
       gpointer model = FLEXO_IS_SHAPE (item) ? (gpointer) flexo_shape_get_instance (item)
                                              : (gpointer) flexo_connector_get_link (item);
 
