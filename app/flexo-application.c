@@ -201,6 +201,7 @@ flexo_application_open (GApplication  *app,
       g_autoptr(FlexoDocument) document = NULL;
       g_autoptr(GError) error = NULL;
       g_autofree char *path = g_file_get_path (files[i]);
+      g_autofree char *notes = NULL;
       GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
       FlexoWindow *window = NULL;
       gboolean is_new = FALSE;
@@ -216,7 +217,7 @@ flexo_application_open (GApplication  *app,
          * editors do with a new file name. */
         is_new = TRUE;
       else
-        document = flexo_format_load (path, &error);
+        document = flexo_format_import (path, &notes, &error);
 
       if (window == NULL && (document != NULL || is_new || active == NULL))
         window = flexo_application_new_window (self);
@@ -227,7 +228,10 @@ flexo_application_open (GApplication  *app,
           gtk_window_present (GTK_WINDOW (window));
         }
       else if (document != NULL)
-        flexo_window_show_loaded (window, document, files[i]);
+        {
+          flexo_window_show_loaded (window, document, files[i]);
+          flexo_window_show_import_notes (window, notes);
+        }
       else
         {
           if (window == NULL)

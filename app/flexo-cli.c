@@ -75,6 +75,27 @@ print_error (const GError *error)
   g_printerr ("flexo: %s\n", error->message);
 }
 
+/* Loads @path; an import's notes (what it approximated) go to stderr. */
+static FlexoDocument *
+load_input (const char  *path,
+            GError     **error)
+{
+  g_autofree char *notes = NULL;
+  FlexoDocument *document = flexo_format_import (path, &notes, error);
+
+  if (notes != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (notes, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (i == 0)
+          g_printerr ("flexo: %s: %s\n", path, lines[i]);
+        else
+          g_printerr ("  %s\n", lines[i]);
+    }
+  return document;
+}
+
 static int
 run_validate (const char *path)
 {
@@ -82,7 +103,7 @@ run_validate (const char *path)
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
 
-  document = flexo_format_load (path, &error);
+  document = load_input (path, &error);
   if (document == NULL)
     {
       print_error (error);
@@ -118,7 +139,7 @@ run_convert (const char *out,
       return 2;
     }
 
-  document = flexo_format_load (in, &error);
+  document = load_input (in, &error);
   if (document == NULL)
     {
       print_error (error);
@@ -204,7 +225,7 @@ run_export (const Options *options,
       return 2;
     }
 
-  document = flexo_format_load (in, &error);
+  document = load_input (in, &error);
   if (document == NULL)
     {
       print_error (error);

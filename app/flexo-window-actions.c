@@ -73,6 +73,7 @@ flexo_window_open_file (FlexoWindow *self,
   g_autoptr(FlexoDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (file);
+  g_autofree char *notes = NULL;
   FlexoWindow *target = self;
 
   if (path == NULL)
@@ -91,7 +92,7 @@ flexo_window_open_file (FlexoWindow *self,
         return;
       }
 
-  document = flexo_format_load (path, &error);
+  document = flexo_format_import (path, &notes, &error);
   if (document == NULL)
     {
       flexo_window_show_open_error (self, file, error);
@@ -101,6 +102,48 @@ flexo_window_open_file (FlexoWindow *self,
   if (!flexo_window_is_pristine (self))
     target = flexo_window_new (FLEXO_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
   flexo_window_show_loaded (target, document, file);
+  flexo_window_show_import_notes (target, notes);
+}
+
+void
+flexo_window_show_import_notes (FlexoWindow *self,
+                                const char  *notes)
+{
+  g_auto(GStrv) lines = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (FLEXO_IS_WINDOW (self));
+
+  if (notes == NULL)
+    return;
+  g_free (self->import_notes);
+  self->import_notes = g_strdup (notes);
+  lines = g_strsplit (notes, "\n", 2);
+  toast = adw_toast_new (lines[0]);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.import-notes");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+import_notes_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  FlexoWindow *self = user_data;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->import_notes == NULL)
+    return;
+  lines = g_strsplit (self->import_notes, "\n", 2);
+  body = g_strdup_printf ("%s\n\n%s", _("Flexo has no exact equivalent for these: objects became the nearest shape, or a dashed placeholder of their size that names them."),
+                          lines[1] != NULL ? lines[1] : "");
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), lines[0], body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
@@ -958,6 +1001,7 @@ static const GActionEntry window_actions[] = {
   { "zoom-out", zoom_out_action },
   { "zoom-reset", zoom_reset_action },
   { "zoom-fit", zoom_fit_action },
+  { "import-notes", import_notes_action },
   { "zoom-selection", zoom_selection_action },
   /* Stateful booleans: activating one toggles it (GLib's default). */
   { "show-grid", NULL, NULL, "true", canvas_option_change },

@@ -37,6 +37,8 @@ struct _FlexoWindow
   GtkBox               *inspector_box;
   AdwTabBar            *tab_bar;
   AdwTabView           *tab_view;
+  AdwToastOverlay      *toasts;
+  char                 *import_notes;   /* of the last import, for the toast's Details */
   AdwStatusPage        *empty_page;
   GMenuModel           *canvas_menu;
   GtkRevealer          *problems_revealer;

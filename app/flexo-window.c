@@ -362,6 +362,7 @@ default_style_changed (FlexoInspector *inspector,
   const FlexoStyle *style = flexo_inspector_get_default_style (inspector);
 
   g_clear_pointer (&self->default_style, flexo_style_free);
+  g_clear_pointer (&self->import_notes, g_free);
   if (style != NULL)
     self->default_style = flexo_style_copy (style);
   flexo_palette_view_set_default_style (self->palette, style);
@@ -813,6 +814,7 @@ flexo_window_class_init (FlexoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, inspector_box);
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, tab_bar);
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, tab_view);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, canvas_menu);
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, problems_revealer);

@@ -22,6 +22,10 @@ FlexoWindow *flexo_window_new        (FlexoApplication *application);
 GtkWidget   *flexo_window_get_canvas (FlexoWindow      *self);
 /* The inspector, made right after the window's first frame (or now). */
 FlexoInspector *flexo_window_ensure_inspector (FlexoWindow *self);
+/* What an import approximated (flexo_format_import()'s notes), in a toast
+ * whose Details shows them all; nothing when @notes is NULL. */
+void            flexo_window_show_import_notes (FlexoWindow *self,
+                                                const char  *notes);
 /* Shows @document, read from @file (NULL: a new, unsaved document). */
 void         flexo_window_set_document (FlexoWindow   *self,
                                         FlexoDocument *document,

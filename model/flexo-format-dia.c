@@ -1205,6 +1205,65 @@ build (DiaTable        *t,
   return document;
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+char *
+flexo_dia_report_describe (const FlexoDiaReport *report)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  GString *notes;
+  GHashTableIter iter;
+  gpointer name, count;
+  guint total = 0;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (report->approximated == NULL || g_hash_table_size (report->approximated) == 0)
+    return NULL;
+
+  names = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, report->approximated);
+  while (g_hash_table_iter_next (&iter, &name, &count))
+    {
+      g_ptr_array_add (names, name);
+      total += GPOINTER_TO_UINT (count);
+    }
+  g_ptr_array_sort (names, compare_strings);
+
+  notes = g_string_new (NULL);
+  g_string_append_printf (notes, ngettext ("Imported with %u approximation", "Imported with %u approximations", total),
+                          total);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *what = g_ptr_array_index (names, i);
+
+      /* Translators: something that was approximated, and how many times */
+      g_string_append_c (notes, '\n');
+      g_string_append_printf (notes, _("%s (%u)"), what,
+                              GPOINTER_TO_UINT (g_hash_table_lookup (report->approximated, what)));
+    }
+  return g_string_free (notes, FALSE);
+}
+
+FlexoDocument *
+flexo_dia_import (const char  *path,
+                  char       **notes,
+                  GError     **error)
+{
+  FlexoDiaReport report = { 0 };
+  FlexoDocument *document = flexo_dia_load_path_with_report (path, &report, error);
+
+  if (notes != NULL)
+    *notes = document != NULL ? flexo_dia_report_describe (&report) : NULL;
+  flexo_dia_report_clear (&report);
+  return document;
+}
+
 void
 flexo_dia_report_clear (FlexoDiaReport *report)
 {

@@ -31,4 +31,12 @@ FlexoDocument *flexo_dia_load_path_with_report (const char      *path,
                                                 FlexoDiaReport  *report,
                                                 GError         **error);
 
+/* The report as notes for people (NULL when nothing was approximated): a
+ * sum-up line, then one line per thing approximated, "what (how many)". */
+char          *flexo_dia_report_describe       (const FlexoDiaReport *report);
+/* The FlexoFormat import of Dia files. */
+FlexoDocument *flexo_dia_import                (const char      *path,
+                                                char           **notes,
+                                                GError         **error);
+
 G_END_DECLS

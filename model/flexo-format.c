@@ -41,6 +41,7 @@ static const FlexoFormat dia_format = {
   .extensions = dia_extensions,
   .load = flexo_dia_load_path,
   .save = NULL,
+  .import = flexo_dia_import,
 };
 
 static const FlexoFormat * const all_formats[] = {
@@ -91,10 +92,21 @@ FlexoDocument *
 flexo_format_load (const char  *path,
                    GError     **error)
 {
+  return flexo_format_import (path, NULL, error);
+}
+
+FlexoDocument *
+flexo_format_import (const char  *path,
+                     char       **notes,
+                     GError     **error)
+{
   const FlexoFormat *format;
   FlexoDocument *document;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  if (notes != NULL)
+    *notes = NULL;
 
   format = flexo_format_for_path (path);
   if (format == NULL)
@@ -104,7 +116,8 @@ flexo_format_load (const char  *path,
       return NULL;
     }
 
-  document = format->load (path, error);
+  document = notes != NULL && format->import != NULL ? format->import (path, notes, error)
+                                                     : format->load (path, error);
   if (document != NULL)
     {
       flexo_document_clear_history (document);

@@ -27,6 +27,11 @@ struct _FlexoFormat
   gboolean           (*save)        (FlexoDocument  *document,
                                      const char     *path,
                                      GError        **error);
+  /* Another tool's format: load, and say in @notes (NULL when there is
+   * nothing to say) what had to be approximated. */
+  FlexoDocument     *(*import)      (const char     *path,
+                                     char          **notes,
+                                     GError        **error);
 };
 
 /* Every known format, NULL-terminated. */
@@ -36,6 +41,12 @@ const FlexoFormat         *flexo_format_native       (void);
 /* Load with the format of @path's extension; the document comes back
  * saved (not modified) with an empty history. */
 FlexoDocument             *flexo_format_load         (const char     *path,
+                                                      GError        **error);
+/* flexo_format_load(), with the notes of an import (see FlexoFormat):
+ * their first line sums them up, each next one names what was
+ * approximated and how many times. */
+FlexoDocument             *flexo_format_import       (const char     *path,
+                                                      char          **notes,
                                                       GError        **error);
 gboolean                   flexo_format_save         (FlexoDocument  *document,
                                                       const char     *path,

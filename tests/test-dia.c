@@ -224,6 +224,29 @@ START_TEST (test_flowchart_symbols)
 }
 END_TEST
 
+/* What an import approximated, for people: a sum-up line, then each
+ * thing and how many times, in name order; nothing to say, no notes. */
+START_TEST (test_import_notes)
+{
+  g_autofree char *path = corpus_dir ("broken/opkald_ind.04.dia");
+  g_autofree char *exact = corpus_dir ("exports/Boxes.dia");
+  g_autofree char *notes = NULL;
+  g_autofree char *none = (char *) 1;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlexoDocument) document = flexo_format_import (path, &notes, &error);
+  g_autoptr(FlexoDocument) boxes = NULL;
+
+  ck_assert_msg (document != NULL, "%s", error ? error->message : "");
+  /* (in the collation order of the locale: the tests run in C) */
+  ck_assert_str_eq (notes, "Imported with 4 approximations\n"
+                           "Flowchart - Off Page Connector (1)\n"
+                           "connection to a line (3)");
+  boxes = flexo_format_import (exact, &none, &error);
+  ck_assert_ptr_nonnull (boxes);
+  ck_assert_ptr_null (none);
+}
+END_TEST
+
 START_TEST (test_not_dia)
 {
   g_autofree char *dir = g_dir_make_tmp ("flexo-dia-XXXXXX", NULL);
@@ -256,6 +279,7 @@ dia_suite (void)
   tcase_add_test (tc, test_boxes_and_lines_mapped);
   tcase_add_test (tc, test_legacy_font_names);
   tcase_add_test (tc, test_flowchart_symbols);
+  tcase_add_test (tc, test_import_notes);
   tcase_add_test (tc, test_not_dia);
   suite_add_tcase (s, tc);
   return s;
