@@ -945,7 +945,15 @@ add_text (Builder   *b,
 
       box = FLEXO_RECT_INIT (align == 0 ? pos.x : align == 1 ? pos.x - w / 2 : pos.x - w, pos.y - height, w, h);
     }
-  box = flexo_rect_inflate (&box, height * 0.2, height * 0.1);
+  /* Room for the text shape's padding, and for Flexo's fonts being wider
+   * than Dia's measure: on the side the text is not aligned to. */
+  {
+    int align = int_of (o, "text.alignment", 0);
+    double pad = 5, extra = box.width * 0.15;
+
+    box = FLEXO_RECT_INIT (box.x - pad - (align == 2 ? extra : align == 1 ? extra / 2 : 0), box.y - pad,
+                           box.width + 2 * pad + extra, box.height + 2 * pad);
+  }
   add_shape (b, o, &box, style, text);
   b->report->n_texts++;
 }
