@@ -228,10 +228,7 @@ flexo_application_open (GApplication  *app,
           gtk_window_present (GTK_WINDOW (window));
         }
       else if (document != NULL)
-        {
-          flexo_window_show_loaded (window, document, files[i]);
-          flexo_window_show_import_notes (window, notes);
-        }
+        flexo_window_show_loaded (window, document, files[i], notes);
       else
         {
           if (window == NULL)

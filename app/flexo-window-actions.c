@@ -101,27 +101,20 @@ flexo_window_open_file (FlexoWindow *self,
 
   if (!flexo_window_is_pristine (self))
     target = flexo_window_new (FLEXO_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  flexo_window_show_loaded (target, document, file);
-  flexo_window_show_import_notes (target, notes);
+  flexo_window_show_loaded (target, document, file, notes);
 }
 
-void
-flexo_window_show_import_notes (FlexoWindow *self,
-                                const char  *notes)
+/* What an import approximated, in a toast whose Details lists it all. */
+static void
+show_import_notes (FlexoWindow *self,
+                   const char  *notes)
 {
-  g_auto(GStrv) lines = NULL;
-  AdwToast *toast;
+  g_auto(GStrv) lines = g_strsplit (notes, "\n", 2);
+  AdwToast *toast = adw_toast_new (lines[0]);
 
-  g_return_if_fail (FLEXO_IS_WINDOW (self));
-
-  if (notes == NULL)
-    return;
-  g_free (self->import_notes);
-  self->import_notes = g_strdup (notes);
-  lines = g_strsplit (notes, "\n", 2);
-  toast = adw_toast_new (lines[0]);
   adw_toast_set_button_label (toast, _("_Details"));
   adw_toast_set_action_name (toast, "win.import-notes");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (notes));
   adw_toast_set_timeout (toast, 10);
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
@@ -132,13 +125,10 @@ import_notes_action (GSimpleAction *action,
                      gpointer       user_data)
 {
   FlexoWindow *self = user_data;
-  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) lines = g_strsplit (g_variant_get_string (parameter, NULL), "\n", 2);
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  if (self->import_notes == NULL)
-    return;
-  lines = g_strsplit (self->import_notes, "\n", 2);
   body = g_strdup_printf ("%s\n\n%s", _("Flexo has no exact equivalent for these: objects became the nearest shape, or a dashed placeholder of their size that names them."),
                           lines[1] != NULL ? lines[1] : "");
   dialog = adw_message_dialog_new (GTK_WINDOW (self), lines[0], body);
@@ -149,7 +139,8 @@ import_notes_action (GSimpleAction *action,
 void
 flexo_window_show_loaded (FlexoWindow   *self,
                           FlexoDocument *document,
-                          GFile         *file)
+                          GFile         *file,
+                          const char    *notes)
 {
   g_autofree char *path = g_file_get_path (file);
 
@@ -165,6 +156,8 @@ flexo_window_show_loaded (FlexoWindow   *self,
   else
     flexo_window_set_document (self, document, file);
   gtk_window_present (GTK_WINDOW (self));
+  if (notes != NULL)
+    show_import_notes (self, notes);
 }
 
 static void
@@ -980,6 +973,7 @@ metamodel_action (GSimpleAction *action,
 static const GActionEntry window_actions[] = {
   { "open", open_action },
   { "open-recent", open_recent_action, "s" },
+  { "import-notes", import_notes_action, "s" },
   { "no-recent", nothing_action },
   { "save", save_action },
   { "save-as", save_as_action },
@@ -1001,7 +995,6 @@ static const GActionEntry window_actions[] = {
   { "zoom-out", zoom_out_action },
   { "zoom-reset", zoom_reset_action },
   { "zoom-fit", zoom_fit_action },
-  { "import-notes", import_notes_action },
   { "zoom-selection", zoom_selection_action },
   /* Stateful booleans: activating one toggles it (GLib's default). */
   { "show-grid", NULL, NULL, "true", canvas_option_change },

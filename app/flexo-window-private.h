@@ -38,7 +38,6 @@ struct _FlexoWindow
   AdwTabBar            *tab_bar;
   AdwTabView           *tab_view;
   AdwToastOverlay      *toasts;
-  char                 *import_notes;   /* of the last import, for the toast's Details */
   AdwStatusPage        *empty_page;
   GMenuModel           *canvas_menu;
   GtkRevealer          *problems_revealer;

@@ -362,7 +362,6 @@ default_style_changed (FlexoInspector *inspector,
   const FlexoStyle *style = flexo_inspector_get_default_style (inspector);
 
   g_clear_pointer (&self->default_style, flexo_style_free);
-  g_clear_pointer (&self->import_notes, g_free);
   if (style != NULL)
     self->default_style = flexo_style_copy (style);
   flexo_palette_view_set_default_style (self->palette, style);
@@ -854,50 +853,34 @@ make_inspector (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-first_frame_done (GdkFrameClock *clock,
-                  FlexoWindow   *self)
-{
-  if (clock != NULL)
-    g_signal_handlers_disconnect_by_func (clock, first_frame_done, self);
-  if (self->inspector == NULL && self->inspector_idle == 0)
-    self->inspector_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, make_inspector, self, NULL);
-}
-
-static void
-schedule_inspector (FlexoWindow *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (self->inspector != NULL)
-    return;
-  if (clock != NULL)
-    g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_done), self, 0);
-  else
-    first_frame_done (NULL, self);
-}
-
-/* FLEXO_REPORT_FIRST_FRAME=1: the wall-clock time of the first frame the
- * window paints, on stderr, for tests/bench/startup.sh; "quit": and then
- * quit. */
+/* The window's first frame: the inspector comes right after it, so that
+ * the document shows sooner. FLEXO_REPORT_FIRST_FRAME=1 prints when it was
+ * painted, for tests/bench/startup.sh; "quit" then quits, for profiling
+ * the startup alone. */
 static void
 first_frame_painted (GdkFrameClock *clock,
-                     gpointer       data)
+                     FlexoWindow   *self)
 {
-  g_printerr ("flexo: first frame at %" G_GINT64_FORMAT " us\n", g_get_real_time ());
-  g_signal_handlers_disconnect_by_func (clock, first_frame_painted, data);
-  /* "quit": for profiling the startup alone */
-  if (g_strcmp0 (g_getenv ("FLEXO_REPORT_FIRST_FRAME"), "quit") == 0)
+  const char *report = g_getenv ("FLEXO_REPORT_FIRST_FRAME");
+
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted, self);
+  if (report != NULL)
+    g_printerr ("flexo: first frame at %" G_GINT64_FORMAT " us\n", g_get_real_time ());
+  if (self->inspector == NULL && self->inspector_idle == 0)
+    self->inspector_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, make_inspector, self, NULL);
+  if (g_strcmp0 (report, "quit") == 0)
     g_application_quit (g_application_get_default ());
 }
 
 static void
-report_first_frame (GtkWidget *widget)
+window_mapped (FlexoWindow *self)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
-  if (clock != NULL)
-    g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_painted), NULL);
+  if (self->inspector != NULL || self->inspector_idle != 0 || clock == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_painted), self, 0);
 }
 
 static void
@@ -935,9 +918,7 @@ flexo_window_init (FlexoWindow *self)
   }
   g_signal_connect (self->palette, "notify::active-item", G_CALLBACK (palette_item_changed), self);
 
-  /* The inspector comes right after the first frame: the window shows
-   * the document sooner. */
-  g_signal_connect_after (self, "map", G_CALLBACK (schedule_inspector), NULL);
+  g_signal_connect_after (self, "map", G_CALLBACK (window_mapped), NULL);
 
   g_signal_connect (self->tab_view, "notify::selected-page", G_CALLBACK (selected_page_changed), self);
   g_signal_connect (self->tab_view, "close-page", G_CALLBACK (close_page), self);
@@ -952,8 +933,6 @@ flexo_window_init (FlexoWindow *self)
   flexo_window_init_conceptualize (self);
   flexo_window_init_problems (self);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed), NULL);
-  if (g_getenv ("FLEXO_REPORT_FIRST_FRAME") != NULL)
-    g_signal_connect_after (self, "realize", G_CALLBACK (report_first_frame), NULL);
   flexo_window_set_document (self, NULL, NULL);
 }
 

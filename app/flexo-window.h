@@ -22,10 +22,6 @@ FlexoWindow *flexo_window_new        (FlexoApplication *application);
 GtkWidget   *flexo_window_get_canvas (FlexoWindow      *self);
 /* The inspector, made right after the window's first frame (or now). */
 FlexoInspector *flexo_window_ensure_inspector (FlexoWindow *self);
-/* What an import approximated (flexo_format_import()'s notes), in a toast
- * whose Details shows them all; nothing when @notes is NULL. */
-void            flexo_window_show_import_notes (FlexoWindow *self,
-                                                const char  *notes);
 /* Shows @document, read from @file (NULL: a new, unsaved document). */
 void         flexo_window_set_document (FlexoWindow   *self,
                                         FlexoDocument *document,
@@ -41,9 +37,11 @@ void         flexo_window_show_open_error (FlexoWindow  *self,
                                            const GError *error);
 
 /* Shows @document, loaded from @file: as that file when it is a Flexo
- * document, else imported (no file: saving asks for one). */
+ * document, else imported (no file: saving asks for one), with the
+ * import's @notes (flexo_format_import(); NULL: none) in a toast. */
 void         flexo_window_show_loaded  (FlexoWindow   *self,
                                         FlexoDocument *document,
-                                        GFile         *file);
+                                        GFile         *file,
+                                        const char    *notes);
 
 G_END_DECLS

@@ -541,8 +541,7 @@ parse_point (const char *text,
       memcpy (parts[i], start, end - start);
       parts[i][end - start] = '\0';
     }
-  if (!flexo_strtod (parts[0], &x) || !flexo_strtod (parts[1], &y) ||
-      !isfinite (x) || !isfinite (y) || fabs (x) > 1e6 || fabs (y) > 1e6)
+  if (!flexo_strtod (parts[0], &x) || !flexo_strtod (parts[1], &y) || fabs (x) > 1e6 || fabs (y) > 1e6)
     return FALSE;
   out->x = x * SCALE;
   out->y = y * SCALE;
@@ -557,7 +556,7 @@ real_of (DiaObject  *o,
   const char *text = value_of (o, name);
   double d;
 
-  if (text == NULL || !flexo_strtod (text, &d) || !isfinite (d))
+  if (text == NULL || !flexo_strtod (text, &d))
     return fallback;
   return d;
 }
@@ -1114,6 +1113,7 @@ is_line (DiaObject *o)
           value_of (o, "orth_points") != NULL || value_of (o, "bez_points") != NULL);
 }
 
+/* An object that is not a line. */
 static void
 add_object (Builder   *b,
             DiaObject *o)
@@ -1125,11 +1125,6 @@ add_object (Builder   *b,
   if (strcmp (o->type, "Standard - Text") == 0)
     {
       add_text (b, o);
-      return;
-    }
-  if (is_line (o))
-    {
-      add_line (b, o);
       return;
     }
   if (!element_box (o, &box))
@@ -1169,6 +1164,7 @@ build (DiaTable        *t,
   g_autofree char *name = g_path_get_basename (display_name);
   char *dot = strrchr (name, '.');
   Builder b = { document, NULL, NULL, report, display_name };
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
 
   if (dot != NULL)
     *dot = '\0';
@@ -1177,23 +1173,21 @@ build (DiaTable        *t,
   b.shapes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   flexo_document_begin (document, NULL);
   /* The diagram is filled before it enters the document, which then
-   * indexes its shapes at once. Elements first (in order, so that lines find the shapes they are
-   * connected to), then the lines, each at its place in the z-order. */
+   * indexes its shapes at once. Elements first, in order, so that lines
+   * find the shapes they are connected to; then the lines, in order, above
+   * them. */
   table = t;
   for (guint i = 0; i < t->objects->len; i++)
     {
       DiaObject *o = &g_array_index (t->objects, DiaObject, i);
 
-      if (!is_line (o))
-        add_object (&b, o);
-    }
-  for (guint i = 0; i < t->objects->len; i++)
-    {
-      DiaObject *o = &g_array_index (t->objects, DiaObject, i);
-
       if (is_line (o))
+        g_array_append_val (lines, i);
+      else
         add_object (&b, o);
     }
+  for (guint k = 0; k < lines->len; k++)
+    add_line (&b, &g_array_index (t->objects, DiaObject, g_array_index (lines, guint, k)));
   /* Dia's children (0.97's childnode) inside their parents. */
   for (guint i = 0; i < t->objects->len; i++)
     {

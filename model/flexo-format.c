@@ -39,8 +39,6 @@ static const FlexoFormat dia_format = {
   .id = "dia",
   .name = N_("Dia diagram"),
   .extensions = dia_extensions,
-  .load = flexo_dia_load_path,
-  .save = NULL,
   .import = flexo_dia_import,
 };
 
@@ -116,8 +114,7 @@ flexo_format_import (const char  *path,
       return NULL;
     }
 
-  document = notes != NULL && format->import != NULL ? format->import (path, notes, error)
-                                                     : format->load (path, error);
+  document = format->import != NULL ? format->import (path, notes, error) : format->load (path, error);
   if (document != NULL)
     {
       flexo_document_clear_history (document);

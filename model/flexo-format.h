@@ -22,13 +22,14 @@ struct _FlexoFormat
   const char          *id;          /* "flexo" */
   const char          *name;        /* translatable, for dialogs */
   const char * const  *extensions;  /* without the dot, NULL-terminated */
+  /* Flexo's own format reads with load, other tools' with import. */
   FlexoDocument     *(*load)        (const char     *path,
                                      GError        **error);
   gboolean           (*save)        (FlexoDocument  *document,
                                      const char     *path,
                                      GError        **error);
-  /* Another tool's format: load, and say in @notes (NULL when there is
-   * nothing to say) what had to be approximated. */
+  /* Another tool's format: read, and say in @notes (may be NULL; set to
+   * NULL when there is nothing to say) what had to be approximated. */
   FlexoDocument     *(*import)      (const char     *path,
                                      char          **notes,
                                      GError        **error);

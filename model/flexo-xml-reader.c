@@ -665,7 +665,9 @@ window_find (FlexoXmlReader *r,
 
       if (avail >= from + needle_len)
         {
-          const char *hit = memmem (r->buf + r->pos + from, avail - from, needle, needle_len);
+          const char *start = r->buf + r->pos + from;
+          const char *hit = needle_len == 1 ? memchr (start, needle[0], avail - from)
+                                            : memmem (start, avail - from, needle, needle_len);
 
           if (hit != NULL)
             return hit - (r->buf + r->pos);
@@ -1085,7 +1087,6 @@ parse_start_tag (FlexoXmlReader *r,
       gboolean spaced = FALSE;
       Attribute attribute;
       char quote, *value, *close;
-      int value_line;
 
       while (p < end && is_space (*p))
         p++, spaced = TRUE;
@@ -1130,8 +1131,7 @@ parse_start_tag (FlexoXmlReader *r,
                             attribute.name, element, limit);
           return FALSE;
         }
-      value_line = line;
-      if (!decode_attribute (r, value, close, value_line))
+      if (!decode_attribute (r, value, close, line))
         return FALSE;
       attribute.value = value;
       p = close + 1;
@@ -1288,8 +1288,7 @@ read_end_tag (FlexoXmlReader *r,
               TokenInfo      *info)
 {
   int line = line_at (r, r->pos);
-  const char *hit = memchr (r->buf + r->pos + 2, '>', r->valid - r->pos > 2 ? r->valid - r->pos - 2 : 0);
-  gssize gt = hit != NULL ? hit - (r->buf + r->pos) : window_find (r, 2, ">", 1, 4096);
+  gssize gt = window_find (r, 2, ">", 1, 4096);
   const char *p, *end, *open_name;
   gsize n;
 

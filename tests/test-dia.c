@@ -231,7 +231,8 @@ START_TEST (test_import_notes)
   g_autofree char *path = corpus_dir ("broken/opkald_ind.04.dia");
   g_autofree char *exact = corpus_dir ("exports/Boxes.dia");
   g_autofree char *notes = NULL;
-  g_autofree char *none = (char *) 1;
+  static char unset;
+  char *none = &unset;
   g_autoptr(GError) error = NULL;
   g_autoptr(FlexoDocument) document = flexo_format_import (path, &notes, &error);
   g_autoptr(FlexoDocument) boxes = NULL;
