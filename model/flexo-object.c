@@ -257,10 +257,58 @@ _flexo_object_attach_tree (FlexoObject   *self,
  * redone): what was drawn for one value still holds for the same value. */
 static guint model_revision;
 
+/* The last changes, by revision: the one that made revision r is at
+ * r % CHANGE_LOG_SIZE. Changes are made on one thread (the model is not
+ * thread-safe); the revision alone may be read from any. */
+#define CHANGE_LOG_SIZE 1024
+
+typedef struct
+{
+  gpointer object;
+  GType    type;
+  gboolean list;
+} LoggedChange;
+
+static LoggedChange change_log[CHANGE_LOG_SIZE];
+
+static void
+log_change (FlexoObject *object,
+            gboolean     list)
+{
+  guint revision = (guint) g_atomic_int_add (&model_revision, 1) + 1;
+  LoggedChange *change = &change_log[revision % CHANGE_LOG_SIZE];
+
+  change->object = object;
+  change->type = G_OBJECT_TYPE (object);
+  change->list = list;
+}
+
 guint
 flexo_model_get_revision (void)
 {
   return (guint) g_atomic_int_get (&model_revision);
+}
+
+gboolean
+flexo_model_foreach_change_since (guint                revision,
+                                  FlexoModelChangeFunc func,
+                                  gpointer             user_data)
+{
+  guint now = flexo_model_get_revision ();
+
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  /* Unsigned: a revision from the future is as unknown as a lost one. */
+  if (now - revision > CHANGE_LOG_SIZE)
+    return FALSE;
+  for (guint r = revision + 1; r != now + 1; r++)
+    {
+      const LoggedChange *change = &change_log[r % CHANGE_LOG_SIZE];
+
+      if (!func (change->object, change->type, change->list, user_data))
+        break;
+    }
+  return TRUE;
 }
 
 void
@@ -269,7 +317,7 @@ _flexo_object_list_changed (FlexoObject *self,
 {
   FlexoObjectClass *klass = FLEXO_OBJECT_GET_CLASS (self);
 
-  g_atomic_int_inc (&model_revision);
+  log_change (self, TRUE);
 
   if (klass->list_changed != NULL)
     klass->list_changed (self, list);
@@ -281,7 +329,7 @@ _flexo_object_swap_field (FlexoObject *self,
                           gpointer     key,
                           FlexoValue  *value)
 {
-  g_atomic_int_inc (&model_revision);
+  log_change (self, FALSE);
   FLEXO_OBJECT_GET_CLASS (self)->swap_field (self, field, key, value);
 }
 

@@ -193,4 +193,21 @@ void           flexo_object_set_style     (FlexoObject      *self,
  * as long as it holds. */
 guint flexo_model_get_revision (void);
 
+/* Called for each change made after a revision, oldest first: the object
+ * changed and its type then, and whether a list of its changed (else one
+ * of its fields). The object may be gone since: compare the pointer, do
+ * not use it unless something alive holds it (a diagram listing it).
+ * Return FALSE to stop. */
+typedef gboolean (*FlexoModelChangeFunc) (gpointer  object,
+                                          GType     type,
+                                          gboolean  list,
+                                          gpointer  user_data);
+
+/* The last changes are remembered: FALSE, calling nothing, when those
+ * after @revision are no longer all known; TRUE otherwise (also when
+ * @func stopped). */
+gboolean flexo_model_foreach_change_since (guint                revision,
+                                           FlexoModelChangeFunc func,
+                                           gpointer             user_data);
+
 G_END_DECLS

@@ -689,6 +689,106 @@ START_TEST (test_changes_of_views_only)
 }
 END_TEST
 
+typedef struct
+{
+  GPtrArray *objects;
+  GArray    *lists;  /* gboolean */
+  GType      first_type;
+} ChangeSeen;
+
+static gboolean
+seen_change (gpointer object,
+             GType    type,
+             gboolean list,
+             gpointer user_data)
+{
+  ChangeSeen *seen = user_data;
+
+  if (seen->objects->len == 0)
+    seen->first_type = type;
+  g_ptr_array_add (seen->objects, object);
+  g_array_append_val (seen->lists, list);
+  return TRUE;
+}
+
+static gboolean
+stop_at_once (gpointer object,
+              GType    type,
+              gboolean list,
+              gpointer user_data)
+{
+  (*(guint *) user_data)++;
+  return FALSE;
+}
+
+/* The model remembers its last changes, oldest first, done, undone and
+ * redone; not those too far back. */
+START_TEST (test_changes_since_a_revision)
+{
+  g_autoptr(FlexoDocument) doc = flexo_document_new ();
+  g_autoptr(GPtrArray) objects = g_ptr_array_new ();
+  g_autoptr(GArray) lists = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  ChangeSeen seen = { objects, lists, 0 };
+  FlexoDiagram *diagram;
+  FlexoShape *shape;
+  guint before, calls = 0;
+
+  flexo_document_begin (doc, "Add");
+  diagram = add_diagram (doc, "D");
+  shape = add_shape (doc, diagram, 0, 0);
+  flexo_document_commit (doc);
+
+  before = flexo_model_get_revision ();
+  ck_assert (flexo_model_foreach_change_since (before, seen_change, &seen));
+  ck_assert_uint_eq (objects->len, 0);
+
+  flexo_document_begin (doc, "Move");
+  flexo_shape_move_by (shape, 10, 0);
+  flexo_document_commit (doc);
+  flexo_document_begin (doc, "Rename");
+  flexo_diagram_set_name (diagram, "E");
+  flexo_document_commit (doc);
+  ck_assert (flexo_document_undo (doc));
+  flexo_document_begin (doc, "Add");
+  add_shape (doc, diagram, 200, 0);
+  flexo_document_commit (doc);
+
+  ck_assert (flexo_model_foreach_change_since (before, seen_change, &seen));
+  ck_assert_uint_eq (objects->len, flexo_model_get_revision () - before);
+  ck_assert_uint_ge (objects->len, 4);
+  ck_assert_ptr_eq (g_ptr_array_index (objects, 0), shape);
+  ck_assert (seen.first_type == FLEXO_TYPE_SHAPE);
+  ck_assert (!g_array_index (lists, gboolean, 0));
+  ck_assert_ptr_eq (g_ptr_array_index (objects, 1), diagram);
+  ck_assert_ptr_eq (g_ptr_array_index (objects, 2), diagram);  /* undone */
+  /* The new shape entered the diagram's list, last. */
+  ck_assert_ptr_eq (g_ptr_array_index (objects, objects->len - 1), diagram);
+  ck_assert (g_array_index (lists, gboolean, objects->len - 1));
+
+  /* The callback may stop. */
+  ck_assert (flexo_model_foreach_change_since (before, stop_at_once, &calls));
+  ck_assert_uint_eq (calls, 1);
+
+  /* Thousands of changes later, those after @before are no longer all
+   * known; the last ones are. */
+  for (guint i = 0; i < 2000; i++)
+    {
+      flexo_document_begin (doc, "Move");
+      flexo_shape_move_by (shape, 1, 0);
+      flexo_document_commit (doc);
+    }
+  calls = 0;
+  ck_assert (!flexo_model_foreach_change_since (before, stop_at_once, &calls));
+  ck_assert_uint_eq (calls, 0);
+  g_ptr_array_set_size (objects, 0);
+  ck_assert (flexo_model_foreach_change_since (flexo_model_get_revision () - 100, seen_change, &seen));
+  ck_assert_uint_eq (objects->len, 100);
+  ck_assert_ptr_eq (g_ptr_array_index (objects, 99), shape);
+  /* And none from the future. */
+  ck_assert (!flexo_model_foreach_change_since (flexo_model_get_revision () + 1, stop_at_once, &calls));
+}
+END_TEST
+
 static Suite *
 document_suite (void)
 {
@@ -711,6 +811,7 @@ document_suite (void)
   tcase_add_test (tc, test_connector_index_follows_edits);
   tcase_add_test (tc, test_set_unsaved);
   tcase_add_test (tc, test_changes_of_views_only);
+  tcase_add_test (tc, test_changes_since_a_revision);
   suite_add_tcase (s, tc);
 
   return s;
