@@ -18,6 +18,7 @@
 #include "flexo-model.h"
 #include "flexo-outline.h"
 #include "flexo-painter.h"
+#include "flexo-painter-private.h"
 #include "flexo-route.h"
 #include "flexo-svg-writer.h"
 #include "flexo-test.h"
@@ -964,6 +965,225 @@ START_TEST (test_far_view_picture)
 }
 END_TEST
 
+static void
+set_thick_stroke (FlexoStyle *style)
+{
+  flexo_style_set_stroke_width (style, style->stroke_width > 10 ? 1 : 60);
+  flexo_style_set_stroke (style, style->stroke == BLACK ? RED : BLACK);
+}
+
+static void
+set_other_fill (FlexoStyle *style)
+{
+  flexo_style_set_fill (style, style->fill == GREEN ? BLUE : GREEN);
+}
+
+static void
+set_thick_line (FlexoStyle *style)
+{
+  flexo_style_set_stroke_width (style, style->stroke_width > 10 ? 2 : 40);
+  flexo_style_set_stroke (style, style->stroke == GREEN ? BLUE : GREEN);
+}
+
+/* The largest difference of a channel between two pixels of @a and @b,
+ * and how many pixels differ. */
+static guint
+pixels_difference (cairo_surface_t *a,
+                   cairo_surface_t *b,
+                   guint           *n_differ)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  guint most = 0;
+
+  *n_differ = 0;
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 p = pixel (a, x, y), q = pixel (b, x, y);
+
+        if (p != q)
+          (*n_differ)++;
+        for (int shift = 0; shift < 32; shift += 8)
+          most = MAX (most, (guint) ABS ((int) ((p >> shift) & 0xff) - (int) ((q >> shift) & 0xff)));
+      }
+  return most;
+}
+
+static void
+restyle_connector (FlexoConnector *connector,
+                   void          (*edit) (FlexoStyle *style))
+{
+  g_autoptr(FlexoStyle) style = flexo_style_copy (flexo_connector_get_style (connector));
+
+  edit (style);
+  flexo_connector_set_style (connector, style);
+}
+
+static cairo_surface_t *
+render_far_size (FlexoPainter    *painter,
+                 FlexoDiagram    *diagram,
+                 const FlexoRect *view,
+                 const FlexoRect *area,
+                 double           scale,
+                 int              width,
+                 int              height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -view->x, -view->y);
+  flexo_painter_draw (painter, cr, diagram, area, scale);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* A far view's picture follows edits by redrawing where the items were
+ * and are (their connectors with them): edit after edit, the same pixels
+ * as drawing the whole diagram, with small and long moves, thick strokes
+ * made thin, long diagonal lines, detailed shapes and lines among the
+ * batched ones, bends, undo and redo, and changes elsewhere. */
+START_TEST (test_far_view_follows_edits)
+{
+  g_auto(Doc) d = { NULL, NULL };
+  g_auto(Doc) other = { NULL, NULL };
+  g_autoptr(FlexoPainter) painter = flexo_painter_new ();
+  g_autoptr(FlexoPainter) plain = flexo_painter_new ();
+  g_autoptr(GPtrArray) shapes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) connectors = g_ptr_array_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8);
+  FlexoShape *elsewhere;
+  FlexoRect area;
+  const int width = 480, height = 360;
+  double scale;
+  guint whole = 0, partial = 0, most = 0, n_differ;
+
+  doc_init (&d);
+  for (guint i = 0; i < 12000; i++)
+    g_ptr_array_add (shapes, add_shape (&d, FLEXO_RECT_INIT ((i % 150) * 40, (i / 150) * 30, 24, 16),
+                                        FLEXO_SHAPE_RECTANGLE, i % 3 ? RED : BLUE, BLACK, NULL));
+  /* Large ones, drawn in full, with text. */
+  for (guint i = 0; i < 12; i++)
+    g_ptr_array_add (shapes, add_shape (&d, FLEXO_RECT_INIT (300 + (i % 4) * 1400, 200 + (i / 4) * 800, 700, 500),
+                                        i % 2 ? FLEXO_SHAPE_ELLIPSE : FLEXO_SHAPE_ROUNDED_RECTANGLE,
+                                        WHITE, BLUE, "A label drawn in full"));
+  /* Each small one to its right neighbour, wrapping to the next row
+   * across the whole diagram; some long ones across it, some thick. */
+  for (guint i = 0; i + 1 < 12000; i++)
+    g_ptr_array_add (connectors, add_connector (&d, g_ptr_array_index (shapes, i), g_ptr_array_index (shapes, i + 1),
+                                                FLEXO_ROUTING_STRAIGHT, FLEXO_ARROW_FILLED));
+  for (guint i = 0; i < 40; i++)
+    {
+      FlexoConnector *c = add_connector (&d, g_ptr_array_index (shapes, g_rand_int_range (rand, 0, 12012)),
+                                         g_ptr_array_index (shapes, g_rand_int_range (rand, 0, 12012)),
+                                         i % 2 ? FLEXO_ROUTING_ORTHOGONAL : FLEXO_ROUTING_STRAIGHT,
+                                         FLEXO_ARROW_FILLED);
+
+      if (i % 5 == 0)
+        restyle_connector (c, set_thick_line);
+      g_ptr_array_add (connectors, c);
+    }
+  doc_commit (&d);
+  /* Another document, whose changes the picture cannot place. */
+  other.doc = flexo_document_new ();
+  {
+    g_autoptr(FlexoDiagram) diagram = flexo_diagram_new (other.doc, "Other");
+
+    flexo_document_begin (other.doc, "Add");
+    flexo_object_insert_child (FLEXO_OBJECT (other.doc), FLEXO_LIST_DIAGRAMS, -1, FLEXO_OBJECT (diagram));
+    other.diagram = diagram;
+    elsewhere = add_shape (&other, FLEXO_RECT_INIT (0, 0, 10, 10), FLEXO_SHAPE_RECTANGLE, RED, BLACK, NULL);
+    flexo_document_commit (other.doc);
+  }
+
+  flexo_diagram_get_extents (d.diagram, &area);
+  scale = MIN (width / area.width, height / area.height);
+
+  for (guint step = 0; step < 90; step++)
+    {
+      g_autoptr(cairo_surface_t) far = NULL, reference = NULL;
+      FlexoShape *shape = g_ptr_array_index (shapes, g_rand_int_range (rand, 0, shapes->len));
+      FlexoConnector *connector = g_ptr_array_index (connectors, g_rand_int_range (rand, 0, connectors->len));
+      FlexoRect r = *flexo_shape_get_bounds (shape);
+
+      if (step > 0)
+        {
+          flexo_document_begin (d.doc, "Edit");
+          switch (step % 9)
+            {
+            case 0: /* A small move */
+              flexo_shape_move_by (shape, g_rand_double_range (rand, -60, 60), g_rand_double_range (rand, -60, 60));
+              break;
+            case 1: /* A long one, even out of the view */
+              r.x = g_rand_double_range (rand, area.x - 500, area.x + area.width);
+              r.y = g_rand_double_range (rand, area.y - 500, area.y + area.height);
+              flexo_shape_set_bounds (shape, &r);
+              break;
+            case 2: /* Thick, then thin again */
+              restyle_shape (shape, set_thick_stroke);
+              break;
+            case 3:
+              restyle_shape (shape, set_other_fill);
+              break;
+            case 4:
+              restyle_connector (connector, set_thick_line);
+              break;
+            case 5: /* Bends, then straight again */
+              if (flexo_connector_get_waypoints (connector) != NULL)
+                flexo_connector_set_waypoints (connector, NULL, 0);
+              else
+                {
+                  FlexoPoint bends[2] = { { g_rand_double_range (rand, area.x, area.x + area.width), area.y + 100 },
+                                          { area.x + 200, g_rand_double_range (rand, area.y, area.y + area.height) } };
+
+                  flexo_connector_set_waypoints (connector, bends, 2);
+                }
+              break;
+            case 6: /* Larger */
+              r.width *= 3;
+              r.height *= 2;
+              flexo_shape_set_bounds (shape, &r);
+              break;
+            case 7: /* Several at once */
+              for (guint k = 0; k < 5; k++)
+                flexo_shape_move_by (g_ptr_array_index (shapes, g_rand_int_range (rand, 0, shapes->len)), 30, -20);
+              break;
+            default:
+              flexo_shape_set_text (shape, step % 2 ? "Renamed" : NULL);
+              break;
+            }
+          flexo_document_commit (d.doc);
+          if (step % 10 == 3)
+            flexo_document_undo (d.doc);
+          if (step % 10 == 4)
+            flexo_document_redo (d.doc);
+          if (step % 30 == 15)
+            {
+              flexo_document_begin (other.doc, "Elsewhere");
+              flexo_shape_move_by (elsewhere, 5, 5);
+              flexo_document_commit (other.doc);
+            }
+        }
+
+      far = render_far_size (painter, d.diagram, &area, &area, scale, width, height);
+      reference = render_far_size (plain, d.diagram, &area, NULL, scale, width, height);
+      cairo_surface_flush (far);
+      /* Cairo clips the paths of a redrawn place to it: the edges of
+         lines drawn in full may be antialiased a little otherwise there.
+         Anything left behind or missing differs by far more. */
+      most = MAX (most, pixels_difference (far, reference, &n_differ));
+      if (step == 0)
+        ck_assert_uint_gt (count_pixels (far, 0, 0, width, height, is_painted), width * height / 4);
+    }
+  ck_assert_uint_le (most, 24);
+  /* Most edits were followed in part, some could not be. */
+  flexo_painter_get_far_counts (painter, &whole, &partial);
+  ck_assert_uint_ge (partial, 60);
+  ck_assert_uint_ge (whole, 2);
+}
+END_TEST
+
 /* At a tiny scale, a connector is still a line between its shapes, and
  * one shorter than a pixel is dropped. */
 START_TEST (test_lod_tiny_connectors_stay_visible)
@@ -1391,6 +1611,7 @@ painter_suite (void)
   tcase_add_test (tc, test_lod_tiny_connectors_stay_visible);
   tcase_add_test (tc, test_lod_direct_pixels_match_mask);
   tcase_add_test (tc, test_far_view_picture);
+  tcase_add_test (tc, test_far_view_follows_edits);
   tcase_add_test (tc, test_culling);
   tcase_add_test (tc, test_extents);
   tcase_add_test (tc, test_svg_writer_paths);

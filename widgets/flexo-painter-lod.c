@@ -364,7 +364,8 @@ gboolean
 flexo_painter_lod_shape (FlexoLod   *lod,
                          cairo_t    *cr,
                          FlexoShape *shape,
-                         double      scale)
+                         double       scale,
+                         FlexoLodInk *ink)
 {
   FlexoRect box = flexo_rect_normalize (*flexo_shape_get_bounds (shape));
   FlexoShapeKind kind;
@@ -374,6 +375,9 @@ flexo_painter_lod_shape (FlexoLod   *lod,
 
   if (MAX (box.width, box.height) * scale >= LOD_SHAPE_PIXELS)
     return FALSE;
+  /* Its box, or a pixel at its middle: within a pixel of the box. */
+  if (ink != NULL)
+    *ink = (FlexoLodInk) { .box = box };
 
   flexo_shape_resolve_style (shape, &style);
   if (!(style.opacity > 0) || flexo_rect_is_empty (&box))
@@ -391,6 +395,8 @@ flexo_painter_lod_shape (FlexoLod   *lod,
   if (!color_visible (color))
     return TRUE;
 
+  if (lod == NULL)
+    return TRUE;
   r[0] = box.x;
   r[1] = box.y;
   r[2] = box.width;
@@ -416,7 +422,8 @@ gboolean
 flexo_painter_lod_connector (FlexoLod       *lod,
                              cairo_t        *cr,
                              FlexoConnector *connector,
-                             double          scale)
+                             double          scale,
+                             FlexoLodInk    *ink)
 {
   FlexoStyle style;
   FlexoColor color;
@@ -428,6 +435,8 @@ flexo_painter_lod_connector (FlexoLod       *lod,
   width = MAX (style.stroke_width, 0);
   if (head_length (width) * scale >= LOD_HEAD_PIXELS)
     return FALSE;
+  if (ink != NULL)
+    *ink = (FlexoLodInk) { .box = FLEXO_RECT_INIT (0, 0, -1, -1) };
   if (!(style.opacity > 0) || !(width > 0))
     return TRUE;
   color = color_with_opacity (style.stroke, style.opacity);
@@ -451,6 +460,23 @@ flexo_painter_lod_connector (FlexoLod       *lod,
    * upright pieces are rectangles, which cairo fills fastest. */
   width = MAX (width, 0.5 / scale);
   n = 2 + (waypoints != NULL ? waypoints->len : 0);
+  if (ink != NULL)
+    {
+      double x0 = MIN (a.x, b.x), y0 = MIN (a.y, b.y), x1 = MAX (a.x, b.x), y1 = MAX (a.y, b.y);
+
+      for (guint i = 0; waypoints != NULL && i < waypoints->len; i++)
+        {
+          FlexoPoint p = g_array_index (waypoints, FlexoPoint, i);
+
+          x0 = MIN (x0, p.x), y0 = MIN (y0, p.y), x1 = MAX (x1, p.x), y1 = MAX (y1, p.y);
+        }
+      /* Pixels reach half the width (at least a pixel) beyond the line. */
+      *ink = (FlexoLodInk) { .box = FLEXO_RECT_INIT (x0 - width, y0 - width, x1 - x0 + 2 * width, y1 - y0 + 2 * width),
+                             .line = waypoints == NULL || waypoints->len == 0,
+                             .a = a, .b = b, .reach = width };
+    }
+  if (lod == NULL)
+    return TRUE;
   for (guint i = 0; i + 1 < (guint) n; i++)
     {
       FlexoPoint p = i == 0 ? a : g_array_index (waypoints, FlexoPoint, i - 1);

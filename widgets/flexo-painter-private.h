@@ -239,6 +239,12 @@ void     flexo_painter_draw_head  (FlexoPaint     *p,
  * theme's white would hide what is under it). */
 gboolean flexo_painter_text_shape_filled (FlexoShape *shape);
 
+/* For tests: how many times the picture of a far view was drawn whole,
+ * and brought up to date in part. */
+void flexo_painter_get_far_counts (FlexoPainter *self,
+                                   guint        *whole,
+                                   guint        *partial);
+
 /* ------------------------------------------- level of detail (-lod.c) -- */
 
 /* Shapes smaller than this many device pixels each way are drawn as plain
@@ -264,16 +270,31 @@ typedef struct
   GPtrArray *pool;  /* the painter's emptied arrays, for the next batches */
 } FlexoLod;
 
+/* Where an item drawn as batched may set pixels, in user space: within
+ * a device pixel of @box (nowhere when it is empty), or, for a @line,
+ * within @reach of the segment from @a to @b and a device pixel more. */
+typedef struct
+{
+  FlexoRect  box;
+  gboolean   line;
+  FlexoPoint a, b;
+  double     reach;
+} FlexoLodInk;
+
 /* Add a shape or connector to the batches when it is too small for
- * details (TRUE), or leave it to be drawn in full (FALSE). */
+ * details (TRUE, and @ink, when not NULL, is where it may set pixels), or
+ * leave it to be drawn in full (FALSE). Without @lod and @cr, only tells
+ * which and where. */
 gboolean flexo_painter_lod_shape     (FlexoLod       *lod,
                                       cairo_t        *cr,
                                       FlexoShape     *shape,
-                                      double          scale);
+                                      double          scale,
+                                      FlexoLodInk    *ink);
 gboolean flexo_painter_lod_connector (FlexoLod       *lod,
                                       cairo_t        *cr,
                                       FlexoConnector *connector,
-                                      double          scale);
+                                      double          scale,
+                                      FlexoLodInk    *ink);
 /* Draws the batches and empties them. */
 void     flexo_painter_lod_flush     (FlexoLod       *lod,
                                       cairo_t        *cr);

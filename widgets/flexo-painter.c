@@ -81,8 +81,26 @@ typedef struct
 } FarKey;
 
 /* Views of this many items and more are kept as a picture (far views of
- * large diagrams), repainted from it while nothing changed. */
+ * large diagrams), repainted from it while nothing changed, and redrawn
+ * where something changed. */
 #define FAR_VIEW_MIN_ITEMS 20000
+/* Where a picture is redrawn, in device pixels beyond the changed items,
+ * for antialiasing and rounding. */
+#define FAR_VIEW_MARGIN 2
+/* A picture is redrawn by tiles of this many pixels each way; when more
+ * than a quarter of them changed, or more items than this, all of it. */
+#define FAR_VIEW_TILE 32
+#define FAR_VIEW_MAX_CHANGED 256
+
+/* Where an item of a picture may have set pixels, in user space, floats
+ * for a picture's worth of items: within a device pixel of a box (nowhere
+ * when x0 > x1), or when reach ≥ 0 of the segment from (x0, y0) to
+ * (x1, y1), within reach and a device pixel (flexo_painter_lod_connector()). */
+typedef struct
+{
+  float x0, y0, x1, y1;
+  float reach;
+} Ink;
 
 struct _FlexoPainter
 {
@@ -94,6 +112,11 @@ struct _FlexoPainter
   GPtrArray    *lod_pool;  /* GArray of double, reused by the batches */
   cairo_surface_t *far;    /* the picture of the last far view, or NULL */
   FarKey        far_key;
+  gpointer      far_diagram;  /* weak: far_key's diagram while it lives */
+  GPtrArray    *far_items;    /* what the picture shows, bottom first */
+  Ink          *far_ink;      /* where each of them was drawn */
+  guint         far_whole;    /* pictures drawn whole, and in part */
+  guint         far_partial;
 };
 
 /* ------------------------------------------------------------- helpers -- */
@@ -1054,6 +1077,9 @@ flexo_painter_free (FlexoPainter *self)
   g_object_unref (self->context);
   g_object_unref (self->font_map);
   g_clear_pointer (&self->far, cairo_surface_destroy);
+  g_clear_weak_pointer (&self->far_diagram);
+  g_clear_pointer (&self->far_items, g_ptr_array_unref);
+  g_clear_pointer (&self->far_ink, g_free);
   g_free (self);
 }
 
@@ -1311,14 +1337,52 @@ collect_visible (FlexoPainter    *self,
   return items;
 }
 
-/* Draws @items[@first, @end), bottom first. */
+/* An Ink from a box, a unit more each way: the floats round. */
+static inline Ink
+ink_from_rect (const FlexoRect *r)
+{
+  if (!(r->width >= 0 && r->height >= 0))
+    return (Ink) { 1, 1, 0, 0, -1 };
+  return (Ink) { (float) r->x - 1, (float) r->y - 1,
+                 (float) (r->x + r->width) + 1, (float) (r->y + r->height) + 1, -1 };
+}
+
+static inline Ink
+ink_from_lod (const FlexoLodInk *lod)
+{
+  if (lod->line)
+    return (Ink) { (float) lod->a.x, (float) lod->a.y, (float) lod->b.x, (float) lod->b.y,
+                   (float) lod->reach + 1 };
+  return ink_from_rect (&lod->box);
+}
+
+/* Where @item is drawn at @scale: what draw_items() records of it. */
+static Ink
+item_ink (FlexoPainter *self,
+          gpointer      item,
+          double        scale)
+{
+  FlexoLodInk lod;
+  FlexoRect r;
+
+  if ((FLEXO_IS_SHAPE (item) && flexo_painter_lod_shape (NULL, NULL, item, scale, &lod)) ||
+      (FLEXO_IS_CONNECTOR (item) && flexo_painter_lod_connector (NULL, NULL, item, scale, &lod)))
+    return ink_from_lod (&lod);
+  if (!flexo_painter_get_item_extents (self, item, &r))
+    r = FLEXO_RECT_INIT (0, 0, -1, -1);
+  return ink_from_rect (&r);
+}
+
+/* Draws @items[@first, @end), bottom first; where each was drawn into
+ * @ink[i] unless NULL. */
 static void
 draw_items (FlexoPainter *self,
             FlexoPaint   *paint,
             GPtrArray    *items,
             guint         first,
             guint         end,
-            double        scale)
+            double        scale,
+            Ink          *ink)
 {
   FlexoLod lod = { .n_batches = 0, .pool = self->lod_pool };
   cairo_t *cr = paint->cr;
@@ -1334,26 +1398,38 @@ draw_items (FlexoPainter *self,
   for (guint i = first; i < end && i < items->len; i++)
     {
       gpointer item = g_ptr_array_index (items, i);
+      FlexoLodInk li;
+      FlexoRect r;
 
       /* Small items go into batches, drawn before the next detailed item
        * so that the stacking order holds (on cairo only: SVG is drawn
        * in full). */
       if (FLEXO_IS_SHAPE (item))
         {
-          if (cr != NULL && flexo_painter_lod_shape (&lod, cr, item, scale))
-            continue;
+          if (cr != NULL && flexo_painter_lod_shape (&lod, cr, item, scale, &li))
+            goto batched;
           if (cr != NULL)
             flexo_painter_lod_flush (&lod, cr);
           draw_shape (self, paint, item, scale);
         }
       else if (FLEXO_IS_CONNECTOR (item))
         {
-          if (cr != NULL && flexo_painter_lod_connector (&lod, cr, item, scale))
-            continue;
+          if (cr != NULL && flexo_painter_lod_connector (&lod, cr, item, scale, &li))
+            goto batched;
           if (cr != NULL)
             flexo_painter_lod_flush (&lod, cr);
           draw_connector (self, paint, item, scale);
         }
+      if (ink != NULL)
+        {
+          if (!flexo_painter_get_item_extents (self, item, &r))
+            r = FLEXO_RECT_INIT (0, 0, -1, -1);
+          ink[i] = ink_from_rect (&r);
+        }
+      continue;
+    batched:
+      if (ink != NULL)
+        ink[i] = ink_from_lod (&li);
     }
   if (cr != NULL)
     {
@@ -1373,21 +1449,18 @@ same_far_key (const FarKey *a,
          a->background == b->background;
 }
 
-/* Paints @items from the picture of this view, drawing it first unless
- * it was drawn for the same view of the same model. FALSE, having painted
- * nothing, when the target is not one a picture serves (scaled devices,
- * huge clips). */
+/* The key of a picture of this view: FALSE when the target is not one a
+ * picture serves (scaled devices, huge clips). */
 static gboolean
-draw_far_view (FlexoPainter    *self,
-               cairo_t         *cr,
-               FlexoDiagram    *diagram,
-               const FlexoRect *area,
-               double           scale,
-               GPtrArray       *items)
+far_key_for (FlexoPainter    *self,
+             cairo_t         *cr,
+             FlexoDiagram    *diagram,
+             const FlexoRect *area,
+             double           scale,
+             FarKey          *key)
 {
   cairo_surface_t *target = cairo_get_group_target (cr);
   double sx = 1, sy = 1, x1, y1, x2, y2;
-  FarKey key;
 
   cairo_surface_get_device_scale (target, &sx, &sy);
   if (sx != 1 || sy != 1)
@@ -1399,54 +1472,574 @@ draw_far_view (FlexoPainter    *self,
   if (!(x2 > x1 && y2 > y1) || (x2 - x1) * (y2 - y1) > 16e6 || fabs (x1) > 1e7 || fabs (y1) > 1e7)
     return FALSE;
 
-  memset (&key, 0, sizeof key);
-  key.diagram = diagram;
-  key.revision = flexo_model_get_revision ();
-  cairo_get_matrix (cr, &key.matrix);
-  key.x = (int) floor (x1);
-  key.y = (int) floor (y1);
-  key.width = (int) ceil (x2) - key.x;
-  key.height = (int) ceil (y2) - key.y;
-  key.area = *area;
-  key.scale = scale;
-  key.background = self->background;
+  memset (key, 0, sizeof *key);
+  key->diagram = diagram;
+  key->revision = flexo_model_get_revision ();
+  cairo_get_matrix (cr, &key->matrix);
+  key->x = (int) floor (x1);
+  key->y = (int) floor (y1);
+  key->width = (int) ceil (x2) - key->x;
+  key->height = (int) ceil (y2) - key->y;
+  key->area = *area;
+  key->scale = scale;
+  key->background = self->background;
+  return TRUE;
+}
 
-  if (self->far == NULL || !same_far_key (&key, &self->far_key))
+/* A cairo_t on the picture, in the user space of its view. */
+static cairo_t *
+far_context (FlexoPainter *self)
+{
+  cairo_t *cr = cairo_create (self->far);
+
+  cairo_translate (cr, -self->far_key.x, -self->far_key.y);
+  cairo_transform (cr, &self->far_key.matrix);
+  return cr;
+}
+
+/* The index in far_items of @item, or -1. The picture's items are bottom
+ * first, as the diagram lists them now (its list has not changed). */
+static int
+far_index_of (FlexoPainter *self,
+              FlexoDiagram *diagram,
+              gpointer      item)
+{
+  GPtrArray *items = self->far_items;
+  int z = flexo_diagram_get_item_position (diagram, item);
+  guint lo = 0, hi = items->len;
+
+  if (z < 0)
+    return -1;
+  if ((guint) z < items->len && g_ptr_array_index (items, z) == item)
+    return z;
+  while (lo < hi)
     {
-      FlexoPaint paint;
-      cairo_t *far_cr;
+      guint mid = lo + (hi - lo) / 2;
+      int zm = flexo_diagram_get_item_position (diagram, g_ptr_array_index (items, mid));
 
-      self->far_key.diagram = NULL;
-      if (self->far != NULL && (cairo_image_surface_get_width (self->far) != key.width ||
-                                cairo_image_surface_get_height (self->far) != key.height))
-        g_clear_pointer (&self->far, cairo_surface_destroy);
-      if (self->far == NULL)
+      if (zm == z)
+        return (int) mid;
+      if (zm < z)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return -1;
+}
+
+typedef struct
+{
+  FlexoPainter *painter;
+  FlexoDiagram *diagram;
+  GArray       *changed;  /* int: indexes in far_items */
+  gboolean      unknown;  /* a change a picture cannot follow */
+} FarChanges;
+
+static gboolean
+far_add_changed (FarChanges *fc,
+                 gpointer    item)
+{
+  int index = far_index_of (fc->painter, fc->diagram, item);
+
+  if (index < 0)
+    fc->unknown = TRUE;
+  else
+    g_array_append_val (fc->changed, index);
+  return index >= 0;
+}
+
+/* A change of a shape redraws it and its connectors, whose ends follow
+ * it; a change of a connector, itself. Anything else (a list, the model
+ * the shapes show, another diagram) may change anything. */
+static gboolean
+far_change_cb (gpointer object,
+               GType    type,
+               gboolean list,
+               gpointer user_data)
+{
+  FarChanges *fc = user_data;
+
+  if (list || (type != FLEXO_TYPE_SHAPE && type != FLEXO_TYPE_CONNECTOR))
+    fc->unknown = TRUE;
+  else if (far_add_changed (fc, object) && type == FLEXO_TYPE_SHAPE)
+    {
+      /* In the diagram, hence alive. */
+      GPtrArray *connectors = flexo_shape_get_connectors (object);
+
+      for (guint i = 0; connectors != NULL && i < connectors->len && !fc->unknown; i++)
+        far_add_changed (fc, g_ptr_array_index (connectors, i));
+    }
+  if (fc->changed->len > FAR_VIEW_MAX_CHANGED)
+    fc->unknown = TRUE;
+  return !fc->unknown;
+}
+
+/* An Ink in the picture's pixels, its margin included: a box, or a
+ * segment whose pixels are within reach of it; both with their bounds.
+ * The picture's transformation only scales and moves (far_update()). */
+typedef struct
+{
+  double   x0, y0, x1, y1;
+  gboolean line;
+  double   ax, ay, bx, by, reach;
+} PixInk;
+
+static inline gboolean
+pix_ink (const FlexoPainter *self,
+         const Ink          *ink,
+         PixInk             *out)
+{
+  const cairo_matrix_t *m = &self->far_key.matrix;
+  double ox = m->x0 - self->far_key.x, oy = m->y0 - self->far_key.y;
+
+  if (ink->reach < 0)
+    {
+      out->line = FALSE;
+      out->x0 = ink->x0 * m->xx + ox - (1 + FAR_VIEW_MARGIN);
+      out->y0 = ink->y0 * m->yy + oy - (1 + FAR_VIEW_MARGIN);
+      out->x1 = ink->x1 * m->xx + ox + (1 + FAR_VIEW_MARGIN);
+      out->y1 = ink->y1 * m->yy + oy + (1 + FAR_VIEW_MARGIN);
+    }
+  else
+    {
+      out->line = TRUE;
+      out->ax = ink->x0 * m->xx + ox;
+      out->ay = ink->y0 * m->yy + oy;
+      out->bx = ink->x1 * m->xx + ox;
+      out->by = ink->y1 * m->yy + oy;
+      out->reach = ink->reach * MAX (m->xx, m->yy) + 1 + FAR_VIEW_MARGIN;
+      out->x0 = MIN (out->ax, out->bx) - out->reach;
+      out->y0 = MIN (out->ay, out->by) - out->reach;
+      out->x1 = MAX (out->ax, out->bx) + out->reach;
+      out->y1 = MAX (out->ay, out->by) + out->reach;
+    }
+  /* Nowhere (an empty box, or not numbers). */
+  return out->x0 <= out->x1 && out->y0 <= out->y1;
+}
+
+/* Where @pi may set pixels of rows [@lo, @hi): FALSE when none. */
+static gboolean
+pix_ink_band (const PixInk *pi,
+              double        lo,
+              double        hi,
+              double       *x0,
+              double       *x1)
+{
+  double dy, t0 = 0, t1 = 1, xa, xb;
+
+  if (pi->y1 < lo || pi->y0 >= hi)
+    return FALSE;
+  if (!pi->line)
+    {
+      *x0 = pi->x0;
+      *x1 = pi->x1;
+      return TRUE;
+    }
+  /* The piece of the segment within reach of the rows. */
+  dy = pi->by - pi->ay;
+  if (dy != 0)
+    {
+      double ta = (lo - pi->reach - pi->ay) / dy, tb = (hi + pi->reach - pi->ay) / dy;
+
+      t0 = MAX (0, MIN (ta, tb));
+      t1 = MIN (1, MAX (ta, tb));
+      if (t0 > t1)
+        return FALSE;
+    }
+  xa = pi->ax + t0 * (pi->bx - pi->ax);
+  xb = pi->ax + t1 * (pi->bx - pi->ax);
+  *x0 = MIN (xa, xb) - pi->reach;
+  *x1 = MAX (xa, xb) + pi->reach;
+  return TRUE;
+}
+
+/* The tiles of the picture that changed. */
+typedef struct
+{
+  int     cols, rows;
+  int     width, height;  /* pixels */
+  guint8 *marked;         /* rows × cols */
+  int    *sums;           /* (rows + 1) × (cols + 1): marked tiles above and left */
+  int     n_marked;
+} Damage;
+
+static inline int
+tile_of (double x,
+         int    n)
+{
+  return (int) CLAMP (floor (x / FAR_VIEW_TILE), 0, n - 1);
+}
+
+/* The tiles @pi may set pixels of, at most: FALSE when none. */
+static inline gboolean
+damage_tiles (const Damage *d,
+              const PixInk *pi,
+              int          *tx0,
+              int          *ty0,
+              int          *tx1,
+              int          *ty1)
+{
+  if (pi->x1 < 0 || pi->y1 < 0 || pi->x0 >= d->width || pi->y0 >= d->height)
+    return FALSE;
+  *tx0 = tile_of (pi->x0, d->cols);
+  *ty0 = tile_of (pi->y0, d->rows);
+  *tx1 = tile_of (pi->x1, d->cols);
+  *ty1 = tile_of (pi->y1, d->rows);
+  return TRUE;
+}
+
+/* The tiles of row @ty that @pi may set pixels of: FALSE when none. */
+static gboolean
+damage_row_span (const Damage *d,
+                 const PixInk *pi,
+                 int           ty,
+                 int          *tx0,
+                 int          *tx1)
+{
+  double x0, x1;
+
+  if (!pix_ink_band (pi, (double) ty * FAR_VIEW_TILE, (double) (ty + 1) * FAR_VIEW_TILE, &x0, &x1) ||
+      x1 < 0 || x0 >= d->width)
+    return FALSE;
+  *tx0 = tile_of (x0, d->cols);
+  *tx1 = tile_of (x1, d->cols);
+  return TRUE;
+}
+
+static void
+damage_mark (Damage       *d,
+             const PixInk *pi)
+{
+  int tx0, ty0, tx1, ty1;
+
+  if (!damage_tiles (d, pi, &tx0, &ty0, &tx1, &ty1))
+    return;
+  for (int ty = ty0; ty <= ty1; ty++)
+    if (damage_row_span (d, pi, ty, &tx0, &tx1))
+      for (int tx = tx0; tx <= tx1; tx++)
+        if (!d->marked[ty * d->cols + tx])
+          {
+            d->marked[ty * d->cols + tx] = 1;
+            d->n_marked++;
+          }
+}
+
+static void
+damage_sum (Damage *d)
+{
+  int stride = d->cols + 1;
+
+  memset (d->sums, 0, sizeof (int) * stride);
+  for (int ty = 0; ty < d->rows; ty++)
+    {
+      int *sum = d->sums + (ty + 1) * stride;
+      const int *above = sum - stride;
+      int in_row = 0;
+
+      sum[0] = 0;
+      for (int tx = 0; tx < d->cols; tx++)
         {
-          self->far = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, key.width, key.height);
-          if (cairo_surface_status (self->far) != CAIRO_STATUS_SUCCESS)
-            {
-              g_clear_pointer (&self->far, cairo_surface_destroy);
-              return FALSE;
-            }
+          in_row += d->marked[ty * d->cols + tx];
+          sum[tx + 1] = above[tx + 1] + in_row;
         }
-      far_cr = cairo_create (self->far);
-      cairo_set_operator (far_cr, CAIRO_OPERATOR_CLEAR);
-      cairo_paint (far_cr);
-      cairo_set_operator (far_cr, CAIRO_OPERATOR_OVER);
-      cairo_translate (far_cr, -key.x, -key.y);
-      cairo_transform (far_cr, &key.matrix);
-      paint = (FlexoPaint) { .cr = far_cr };
-      draw_items (self, &paint, items, 0, items->len, scale);
-      cairo_destroy (far_cr);
-      cairo_surface_flush (self->far);
-      self->far_key = key;
+    }
+}
+
+/* How many tiles of [tx0, tx1] × [ty0, ty1] changed. */
+static inline int
+damage_count (const Damage *d,
+              int           tx0,
+              int           ty0,
+              int           tx1,
+              int           ty1)
+{
+  int stride = d->cols + 1;
+
+  return d->sums[(ty1 + 1) * stride + tx1 + 1] - d->sums[ty0 * stride + tx1 + 1] -
+         d->sums[(ty1 + 1) * stride + tx0] + d->sums[ty0 * stride + tx0];
+}
+
+static gboolean
+damage_meets (const Damage *d,
+              const PixInk *pi)
+{
+  int tx0, ty0, tx1, ty1;
+
+  if (!damage_tiles (d, pi, &tx0, &ty0, &tx1, &ty1) || damage_count (d, tx0, ty0, tx1, ty1) == 0)
+    return FALSE;
+  if (!pi->line)
+    return TRUE;
+  for (int ty = ty0; ty <= ty1; ty++)
+    {
+      int sx0, sx1;
+
+      if (damage_row_span (d, pi, ty, &sx0, &sx1) && damage_count (d, sx0, ty, sx1, ty) > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An item met on a row of tiles, and the pixels it may set there. */
+typedef struct
+{
+  guint  index;  /* in far_items */
+  double x0, x1;
+} RowItem;
+
+/* Clears the pixels [@x0, @x1) × [@y0, @y1) of the picture and draws
+ * there again @row's items that meet them. */
+static void
+far_redraw_run (FlexoPainter *self,
+                GArray       *row,
+                double        x0,
+                double        y0,
+                double        x1,
+                double        y1,
+                double        scale,
+                GPtrArray    *redraw,
+                GArray       *where,
+                GArray       *ink)
+{
+  FlexoPaint paint = { 0 };
+
+  g_ptr_array_set_size (redraw, 0);
+  g_array_set_size (where, 0);
+  for (guint j = 0; j < row->len; j++)
+    {
+      const RowItem *it = &g_array_index (row, RowItem, j);
+
+      if (it->x1 >= x0 && it->x0 < x1)
+        {
+          g_ptr_array_add (redraw, g_ptr_array_index (self->far_items, it->index));
+          g_array_append_val (where, it->index);
+        }
+    }
+  g_array_set_size (ink, redraw->len);
+
+  paint.cr = cairo_create (self->far);
+  cairo_rectangle (paint.cr, x0, y0, x1 - x0, y1 - y0);
+  cairo_clip (paint.cr);
+  cairo_set_operator (paint.cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (paint.cr);
+  cairo_set_operator (paint.cr, CAIRO_OPERATOR_OVER);
+  cairo_translate (paint.cr, -self->far_key.x, -self->far_key.y);
+  cairo_transform (paint.cr, &self->far_key.matrix);
+  draw_items (self, &paint, redraw, 0, redraw->len, scale, (Ink *) (gpointer) ink->data);
+  cairo_destroy (paint.cr);
+  for (guint j = 0; j < redraw->len; j++)
+    self->far_ink[g_array_index (where, guint, j)] = g_array_index (ink, Ink, j);
+}
+
+/* Brings the picture up to date by redrawing the tiles where items
+ * changed since it was drawn: FALSE, having changed nothing, when the
+ * changes are not all known, not all of its items, or too many. */
+static gboolean
+far_update (FlexoPainter *self,
+            FlexoDiagram *diagram,
+            double        scale)
+{
+  const cairo_matrix_t *m = &self->far_key.matrix;
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) redraw = g_ptr_array_new ();
+  g_autoptr(GArray) where = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) ink = g_array_new (FALSE, FALSE, sizeof (Ink));
+  g_autofree guint8 *marked = NULL;
+  g_autofree int *sums = NULL;
+  FarChanges fc = { self, diagram, changed, FALSE };
+  Damage d;
+
+  /* A diagram out of a document changes without a revision. */
+  if (self->far_items == NULL || self->far_ink == NULL || !flexo_object_is_live (FLEXO_OBJECT (diagram)) ||
+      m->xy != 0 || m->yx != 0 || !(m->xx > 0) || !(m->yy > 0) ||
+      !flexo_model_foreach_change_since (self->far_key.revision, far_change_cb, &fc) || fc.unknown)
+    return FALSE;
+
+  d.width = self->far_key.width;
+  d.height = self->far_key.height;
+  d.cols = (d.width + FAR_VIEW_TILE - 1) / FAR_VIEW_TILE;
+  d.rows = (d.height + FAR_VIEW_TILE - 1) / FAR_VIEW_TILE;
+  d.marked = marked = g_new0 (guint8, (gsize) d.cols * d.rows);
+  d.sums = sums = g_new (int, (gsize) (d.cols + 1) * (d.rows + 1));
+  d.n_marked = 0;
+
+  /* Where the changed items were, and where they are now; until drawn
+   * again, they are met at both. */
+  for (guint i = 0; i < changed->len; i++)
+    {
+      int index = g_array_index (changed, int, i);
+      Ink *old = &self->far_ink[index];
+      Ink now = item_ink (self, g_ptr_array_index (self->far_items, index), scale);
+      gboolean had = old->reach >= 0 || old->x0 <= old->x1;
+      gboolean has = now.reach >= 0 || now.x0 <= now.x1;
+      PixInk pi;
+
+      if (pix_ink (self, old, &pi))
+        damage_mark (&d, &pi);
+      if (pix_ink (self, &now, &pi))
+        damage_mark (&d, &pi);
+      if (had && has)
+        {
+          float r = MAX (MAX (old->reach, now.reach), 0);
+
+          *old = (Ink) { MIN (MIN (old->x0, old->x1), MIN (now.x0, now.x1)) - r,
+                         MIN (MIN (old->y0, old->y1), MIN (now.y0, now.y1)) - r,
+                         MAX (MAX (old->x0, old->x1), MAX (now.x0, now.x1)) + r,
+                         MAX (MAX (old->y0, old->y1), MAX (now.y0, now.y1)) + r, -1 };
+        }
+      else if (has)
+        *old = now;
+    }
+  if (d.n_marked * 4 > d.cols * d.rows)
+    return FALSE;
+  damage_sum (&d);
+
+  /* The items that may have set pixels of the changed tiles, bottom
+   * first, on each row of tiles they meet. */
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (int ty = 0; ty < d.rows; ty++)
+    g_ptr_array_add (rows, damage_count (&d, 0, ty, d.cols - 1, ty) > 0 ?
+                     g_array_new (FALSE, FALSE, sizeof (RowItem)) : NULL);
+  for (guint k = 0; k < self->far_items->len; k++)
+    {
+      PixInk pi;
+      int tx0, ty0, tx1, ty1;
+
+      if (!pix_ink (self, &self->far_ink[k], &pi) || !damage_meets (&d, &pi))
+        continue;
+      damage_tiles (&d, &pi, &tx0, &ty0, &tx1, &ty1);
+      for (int ty = ty0; ty <= ty1; ty++)
+        {
+          RowItem it = { k, 0, 0 };
+
+          if (g_ptr_array_index (rows, ty) != NULL &&
+              pix_ink_band (&pi, (double) ty * FAR_VIEW_TILE, (double) (ty + 1) * FAR_VIEW_TILE, &it.x0, &it.x1))
+            g_array_append_val (g_ptr_array_index (rows, ty), it);
+        }
     }
 
+  /* Each run of changed tiles in a row cleared and drawn again. */
+  for (int ty = 0; ty < d.rows; ty++)
+    for (int tx = 0; g_ptr_array_index (rows, ty) != NULL && tx < d.cols;)
+      {
+        int end = tx;
+
+        if (!d.marked[ty * d.cols + tx])
+          {
+            tx++;
+            continue;
+          }
+        while (end < d.cols && d.marked[ty * d.cols + end])
+          end++;
+        far_redraw_run (self, g_ptr_array_index (rows, ty),
+                        (double) tx * FAR_VIEW_TILE, (double) ty * FAR_VIEW_TILE,
+                        MIN ((double) end * FAR_VIEW_TILE, d.width),
+                        MIN ((double) (ty + 1) * FAR_VIEW_TILE, d.height),
+                        scale, redraw, where, ink);
+        tx = end;
+      }
+  cairo_surface_flush (self->far);
+  self->far_key.revision = flexo_model_get_revision ();
+  self->far_partial++;
+  return TRUE;
+}
+
+void
+flexo_painter_get_far_counts (FlexoPainter *self,
+                              guint        *whole,
+                              guint        *partial)
+{
+  g_return_if_fail (self != NULL);
+
+  if (whole != NULL)
+    *whole = self->far_whole;
+  if (partial != NULL)
+    *partial = self->far_partial;
+}
+
+/* Paints the picture of the view. */
+static void
+far_paint (FlexoPainter *self,
+           cairo_t      *cr)
+{
   cairo_save (cr);
   cairo_identity_matrix (cr);
-  cairo_set_source_surface (cr, self->far, key.x, key.y);
+  cairo_set_source_surface (cr, self->far, self->far_key.x, self->far_key.y);
   cairo_paint (cr);
   cairo_restore (cr);
+}
+
+/* Paints this view from its picture, brought up to date: FALSE, having
+ * painted nothing, when there is none or it cannot be. */
+static gboolean
+far_repaint (FlexoPainter    *self,
+             cairo_t         *cr,
+             FlexoDiagram    *diagram,
+             const FlexoRect *area,
+             double           scale)
+{
+  FarKey key;
+
+  if (self->far == NULL || self->far_diagram != diagram || self->far_key.diagram != diagram ||
+      !far_key_for (self, cr, diagram, area, scale, &key))
+    return FALSE;
+  key.revision = self->far_key.revision;
+  if (!same_far_key (&key, &self->far_key))
+    return FALSE;
+  if (self->far_key.revision != flexo_model_get_revision () && !far_update (self, diagram, scale))
+    return FALSE;
+  far_paint (self, cr);
+  return TRUE;
+}
+
+/* Draws @items as the picture of this view, and paints it: FALSE, having
+ * painted nothing, when the target is not one a picture serves. Keeps
+ * @items. */
+static gboolean
+far_draw (FlexoPainter    *self,
+          cairo_t         *cr,
+          FlexoDiagram    *diagram,
+          const FlexoRect *area,
+          double           scale,
+          GPtrArray       *items)
+{
+  FarKey key;
+  FlexoPaint paint;
+
+  if (!far_key_for (self, cr, diagram, area, scale, &key))
+    return FALSE;
+
+  self->far_key.diagram = NULL;
+  if (self->far != NULL && (cairo_image_surface_get_width (self->far) != key.width ||
+                            cairo_image_surface_get_height (self->far) != key.height))
+    g_clear_pointer (&self->far, cairo_surface_destroy);
+  if (self->far == NULL)
+    {
+      self->far = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, key.width, key.height);
+      if (cairo_surface_status (self->far) != CAIRO_STATUS_SUCCESS)
+        {
+          g_clear_pointer (&self->far, cairo_surface_destroy);
+          return FALSE;
+        }
+    }
+  self->far_key = key;
+  g_set_weak_pointer (&self->far_diagram, diagram);
+  g_clear_pointer (&self->far_items, g_ptr_array_unref);
+  self->far_items = g_ptr_array_ref (items);
+  self->far_ink = g_renew (Ink, self->far_ink, MAX (items->len, 1));
+
+  paint = (FlexoPaint) { .cr = far_context (self) };
+  cairo_save (paint.cr);
+  cairo_identity_matrix (paint.cr);
+  cairo_set_operator (paint.cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (paint.cr);
+  cairo_restore (paint.cr);
+  draw_items (self, &paint, items, 0, items->len, scale, self->far_ink);
+  cairo_destroy (paint.cr);
+  cairo_surface_flush (self->far);
+  self->far_whole++;
+
+  far_paint (self, cr);
   return TRUE;
 }
 
@@ -1467,13 +2060,15 @@ flexo_painter_draw (FlexoPainter    *self,
   if (!(scale > 0))
     scale = 1;
 
-  items = collect_visible (self, diagram, area);
-  /* A far view of a large diagram: from its picture while nothing changed
-   * (a repaint for the pointer, the selection, a panel). */
-  if (area != NULL && items->len >= FAR_VIEW_MIN_ITEMS &&
-      draw_far_view (self, cr, diagram, area, scale, items))
+  /* A far view of a large diagram: from its picture, redrawn where the
+   * model changed since (the pointer, the selection, a panel, an edit). */
+  if (area != NULL && far_repaint (self, cr, diagram, area, scale))
     return;
-  draw_items (self, &paint, items, 0, items->len, scale);
+  items = collect_visible (self, diagram, area);
+  if (area != NULL && items->len >= FAR_VIEW_MIN_ITEMS &&
+      far_draw (self, cr, diagram, area, scale, items))
+    return;
+  draw_items (self, &paint, items, 0, items->len, scale, NULL);
 }
 
 /* SVG exports this large are drawn by two threads, each half of the
@@ -1499,7 +2094,7 @@ draw_svg_part (gpointer data)
 
   flexo_painter_set_caching (painter, FALSE);
   painter->background = part->background;
-  draw_items (painter, &paint, part->items, part->first, part->end, G_MAXDOUBLE);
+  draw_items (painter, &paint, part->items, part->first, part->end, G_MAXDOUBLE, NULL);
   flexo_svg_writer_finish_part (paint.svg);
   return NULL;
 }
@@ -1534,7 +2129,7 @@ flexo_painter_draw_svg (FlexoPainter   *self,
           part.out = NULL;
         }
     }
-  draw_items (self, &paint, items, 0, split, G_MAXDOUBLE);
+  draw_items (self, &paint, items, 0, split, G_MAXDOUBLE, NULL);
   if (thread != NULL)
     {
       g_thread_join (thread);
