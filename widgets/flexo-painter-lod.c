@@ -18,29 +18,32 @@
  * opaque colour, the ARGB32 target itself (the colour each). */
 typedef struct
 {
-  unsigned char *data;
+  unsigned char *data;    /* the pixel (x0, y0) */
   int            stride;
-  int            width;   /* the pixels that may be set: [0, width) × [0, height) */
-  int            height;
+  int            x0, y0;  /* the pixels that may be set: [x0, x1) × [y0, y1) */
+  int            x1, y1;
   gboolean       argb;
   guint32        pixel;
 } Pixels;
 
+/* Sets the pixels [@x0, @x1) of row @y, all within @px. */
 static inline void
 set_span (const Pixels *px,
           int           y,
           int           x0,
           int           x1)
 {
+  unsigned char *row = px->data + (gsize) (y - px->y0) * px->stride;
+
   if (px->argb)
     {
-      guint32 *row = (guint32 *) (gpointer) (px->data + (gsize) y * px->stride);
+      guint32 *p = (guint32 *) (gpointer) row - px->x0;
 
       for (int x = x0; x < x1; x++)
-        row[x] = px->pixel;
+        p[x] = px->pixel;
     }
   else
-    memset (px->data + (gsize) y * px->stride + x0, 0xff, (size_t) (x1 - x0));
+    memset (row + (x0 - px->x0), 0xff, (size_t) (x1 - x0));
 }
 
 /* floor() without a call (the build does not assume SSE4.1), for pixel
@@ -56,7 +59,9 @@ pixel_floor (double x)
 }
 
 /* Sets the pixels of a line from (@ax, @ay) to (@bx, @by), in pixels,
- * @thickness pixels across: one per step along it. */
+ * @thickness pixels across: one per step along it. The steps are the
+ * same whatever part of it @px holds, and so are the pixels set: a part
+ * of a view is drawn as the whole view would be there. */
 static void
 set_line (const Pixels *px,
           double        ax,
@@ -69,30 +74,47 @@ set_line (const Pixels *px,
   gboolean steep = fabs (dy) > fabs (dx);
   double len = steep ? fabs (dy) : fabs (dx);
   int steps = (int) MIN (ceil (len), 1e5);
-
   double sx = steps > 0 ? dx / steps : 0, sy = steps > 0 ? dy / steps : 0;
-  double x = ax, y = ay;
   double off0 = -(thickness - 1) / 2.0;
+  double first = 0, last = steps;
 
-  /* Only the part within the pixels. */
-  if (MAX (ax, bx) < -thickness || MIN (ax, bx) > px->width + thickness ||
-      MAX (ay, by) < -thickness || MIN (ay, by) > px->height + thickness)
+  /* Only the steps within reach of the pixels. */
+  if (MAX (ax, bx) < px->x0 - thickness || MIN (ax, bx) > px->x1 + thickness ||
+      MAX (ay, by) < px->y0 - thickness || MIN (ay, by) > px->y1 + thickness)
     return;
+  if (sx != 0)
+    {
+      double ta = (px->x0 - thickness - 1 - ax) / sx, tb = (px->x1 + thickness + 1 - ax) / sx;
 
-  for (int i = 0; i <= steps; i++, x += sx, y += sy)
-    for (int j = 0; j < thickness; j++)
-      {
-        int ix = pixel_floor (steep ? x + off0 + j : x);
-        int iy = pixel_floor (steep ? y : y + off0 + j);
+      first = MAX (first, MIN (ta, tb));
+      last = MIN (last, MAX (ta, tb));
+    }
+  if (sy != 0)
+    {
+      double ta = (px->y0 - thickness - 1 - ay) / sy, tb = (px->y1 + thickness + 1 - ay) / sy;
 
-        if (ix >= 0 && iy >= 0 && ix < px->width && iy < px->height)
-          set_span (px, iy, ix, ix + 1);
-      }
+      first = MAX (first, MIN (ta, tb));
+      last = MIN (last, MAX (ta, tb));
+    }
+
+  for (int i = MAX ((int) first - 1, 0); i <= steps && i <= last + 1; i++)
+    {
+      double x = ax + i * sx, y = ay + i * sy;
+
+      for (int j = 0; j < thickness; j++)
+        {
+          int ix = pixel_floor (steep ? x + off0 + j : x);
+          int iy = pixel_floor (steep ? y : y + off0 + j);
+
+          if (ix >= px->x0 && iy >= px->y0 && ix < px->x1 && iy < px->y1)
+            set_span (px, iy, ix, ix + 1);
+        }
+    }
 }
 
 /* Sets the batch's pixels: its lines (@line_width > 0) or its rectangles
  * (x, y, width, height in user space, snapped to whole pixels, at least
- * one each way). @m maps user space to @px's pixels. */
+ * one each way). @m maps user space to pixels. */
 static void
 set_batch (const Pixels         *px,
            const cairo_matrix_t *m,
@@ -123,7 +145,7 @@ set_batch (const Pixels         *px,
       double ly = MIN (ay, by), hy = MAX (ay, by);
       int ix0, ix1, iy0, iy1;
 
-      if (!(hx > 0 && hy > 0 && lx < px->width && ly < px->height))
+      if (!(hx > px->x0 && hy > px->y0 && lx < px->x1 && ly < px->y1))
         continue;
       ix0 = pixel_floor (lx + 0.5);
       ix1 = pixel_floor (hx + 0.5);
@@ -133,10 +155,10 @@ set_batch (const Pixels         *px,
       iy1 = pixel_floor (hy + 0.5);
       if (iy1 <= iy0)
         iy1 = (iy0 = pixel_floor ((ly + hy) / 2)) + 1;
-      ix0 = MAX (ix0, 0);
-      iy0 = MAX (iy0, 0);
-      ix1 = MIN (ix1, px->width);
-      iy1 = MIN (iy1, px->height);
+      ix0 = MAX (ix0, px->x0);
+      iy0 = MAX (iy0, px->y0);
+      ix1 = MIN (ix1, px->x1);
+      iy1 = MIN (iy1, px->y1);
       for (int y = iy0; y < iy1; y++)
         if (ix1 > ix0)
           set_span (px, y, ix0, ix1);
@@ -196,13 +218,15 @@ lod_set_target_pixels (cairo_t              *cr,
   cairo_surface_flush (target);
   px.stride = cairo_image_surface_get_stride (target);
   px.data = cairo_image_surface_get_data (target) + (gsize) y0 * px.stride + (gsize) x0 * 4;
-  px.width = x1 - x0;
-  px.height = y1 - y0;
+  px.x0 = x0;
+  px.y0 = y0;
+  px.x1 = x1;
+  px.y1 = y1;
   px.argb = TRUE;
   px.pixel = 0xff000000u | (FLEXO_COLOR_RED (color) << 16) | (FLEXO_COLOR_GREEN (color) << 8) |
              FLEXO_COLOR_BLUE (color);
-  pm.x0 += ox - x0;
-  pm.y0 += oy - y0;
+  pm.x0 += ox;
+  pm.y0 += oy;
   set_batch (&px, &pm, c, n, line_width);
   cairo_surface_mark_dirty_rectangle (target, x0, y0, x1 - x0, y1 - y0);
   return TRUE;
@@ -254,10 +278,10 @@ lod_fill_pixels (cairo_t      *cr,
   cairo_surface_flush (mask);
   px.data = cairo_image_surface_get_data (mask);
   px.stride = cairo_image_surface_get_stride (mask);
-  px.width = width;
-  px.height = height;
-  m.x0 -= x0;
-  m.y0 -= y0;
+  px.x0 = x0;
+  px.y0 = y0;
+  px.x1 = x0 + width;
+  px.y1 = y0 + height;
   set_batch (&px, &m, c, n, line_width);
   cairo_surface_mark_dirty (mask);
 

@@ -1373,6 +1373,18 @@ item_ink (FlexoPainter *self,
   return ink_from_rect (&r);
 }
 
+/* Layouts are made for this context: let it know the target (its
+ * transformation and font options) before the first is shown. */
+static inline void
+update_context (FlexoPainter *self,
+                cairo_t      *cr,
+                gboolean     *updated)
+{
+  if (cr != NULL && !*updated)
+    pango_cairo_update_context (cr, self->context);
+  *updated = TRUE;
+}
+
 /* Draws @items[@first, @end), bottom first; where each was drawn into
  * @ink[i] unless NULL. */
 static void
@@ -1386,12 +1398,10 @@ draw_items (FlexoPainter *self,
 {
   FlexoLod lod = { .n_batches = 0, .pool = self->lod_pool };
   cairo_t *cr = paint->cr;
+  gboolean context_updated = FALSE;
 
-  /* Layouts are made for this context: let it know the target (its
-   * transformation and font options) before they are shown. */
   if (cr != NULL)
     {
-      pango_cairo_update_context (cr, self->context);
       cairo_save (cr);
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
     }
@@ -1410,6 +1420,7 @@ draw_items (FlexoPainter *self,
             goto batched;
           if (cr != NULL)
             flexo_painter_lod_flush (&lod, cr);
+          update_context (self, cr, &context_updated);
           draw_shape (self, paint, item, scale);
         }
       else if (FLEXO_IS_CONNECTOR (item))
@@ -1418,6 +1429,7 @@ draw_items (FlexoPainter *self,
             goto batched;
           if (cr != NULL)
             flexo_painter_lod_flush (&lod, cr);
+          update_context (self, cr, &context_updated);
           draw_connector (self, paint, item, scale);
         }
       if (ink != NULL)
@@ -1667,7 +1679,12 @@ static inline int
 tile_of (double x,
          int    n)
 {
-  return (int) CLAMP (floor (x / FAR_VIEW_TILE), 0, n - 1);
+  /* floor() without a call: the build does not assume SSE4.1. */
+  if (!(x >= 0))
+    return 0;
+  if (x >= (double) n * FAR_VIEW_TILE)
+    return n - 1;
+  return (int) (x * (1.0 / FAR_VIEW_TILE));
 }
 
 /* The tiles @pi may set pixels of, at most: FALSE when none. */
