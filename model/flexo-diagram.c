@@ -20,7 +20,7 @@ struct _FlexoDiagram
   GHashTable        *moved_connectors; /* whose place in it is to be updated */
   gboolean           connectors_indexed; /* built on first demand, not on load */
   gboolean           indexed;
-  GHashTable        *z_order;  /* item → position + 1, rebuilt when the list changed */
+  gboolean           z_known;  /* each item knows its position (list index) */
 };
 
 G_DEFINE_FINAL_TYPE (FlexoDiagram, flexo_diagram, FLEXO_TYPE_OBJECT)
@@ -54,7 +54,7 @@ flexo_diagram_list_changed (FlexoObject *object,
 {
   FlexoDiagram *self = FLEXO_DIAGRAM (object);
 
-  g_clear_pointer (&self->z_order, g_hash_table_unref);
+  self->z_known = FALSE;
 }
 
 /* Where a connector may draw: its route hint, widened for its labels,
@@ -159,7 +159,6 @@ flexo_diagram_finalize (GObject *object)
   g_clear_pointer (&self->index, flexo_spatial_index_free);
   g_clear_pointer (&self->connector_index, flexo_spatial_index_free);
   g_clear_pointer (&self->moved_connectors, g_hash_table_unref);
-  g_clear_pointer (&self->z_order, g_hash_table_unref);
 
   G_OBJECT_CLASS (flexo_diagram_parent_class)->finalize (object);
 }
@@ -269,23 +268,27 @@ flexo_diagram_get_connector_index (FlexoDiagram *self)
  * flexo_diagram_get_item_position:
  *
  * The position of @item in the diagram's list (its z-order: 0 is the
- * bottom), or -1. Constant time, after a rebuild in linear time the first
- * time it is asked after the list changed.
+ * bottom), or -1. Constant time, after a pass over the list the first
+ * time it is asked after the list changed (each item keeps its place).
  */
 int
 flexo_diagram_get_item_position (FlexoDiagram *self,
                                  gpointer      item)
 {
-  g_return_val_if_fail (FLEXO_IS_DIAGRAM (self), -1);
+  guint index;
 
-  if (self->z_order == NULL)
+  g_return_val_if_fail (FLEXO_IS_DIAGRAM (self), -1);
+  g_return_val_if_fail (FLEXO_IS_OBJECT (item), -1);
+
+  if (!self->z_known)
     {
-      self->z_order = g_hash_table_new (NULL, NULL);
       for (guint i = 0; i < self->items->len; i++)
-        g_hash_table_insert (self->z_order, g_ptr_array_index (self->items, i), GUINT_TO_POINTER (i + 1));
+        _flexo_object_set_list_index (g_ptr_array_index (self->items, i), i);
+      self->z_known = TRUE;
     }
 
-  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->z_order, item)) - 1;
+  index = _flexo_object_get_list_index (item);
+  return index < self->items->len && g_ptr_array_index (self->items, index) == item ? (int) index : -1;
 }
 
 typedef struct

@@ -25,6 +25,11 @@ void      _flexo_object_swap_field     (FlexoObject   *self,
                                         FlexoValue    *value);
 void      _flexo_object_list_changed   (FlexoObject   *self,
                                         FlexoList      list);
+/* Where @self was in its container's list when last set: a hint, which
+ * the list must confirm. */
+guint     _flexo_object_get_list_index (FlexoObject   *self);
+void      _flexo_object_set_list_index (FlexoObject   *self,
+                                        guint          index);
 /* Calls @func on each child of each list of @self. */
 void      _flexo_object_foreach_child  (FlexoObject   *self,
                                         GFunc          func,

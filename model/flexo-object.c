@@ -11,6 +11,7 @@
 typedef struct
 {
   guint          id;
+  guint          list_index; /* where it was in its container's list, last asked */
   FlexoDocument *document;   /* set while the object is in a document */
   FlexoObject   *container;  /* weak: the container holds the reference */
 } FlexoObjectPrivate;
@@ -253,6 +254,23 @@ _flexo_object_attach_tree (FlexoObject   *self,
     }
 }
 
+guint
+_flexo_object_get_list_index (FlexoObject *self)
+{
+  FlexoObjectPrivate *priv = flexo_object_get_instance_private (self);
+
+  return priv->list_index;
+}
+
+void
+_flexo_object_set_list_index (FlexoObject *self,
+                              guint        index)
+{
+  FlexoObjectPrivate *priv = flexo_object_get_instance_private (self);
+
+  priv->list_index = index;
+}
+
 /* Bumped by every change of any object (fields and lists, done, undone or
  * redone): what was drawn for one value still holds for the same value. */
 static guint model_revision;
@@ -266,6 +284,7 @@ typedef struct
 {
   gpointer object;
   GType    type;
+  guint    id;
   gboolean list;
 } LoggedChange;
 
@@ -280,6 +299,7 @@ log_change (FlexoObject *object,
 
   change->object = object;
   change->type = G_OBJECT_TYPE (object);
+  change->id = flexo_object_get_id (object);
   change->list = list;
 }
 
@@ -305,7 +325,7 @@ flexo_model_foreach_change_since (guint                revision,
     {
       const LoggedChange *change = &change_log[r % CHANGE_LOG_SIZE];
 
-      if (!func (change->object, change->type, change->list, user_data))
+      if (!func (change->object, change->id, change->type, change->list, user_data))
         break;
     }
   return TRUE;

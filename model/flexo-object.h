@@ -194,11 +194,12 @@ void           flexo_object_set_style     (FlexoObject      *self,
 guint flexo_model_get_revision (void);
 
 /* Called for each change made after a revision, oldest first: the object
- * changed and its type then, and whether a list of its changed (else one
- * of its fields). The object may be gone since: compare the pointer, do
- * not use it unless something alive holds it (a diagram listing it).
- * Return FALSE to stop. */
+ * changed, its id and type then, and whether a list of its changed (else
+ * one of its fields). The object may be gone since, and another be where
+ * it was: use it only once its document's flexo_document_lookup() of the
+ * id gives it. Return FALSE to stop. */
 typedef gboolean (*FlexoModelChangeFunc) (gpointer  object,
+                                          guint     id,
                                           GType     type,
                                           gboolean  list,
                                           gpointer  user_data);

@@ -698,6 +698,7 @@ typedef struct
 
 static gboolean
 seen_change (gpointer object,
+             guint    id,
              GType    type,
              gboolean list,
              gpointer user_data)
@@ -706,6 +707,7 @@ seen_change (gpointer object,
 
   if (seen->objects->len == 0)
     seen->first_type = type;
+  ck_assert_uint_eq (id, flexo_object_get_id (object));
   g_ptr_array_add (seen->objects, object);
   g_array_append_val (seen->lists, list);
   return TRUE;
@@ -713,6 +715,7 @@ seen_change (gpointer object,
 
 static gboolean
 stop_at_once (gpointer object,
+              guint    id,
               GType    type,
               gboolean list,
               gpointer user_data)

@@ -92,6 +92,9 @@ typedef struct
 #define FAR_VIEW_TILE 32
 #define FAR_VIEW_MAX_CHANGED 256
 
+struct _FarGrid;
+static void far_grid_free (struct _FarGrid *grid);
+
 /* Where an item of a picture may have set pixels, in user space, floats
  * for a picture's worth of items: within a device pixel of a box (nowhere
  * when x0 > x1), or when reach ≥ 0 of the segment from (x0, y0) to
@@ -115,6 +118,7 @@ struct _FlexoPainter
   gpointer      far_diagram;  /* weak: far_key's diagram while it lives */
   GPtrArray    *far_items;    /* what the picture shows, bottom first */
   Ink          *far_ink;      /* where each of them was drawn */
+  struct _FarGrid *far_grid;  /* them by tiles, or NULL */
   guint         far_whole;    /* pictures drawn whole, and in part */
   guint         far_partial;
 };
@@ -1080,6 +1084,7 @@ flexo_painter_free (FlexoPainter *self)
   g_clear_weak_pointer (&self->far_diagram);
   g_clear_pointer (&self->far_items, g_ptr_array_unref);
   g_clear_pointer (&self->far_ink, g_free);
+  g_clear_pointer (&self->far_grid, far_grid_free);
   g_free (self);
 }
 
@@ -1541,9 +1546,10 @@ far_index_of (FlexoPainter *self,
 
 typedef struct
 {
-  FlexoPainter *painter;
-  FlexoDiagram *diagram;
-  GArray       *changed;  /* int: indexes in far_items */
+  FlexoPainter  *painter;
+  FlexoDiagram  *diagram;
+  FlexoDocument *document;
+  GArray        *changed;  /* int: indexes in far_items */
   gboolean      unknown;  /* a change a picture cannot follow */
 } FarChanges;
 
@@ -1562,20 +1568,22 @@ far_add_changed (FarChanges *fc,
 
 /* A change of a shape redraws it and its connectors, whose ends follow
  * it; a change of a connector, itself. Anything else (a list, the model
- * the shapes show, another diagram) may change anything. */
+ * the shapes show, another document, an object gone) may change anything. */
 static gboolean
 far_change_cb (gpointer object,
+               guint    id,
                GType    type,
                gboolean list,
                gpointer user_data)
 {
   FarChanges *fc = user_data;
 
-  if (list || (type != FLEXO_TYPE_SHAPE && type != FLEXO_TYPE_CONNECTOR))
+  if (list || (type != FLEXO_TYPE_SHAPE && type != FLEXO_TYPE_CONNECTOR) ||
+      flexo_document_lookup (fc->document, id) != object)
     fc->unknown = TRUE;
   else if (far_add_changed (fc, object) && type == FLEXO_TYPE_SHAPE)
     {
-      /* In the diagram, hence alive. */
+      /* In the document, hence alive. */
       GPtrArray *connectors = flexo_shape_get_connectors (object);
 
       for (guint i = 0; connectors != NULL && i < connectors->len && !fc->unknown; i++)
@@ -1796,6 +1804,81 @@ damage_meets (const Damage *d,
   return FALSE;
 }
 
+/* The items of a picture by the tiles they may have set pixels of, made
+ * when first needed: an update then looks at the items of its tiles, not
+ * at all of them. Items drawn elsewhere since are listed apart. */
+typedef struct _FarGrid
+{
+  guint  *start;   /* per tile, row by row, and one more: where its items begin */
+  guint  *items;   /* indexes in far_items */
+  GArray *moved;   /* guint: items whose ink changed since */
+  gulong *wanted;  /* a bit per item, for an update */
+} FarGrid;
+
+/* More moved items than this: the grid is made again. */
+#define FAR_GRID_MAX_MOVED 4096
+
+static void
+far_grid_free (FarGrid *grid)
+{
+  g_free (grid->start);
+  g_free (grid->items);
+  g_array_unref (grid->moved);
+  g_free (grid->wanted);
+  g_free (grid);
+}
+
+static FarGrid *
+far_grid_new (FlexoPainter *self,
+              const Damage *d)
+{
+  FarGrid *grid = g_new0 (FarGrid, 1);
+  guint n_tiles = (guint) d->cols * (guint) d->rows, n = self->far_items->len;
+  g_autofree guint *fill = g_new0 (guint, n_tiles + 1);
+
+  grid->start = g_new0 (guint, n_tiles + 1);
+  grid->moved = g_array_new (FALSE, FALSE, sizeof (guint));
+  grid->wanted = g_new0 (gulong, n / (8 * sizeof (gulong)) + 1);
+
+  /* Counted, then filled. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (guint k = 0; k < n; k++)
+        {
+          PixInk pi;
+          int tx0, ty0, tx1, ty1, sx0, sx1;
+
+          if (!pix_ink (self, &self->far_ink[k], &pi) || !damage_tiles (d, &pi, &tx0, &ty0, &tx1, &ty1))
+            continue;
+          for (int ty = ty0; ty <= ty1; ty++)
+            if (damage_row_span (d, &pi, ty, &sx0, &sx1))
+              for (int tx = sx0; tx <= sx1; tx++)
+                {
+                  guint t = (guint) ty * d->cols + tx;
+
+                  if (pass == 0)
+                    grid->start[t + 1]++;
+                  else
+                    grid->items[grid->start[t] + fill[t]++] = k;
+                }
+        }
+      if (pass == 0)
+        {
+          for (guint t = 0; t < n_tiles; t++)
+            grid->start[t + 1] += grid->start[t];
+          grid->items = g_new (guint, MAX (grid->start[n_tiles], 1));
+        }
+    }
+  return grid;
+}
+
+static inline void
+far_grid_want (FarGrid *grid,
+               guint    k)
+{
+  grid->wanted[k / (8 * sizeof (gulong))] |= 1UL << (k % (8 * sizeof (gulong)));
+}
+
 /* An item met on a row of tiles, and the pixels it may set there. */
 typedef struct
 {
@@ -1863,7 +1946,8 @@ far_update (FlexoPainter *self,
   g_autoptr(GArray) ink = g_array_new (FALSE, FALSE, sizeof (Ink));
   g_autofree guint8 *marked = NULL;
   g_autofree int *sums = NULL;
-  FarChanges fc = { self, diagram, changed, FALSE };
+  FarChanges fc = { self, diagram, flexo_object_get_document (FLEXO_OBJECT (diagram)), changed, FALSE };
+  FarGrid *grid;
   Damage d;
 
   /* A diagram out of a document changes without a revision. */
@@ -1917,22 +2001,40 @@ far_update (FlexoPainter *self,
   for (int ty = 0; ty < d.rows; ty++)
     g_ptr_array_add (rows, damage_count (&d, 0, ty, d.cols - 1, ty) > 0 ?
                      g_array_new (FALSE, FALSE, sizeof (RowItem)) : NULL);
-  for (guint k = 0; k < self->far_items->len; k++)
+  if (self->far_grid == NULL)
+    self->far_grid = far_grid_new (self, &d);
+  grid = self->far_grid;
+  for (guint t = 0; t < (guint) d.cols * d.rows; t++)
+    if (d.marked[t])
+      for (guint j = grid->start[t]; j < grid->start[t + 1]; j++)
+        far_grid_want (grid, grid->items[j]);
+  for (guint j = 0; j < grid->moved->len; j++)
+    far_grid_want (grid, g_array_index (grid->moved, guint, j));
+  for (guint j = 0; j < changed->len; j++)
+    far_grid_want (grid, (guint) g_array_index (changed, int, j));
+  for (guint w = 0; w <= self->far_items->len / (8 * sizeof (gulong)); w++)
     {
-      PixInk pi;
-      int tx0, ty0, tx1, ty1;
+      gint bit = -1;
 
-      if (!pix_ink (self, &self->far_ink[k], &pi) || !damage_meets (&d, &pi))
-        continue;
-      damage_tiles (&d, &pi, &tx0, &ty0, &tx1, &ty1);
-      for (int ty = ty0; ty <= ty1; ty++)
+      while (grid->wanted[w] != 0 && (bit = g_bit_nth_lsf (grid->wanted[w], bit)) >= 0)
         {
-          RowItem it = { k, 0, 0 };
+          guint k = w * 8 * sizeof (gulong) + (guint) bit;
+          PixInk pi;
+          int tx0, ty0, tx1, ty1;
 
-          if (g_ptr_array_index (rows, ty) != NULL &&
-              pix_ink_band (&pi, (double) ty * FAR_VIEW_TILE, (double) (ty + 1) * FAR_VIEW_TILE, &it.x0, &it.x1))
-            g_array_append_val (g_ptr_array_index (rows, ty), it);
+          if (!pix_ink (self, &self->far_ink[k], &pi) || !damage_meets (&d, &pi))
+            continue;
+          damage_tiles (&d, &pi, &tx0, &ty0, &tx1, &ty1);
+          for (int ty = ty0; ty <= ty1; ty++)
+            {
+              RowItem it = { k, 0, 0 };
+
+              if (g_ptr_array_index (rows, ty) != NULL &&
+                  pix_ink_band (&pi, (double) ty * FAR_VIEW_TILE, (double) (ty + 1) * FAR_VIEW_TILE, &it.x0, &it.x1))
+                g_array_append_val (g_ptr_array_index (rows, ty), it);
+            }
         }
+      grid->wanted[w] = 0;
     }
 
   /* Each run of changed tiles in a row cleared and drawn again. */
@@ -1958,6 +2060,16 @@ far_update (FlexoPainter *self,
   cairo_surface_flush (self->far);
   self->far_key.revision = flexo_model_get_revision ();
   self->far_partial++;
+
+  /* The changed items are now drawn where the grid may not have them. */
+  for (guint j = 0; j < changed->len; j++)
+    {
+      guint k = (guint) g_array_index (changed, int, j);
+
+      g_array_append_val (grid->moved, k);
+    }
+  if (grid->moved->len > FAR_GRID_MAX_MOVED)
+    g_clear_pointer (&self->far_grid, far_grid_free);
   return TRUE;
 }
 
@@ -2004,7 +2116,11 @@ far_repaint (FlexoPainter    *self,
   if (!same_far_key (&key, &self->far_key))
     return FALSE;
   if (self->far_key.revision != flexo_model_get_revision () && !far_update (self, diagram, scale))
-    return FALSE;
+    {
+      /* Drawn again whole, or not kept. */
+      self->far_key.diagram = NULL;
+      return FALSE;
+    }
   far_paint (self, cr);
   return TRUE;
 }
@@ -2042,6 +2158,7 @@ far_draw (FlexoPainter    *self,
   self->far_key = key;
   g_set_weak_pointer (&self->far_diagram, diagram);
   g_clear_pointer (&self->far_items, g_ptr_array_unref);
+  g_clear_pointer (&self->far_grid, far_grid_free);
   self->far_items = g_ptr_array_ref (items);
   self->far_ink = g_renew (Ink, self->far_ink, MAX (items->len, 1));
 
