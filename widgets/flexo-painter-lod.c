@@ -77,27 +77,32 @@ set_line (const Pixels *px,
   double sx = steps > 0 ? dx / steps : 0, sy = steps > 0 ? dy / steps : 0;
   double off0 = -(thickness - 1) / 2.0;
   double first = 0, last = steps;
+  int i0, i1;
 
   /* Only the steps within reach of the pixels. */
   if (MAX (ax, bx) < px->x0 - thickness || MIN (ax, bx) > px->x1 + thickness ||
       MAX (ay, by) < px->y0 - thickness || MIN (ay, by) > px->y1 + thickness)
     return;
-  if (sx != 0)
+  if (sx != 0 && (MIN (ax, bx) < px->x0 + thickness || MAX (ax, bx) > px->x1 - thickness))
     {
       double ta = (px->x0 - thickness - 1 - ax) / sx, tb = (px->x1 + thickness + 1 - ax) / sx;
 
       first = MAX (first, MIN (ta, tb));
       last = MIN (last, MAX (ta, tb));
     }
-  if (sy != 0)
+  if (sy != 0 && (MIN (ay, by) < px->y0 + thickness || MAX (ay, by) > px->y1 - thickness))
     {
       double ta = (px->y0 - thickness - 1 - ay) / sy, tb = (px->y1 + thickness + 1 - ay) / sy;
 
       first = MAX (first, MIN (ta, tb));
       last = MIN (last, MAX (ta, tb));
     }
+  if (!(first <= last))
+    return;
+  i0 = MAX ((int) first - 1, 0);
+  i1 = MIN ((int) last + 1, steps);
 
-  for (int i = MAX ((int) first - 1, 0); i <= steps && i <= last + 1; i++)
+  for (int i = i0; i <= i1; i++)
     {
       double x = ax + i * sx, y = ay + i * sy;
 
@@ -388,8 +393,8 @@ gboolean
 flexo_painter_lod_shape (FlexoLod   *lod,
                          cairo_t    *cr,
                          FlexoShape *shape,
-                         double       scale,
-                         FlexoLodInk *ink)
+                         double      scale,
+                         FlexoInk   *ink)
 {
   FlexoRect box = flexo_rect_normalize (*flexo_shape_get_bounds (shape));
   FlexoShapeKind kind;
@@ -401,7 +406,7 @@ flexo_painter_lod_shape (FlexoLod   *lod,
     return FALSE;
   /* Its box, or a pixel at its middle: within a pixel of the box. */
   if (ink != NULL)
-    *ink = (FlexoLodInk) { .box = box };
+    *ink = flexo_ink_box (box.x, box.y, box.x + box.width, box.y + box.height);
 
   flexo_shape_resolve_style (shape, &style);
   if (!(style.opacity > 0) || flexo_rect_is_empty (&box))
@@ -447,7 +452,7 @@ flexo_painter_lod_connector (FlexoLod       *lod,
                              cairo_t        *cr,
                              FlexoConnector *connector,
                              double          scale,
-                             FlexoLodInk    *ink)
+                             FlexoInk       *ink)
 {
   FlexoStyle style;
   FlexoColor color;
@@ -460,7 +465,7 @@ flexo_painter_lod_connector (FlexoLod       *lod,
   if (head_length (width) * scale >= LOD_HEAD_PIXELS)
     return FALSE;
   if (ink != NULL)
-    *ink = (FlexoLodInk) { .box = FLEXO_RECT_INIT (0, 0, -1, -1) };
+    *ink = FLEXO_INK_NOWHERE;
   if (!(style.opacity > 0) || !(width > 0))
     return TRUE;
   color = color_with_opacity (style.stroke, style.opacity);
@@ -484,20 +489,20 @@ flexo_painter_lod_connector (FlexoLod       *lod,
    * upright pieces are rectangles, which cairo fills fastest. */
   width = MAX (width, 0.5 / scale);
   n = 2 + (waypoints != NULL ? waypoints->len : 0);
-  if (ink != NULL)
+  /* Pixels reach half the width (at least a pixel) beyond the line. */
+  if (ink != NULL && (waypoints == NULL || waypoints->len == 0))
+    *ink = (FlexoInk) { (float) a.x, (float) a.y, (float) b.x, (float) b.y, (float) width + 1 };
+  else if (ink != NULL)
     {
       double x0 = MIN (a.x, b.x), y0 = MIN (a.y, b.y), x1 = MAX (a.x, b.x), y1 = MAX (a.y, b.y);
 
-      for (guint i = 0; waypoints != NULL && i < waypoints->len; i++)
+      for (guint i = 0; i < waypoints->len; i++)
         {
           FlexoPoint p = g_array_index (waypoints, FlexoPoint, i);
 
           x0 = MIN (x0, p.x), y0 = MIN (y0, p.y), x1 = MAX (x1, p.x), y1 = MAX (y1, p.y);
         }
-      /* Pixels reach half the width (at least a pixel) beyond the line. */
-      *ink = (FlexoLodInk) { .box = FLEXO_RECT_INIT (x0 - width, y0 - width, x1 - x0 + 2 * width, y1 - y0 + 2 * width),
-                             .line = waypoints == NULL || waypoints->len == 0,
-                             .a = a, .b = b, .reach = width };
+      *ink = flexo_ink_box (x0 - width, y0 - width, x1 + width, y1 + width);
     }
   if (lod == NULL)
     return TRUE;

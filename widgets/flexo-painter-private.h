@@ -270,16 +270,29 @@ typedef struct
   GPtrArray *pool;  /* the painter's emptied arrays, for the next batches */
 } FlexoLod;
 
-/* Where an item drawn as batched may set pixels, in user space: within
- * a device pixel of @box (nowhere when it is empty), or, for a @line,
- * within @reach of the segment from @a to @b and a device pixel more. */
+/* Where an item may have set pixels, in user space, in floats (a
+ * picture's worth of items): within a device pixel of the box [x0, x1] ×
+ * [y0, y1] (nowhere when x0 > x1), or, when reach ≥ 0, within reach and a
+ * device pixel of the segment from (x0, y0) to (x1, y1). */
 typedef struct
 {
-  FlexoRect  box;
-  gboolean   line;
-  FlexoPoint a, b;
-  double     reach;
-} FlexoLodInk;
+  float x0, y0, x1, y1;
+  float reach;
+} FlexoInk;
+
+#define FLEXO_INK_NOWHERE ((FlexoInk) { 1, 1, 0, 0, -1 })
+
+/* A box, a unit more each way: the floats round. */
+static inline FlexoInk
+flexo_ink_box (double x0,
+               double y0,
+               double x1,
+               double y1)
+{
+  if (!(x1 >= x0 && y1 >= y0))
+    return FLEXO_INK_NOWHERE;
+  return (FlexoInk) { (float) x0 - 1, (float) y0 - 1, (float) x1 + 1, (float) y1 + 1, -1 };
+}
 
 /* Add a shape or connector to the batches when it is too small for
  * details (TRUE, and @ink, when not NULL, is where it may set pixels), or
@@ -289,12 +302,12 @@ gboolean flexo_painter_lod_shape     (FlexoLod       *lod,
                                       cairo_t        *cr,
                                       FlexoShape     *shape,
                                       double          scale,
-                                      FlexoLodInk    *ink);
+                                      FlexoInk       *ink);
 gboolean flexo_painter_lod_connector (FlexoLod       *lod,
                                       cairo_t        *cr,
                                       FlexoConnector *connector,
                                       double          scale,
-                                      FlexoLodInk    *ink);
+                                      FlexoInk       *ink);
 /* Draws the batches and empties them. */
 void     flexo_painter_lod_flush     (FlexoLod       *lod,
                                       cairo_t        *cr);

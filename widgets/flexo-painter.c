@@ -95,15 +95,7 @@ typedef struct
 struct _FarGrid;
 static void far_grid_free (struct _FarGrid *grid);
 
-/* Where an item of a picture may have set pixels, in user space, floats
- * for a picture's worth of items: within a device pixel of a box (nowhere
- * when x0 > x1), or when reach ≥ 0 of the segment from (x0, y0) to
- * (x1, y1), within reach and a device pixel (flexo_painter_lod_connector()). */
-typedef struct
-{
-  float x0, y0, x1, y1;
-  float reach;
-} Ink;
+typedef FlexoInk Ink;
 
 struct _FlexoPainter
 {
@@ -1342,23 +1334,10 @@ collect_visible (FlexoPainter    *self,
   return items;
 }
 
-/* An Ink from a box, a unit more each way: the floats round. */
 static inline Ink
 ink_from_rect (const FlexoRect *r)
 {
-  if (!(r->width >= 0 && r->height >= 0))
-    return (Ink) { 1, 1, 0, 0, -1 };
-  return (Ink) { (float) r->x - 1, (float) r->y - 1,
-                 (float) (r->x + r->width) + 1, (float) (r->y + r->height) + 1, -1 };
-}
-
-static inline Ink
-ink_from_lod (const FlexoLodInk *lod)
-{
-  if (lod->line)
-    return (Ink) { (float) lod->a.x, (float) lod->a.y, (float) lod->b.x, (float) lod->b.y,
-                   (float) lod->reach + 1 };
-  return ink_from_rect (&lod->box);
+  return flexo_ink_box (r->x, r->y, r->x + r->width, r->y + r->height);
 }
 
 /* Where @item is drawn at @scale: what draw_items() records of it. */
@@ -1367,12 +1346,12 @@ item_ink (FlexoPainter *self,
           gpointer      item,
           double        scale)
 {
-  FlexoLodInk lod;
+  Ink ink;
   FlexoRect r;
 
-  if ((FLEXO_IS_SHAPE (item) && flexo_painter_lod_shape (NULL, NULL, item, scale, &lod)) ||
-      (FLEXO_IS_CONNECTOR (item) && flexo_painter_lod_connector (NULL, NULL, item, scale, &lod)))
-    return ink_from_lod (&lod);
+  if ((FLEXO_IS_SHAPE (item) && flexo_painter_lod_shape (NULL, NULL, item, scale, &ink)) ||
+      (FLEXO_IS_CONNECTOR (item) && flexo_painter_lod_connector (NULL, NULL, item, scale, &ink)))
+    return ink;
   if (!flexo_painter_get_item_extents (self, item, &r))
     r = FLEXO_RECT_INIT (0, 0, -1, -1);
   return ink_from_rect (&r);
@@ -1413,7 +1392,6 @@ draw_items (FlexoPainter *self,
   for (guint i = first; i < end && i < items->len; i++)
     {
       gpointer item = g_ptr_array_index (items, i);
-      FlexoLodInk li;
       FlexoRect r;
 
       /* Small items go into batches, drawn before the next detailed item
@@ -1421,8 +1399,8 @@ draw_items (FlexoPainter *self,
        * in full). */
       if (FLEXO_IS_SHAPE (item))
         {
-          if (cr != NULL && flexo_painter_lod_shape (&lod, cr, item, scale, &li))
-            goto batched;
+          if (cr != NULL && flexo_painter_lod_shape (&lod, cr, item, scale, ink != NULL ? &ink[i] : NULL))
+            continue;
           if (cr != NULL)
             flexo_painter_lod_flush (&lod, cr);
           update_context (self, cr, &context_updated);
@@ -1430,8 +1408,8 @@ draw_items (FlexoPainter *self,
         }
       else if (FLEXO_IS_CONNECTOR (item))
         {
-          if (cr != NULL && flexo_painter_lod_connector (&lod, cr, item, scale, &li))
-            goto batched;
+          if (cr != NULL && flexo_painter_lod_connector (&lod, cr, item, scale, ink != NULL ? &ink[i] : NULL))
+            continue;
           if (cr != NULL)
             flexo_painter_lod_flush (&lod, cr);
           update_context (self, cr, &context_updated);
@@ -1443,10 +1421,6 @@ draw_items (FlexoPainter *self,
             r = FLEXO_RECT_INIT (0, 0, -1, -1);
           ink[i] = ink_from_rect (&r);
         }
-      continue;
-    batched:
-      if (ink != NULL)
-        ink[i] = ink_from_lod (&li);
     }
   if (cr != NULL)
     {
