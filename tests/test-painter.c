@@ -643,6 +643,36 @@ START_TEST (test_long_label_is_ellipsized_in_its_box)
 }
 END_TEST
 
+/* A label that the part a diamond leaves clear would cut takes the whole
+ * box, over the outline, rather than lose lines (as Dia shows a question
+ * in a small decision); one that fits stays in the clear part. Neither
+ * leaves the box. */
+START_TEST (test_label_too_tall_for_the_clear_part_takes_the_box)
+{
+  const double scale = 2;
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(cairo_surface_t) s = NULL;
+
+  doc_init (&d);
+  add_shape (&d, FLEXO_RECT_INIT (20, 20, 120, 80), FLEXO_SHAPE_DIAMOND, CLEAR, CLEAR, "One\nTwo\nThree\nFour");
+  add_shape (&d, FLEXO_RECT_INIT (160, 20, 120, 80), FLEXO_SHAPE_DIAMOND, CLEAR, CLEAR, "Yes");
+  doc_commit (&d);
+  s = render (d.diagram, NULL, scale, 300 * scale, 120 * scale);
+
+  /* All four lines: above and below the clear part (y 40 to 80). */
+  ck_assert_uint_gt (count_pixels (s, 20 * scale, 20 * scale, 140 * scale, 40 * scale, is_dark), 5);
+  ck_assert_uint_gt (count_pixels (s, 20 * scale, 80 * scale, 140 * scale, 100 * scale, is_dark), 5);
+  /* The short one in the clear part (x 190 to 250, y 40 to 80). */
+  ck_assert_uint_gt (count_pixels (s, 190 * scale, 40 * scale, 250 * scale, 80 * scale, is_dark), 5);
+  ck_assert_uint_eq (count_pixels (s, 160 * scale, 20 * scale, 280 * scale, 100 * scale, is_painted) -
+                     count_pixels (s, 190 * scale, 40 * scale, 250 * scale, 80 * scale, is_painted), 0);
+  /* Nothing outside the two boxes. */
+  ck_assert_uint_eq (count_pixels (s, 0, 0, 300 * scale, 120 * scale, is_painted) -
+                     count_pixels (s, 20 * scale, 20 * scale, 140 * scale, 100 * scale, is_painted) -
+                     count_pixels (s, 160 * scale, 20 * scale, 280 * scale, 100 * scale, is_painted), 0);
+}
+END_TEST
+
 START_TEST (test_label_follows_text_changes)
 {
   const double scale = 2;
@@ -1611,6 +1641,7 @@ painter_suite (void)
   tcase_add_test (tc, test_lod_tiny_connectors_stay_visible);
   tcase_add_test (tc, test_lod_direct_pixels_match_mask);
   tcase_add_test (tc, test_far_view_picture);
+  tcase_add_test (tc, test_label_too_tall_for_the_clear_part_takes_the_box);
   tcase_add_test (tc, test_far_view_follows_edits);
   tcase_add_test (tc, test_culling);
   tcase_add_test (tc, test_extents);

@@ -49,7 +49,7 @@ enum
 {
   SLOT_LABEL,  /* a shape's label; a connector's start label */
   SLOT_BODY,   /* a class's property values; a connector's middle label */
-  SLOT_EXTRA,  /* a connector's end label */
+  SLOT_EXTRA,  /* a connector's end label; a shape's label tried in the clear part */
   N_SLOTS
 };
 
@@ -730,7 +730,20 @@ compute_shape_layout (FlexoPainter     *self,
       break;
 
     default:
-      sl->text = inset_rect (label_area (sl->kind, b), pad, pad);
+      {
+        FlexoRect clear = label_area (sl->kind, b);
+
+        sl->text = inset_rect (clear, pad, pad);
+        /* A label that the part the outline leaves clear would cut (a
+         * question in a small diamond) takes the whole box, over the
+         * outline, rather than lose words, as Dia and most editors show
+         * it; still within the shape's bounds. */
+        if (sl->label != NULL && *sl->label != '\0' && memcmp (&clear, b, sizeof clear) != 0 &&
+            (sl->text.width <= 0 || sl->text.height <= 0 ||
+             text_height (self, shape, SLOT_EXTRA, sl->label, style, sl->bold, sl->text.width, 0,
+                          sl->align) > sl->text.height))
+          sl->text = inset_rect (*b, pad, pad);
+      }
       break;
     }
 }
