@@ -1437,6 +1437,9 @@ START_TEST (test_svg_export_text_is_text)
   add_shape (&d, FLEXO_RECT_INIT (200, 20, 60, 14), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR, long_text->str);
   shape = add_shape (&d, FLEXO_RECT_INIT (20, 100, 60, 40), FLEXO_SHAPE_ELLIPSE, RED, RED, NULL);
   restyle_shape (shape, set_half_opacity);
+  /* Lines beyond the height: the last shown says more is cut. */
+  add_shape (&d, FLEXO_RECT_INIT (200, 100, 120, 30), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR,
+             "First\nSecond\nThird\nFourth");
   doc_commit (&d);
 
   bytes = flexo_export_diagram_to_bytes (d.diagram, FLEXO_EXPORT_SVG, 1, 10, NULL, "t.svg", &error);
@@ -1446,6 +1449,10 @@ START_TEST (test_svg_export_text_is_text)
   assert_svg (xml, "//s:text[1]", "A < B & \"C\"");
   v = svg_values (xml, "//s:text[2]/s:tspan[last()]");
   ck_assert_msg (g_str_has_suffix (v, "…") && strlen (v) < strlen (long_text->str), "“%s”", v);
+  g_free (v);
+  v = svg_values (xml, "//s:text[3]");
+  ck_assert_msg (g_str_has_prefix (v, "First") && g_str_has_suffix (v, "…") && strstr (v, "Fourth") == NULL &&
+                 strstr (v, "\u2028") == NULL, "“%s”", v);
   g_free (v);
   assert_svg (xml, "//s:g[@opacity='0.5']/s:path/@fill", "#ff0000");
   /* No glyph outlines, no images. */

@@ -292,7 +292,22 @@ get_layout (FlexoPainter     *self,
       pango_layout_set_wrap (c->layout, PANGO_WRAP_WORD_CHAR);
     }
   pango_layout_set_font_description (c->layout, font);
-  pango_layout_set_text (c->layout, text, -1);
+  /* Pango drops the lines of paragraphs beyond the height without an
+   * ellipsis: the lines are then broken within one paragraph (U+2028),
+   * so that a cut label ends with "…". */
+  if (h > 0 && strchr (text, '\n') != NULL)
+    {
+      g_autoptr(GString) lines = g_string_sized_new (strlen (text) + 16);
+
+      for (const char *p = text; *p != '\0'; p++)
+        if (*p == '\n')
+          g_string_append (lines, "\u2028");
+        else
+          g_string_append_c (lines, *p);
+      pango_layout_set_text (c->layout, lines->str, (int) lines->len);
+    }
+  else
+    pango_layout_set_text (c->layout, text, -1);
   pango_layout_set_width (c->layout, w);
   pango_layout_set_height (c->layout, h);
   pango_layout_set_ellipsize (c->layout, h > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
