@@ -243,7 +243,7 @@ flexo_application_open (GApplication  *app,
 }
 
 /* The keyboard shortcuts, listed in the shortcuts window too
- * (resources/gtk/help-overlay.ui). */
+ * (resources/ui/flexo-shortcuts.ui). */
 static const struct
 {
   const char *action;
@@ -277,6 +277,7 @@ static const struct
   { "win.show-inspector", { "<Primary><Shift>i" } },
   { "win.new-diagram", { "<Primary>t" } },
   { "win.metamodel", { "<Primary><Shift>m" } },
+  { "win.show-help-overlay", { "<Primary>question" } },
 };
 
 static void

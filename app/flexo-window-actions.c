@@ -970,6 +970,27 @@ metamodel_action (GSimpleAction *action,
   flexo_window_show_metamodel (user_data, NULL);
 }
 
+/* The shortcuts window, made when first asked for: GTK would build it with
+ * every window (from gtk/help-overlay.ui), a seventh of the startup. */
+static void
+show_help_overlay_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtkApplicationWindow *self = user_data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (self);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/flexo/Flexo/ui/flexo-shortcuts.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* Modal, hidden on close, for this window: it keeps this action. */
+      gtk_application_window_set_help_overlay (self, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static const GActionEntry window_actions[] = {
   { "open", open_action },
   { "open-recent", open_recent_action, "s" },
@@ -1009,6 +1030,7 @@ static const GActionEntry window_actions[] = {
   { "rename-diagram", rename_diagram_action },
   { "duplicate-diagram", duplicate_diagram_action },
   { "delete-diagram", delete_diagram_action },
+  { "show-help-overlay", show_help_overlay_action },
 };
 
 void
