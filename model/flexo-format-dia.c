@@ -808,6 +808,43 @@ element_kind (const char *type,
     { "ER - Relationship", FLEXO_SHAPE_DIAMOND },
     { "ER - Attribute", FLEXO_SHAPE_ELLIPSE },
     { "Network - Cloud", FLEXO_SHAPE_CLOUD },
+    { "UML - Branch", FLEXO_SHAPE_DIAMOND },
+    { "Geometric - Diamond", FLEXO_SHAPE_DIAMOND },
+    { "Geometric - Perfect Circle", FLEXO_SHAPE_CIRCLE },
+    { "Geometric - Perfect Square", FLEXO_SHAPE_RECTANGLE },
+    { "Geometric - Isoceles Triangle", FLEXO_SHAPE_TRIANGLE },
+    { "GRAFCET - Step", FLEXO_SHAPE_RECTANGLE },
+    /* Other sheets' symbols, by the nearest outline */
+    { "Geometric - Horizontal Parallelogram", FLEXO_SHAPE_PARALLELOGRAM, TRUE },
+    { "Geometric - Trapezoid", FLEXO_SHAPE_TRAPEZOID, TRUE },
+    { "Geometric - Hexagon", FLEXO_SHAPE_HEXAGON, TRUE },
+    { "Geometric - Five Point Star", FLEXO_SHAPE_STAR, TRUE },
+    { "Geometric - Swiss Cross", FLEXO_SHAPE_CROSS, TRUE },
+    { "Geometric - Right Arrow", FLEXO_SHAPE_CHEVRON, TRUE },
+    { "Block Arrow - Chevron", FLEXO_SHAPE_CHEVRON, TRUE },
+    { "Block Arrow - Pentagon", FLEXO_SHAPE_CHEVRON, TRUE },
+    { "Filesystem - Folder", FLEXO_SHAPE_PACKAGE, TRUE },
+    { "Filesystem - File", FLEXO_SHAPE_NOTE, TRUE },
+    { "Network - Storage", FLEXO_SHAPE_CYLINDER, TRUE },
+    { "UML - Fork", FLEXO_SHAPE_RECTANGLE, TRUE },
+    { "UML - State Term", FLEXO_SHAPE_CIRCLE, TRUE },
+    { "UML - Classicon", FLEXO_SHAPE_CIRCLE, TRUE },
+    { "SADT - box", FLEXO_SHAPE_RECTANGLE, TRUE },
+    { "FS - Function", FLEXO_SHAPE_RECTANGLE, TRUE },
+    { "SDL - Task", FLEXO_SHAPE_RECTANGLE, TRUE },
+    { "SDL - Process", FLEXO_SHAPE_RECTANGLE, TRUE },
+    { "SDL - Block", FLEXO_SHAPE_RECTANGLE, TRUE },
+    { "SDL - Service", FLEXO_SHAPE_RECTANGLE, TRUE },
+    { "SDL - Function", FLEXO_SHAPE_RECTANGLE, TRUE },
+    { "SDL - Macro", FLEXO_SHAPE_RECTANGLE, TRUE },
+    { "SDL - State", FLEXO_SHAPE_ROUNDED_RECTANGLE, TRUE },
+    { "SDL - Decision", FLEXO_SHAPE_DIAMOND, TRUE },
+    { "SDL - Send", FLEXO_SHAPE_CHEVRON, TRUE },
+    { "SDL - Receive", FLEXO_SHAPE_CHEVRON, TRUE },
+    { "SDL - Save", FLEXO_SHAPE_PARALLELOGRAM, TRUE },
+    { "SDL - InOut", FLEXO_SHAPE_CIRCLE, TRUE },
+    { "SDL - Return", FLEXO_SHAPE_CIRCLE, TRUE },
+    { "SDL - Note", FLEXO_SHAPE_NOTE, TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -913,6 +950,11 @@ add_element (Builder   *b,
   /* A terminal's ends are half circles. */
   if (strcmp (o->type, "Flowchart - Terminal") == 0)
     flexo_style_set_corner_radius (style, MIN (box->width, box->height) / 2);
+  /* A fork's bar and an initial state are filled, black unless said;
+   * a final state is a ring around that disc (drawn as the disc). */
+  if ((strcmp (o->type, "UML - Fork") == 0 || strcmp (o->type, "UML - State Term") == 0) &&
+      !color_of (o, "fill_colour", &fill))
+    flexo_style_set_fill (style, 0x000000ff);
   text = element_text (o, style);
   add_shape (b, o, box, style, text);
 }

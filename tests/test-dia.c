@@ -224,6 +224,50 @@ START_TEST (test_flowchart_symbols)
 }
 END_TEST
 
+/* Other sheets' symbols with a Flexo outline take it (the geometric
+ * ones, UML's branch, fork and states, SDL's), reported when only the
+ * nearest; those without one (Cisco's icons) stay placeholders. */
+START_TEST (test_other_sheets_symbols)
+{
+  g_autofree char *path = corpus_dir ("samples/all_objects.dia");
+  static const char * const mapped[] = { "Geometric - Diamond", "Geometric - Five Point Star", "UML - Fork",
+                                         "UML - State Term", "UML - Branch", "SDL - Decision", "SDL - Task" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlexoDocument) document = NULL;
+  FlexoDiaReport report;
+  GPtrArray *items;
+  guint cisco = 0, black_bars = 0, black_discs = 0;
+
+  document = flexo_dia_load_path_with_report (path, &report, &error);
+  ck_assert_msg (document != NULL, "%s", error ? error->message : "");
+  items = flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0));
+  for (guint i = 0; i < items->len; i++)
+    {
+      FlexoShape *shape = g_ptr_array_index (items, i);
+      const char *text;
+      FlexoStyle style;
+
+      if (!FLEXO_IS_SHAPE (shape))
+        continue;
+      text = flexo_shape_get_text (shape);
+      for (guint k = 0; text != NULL && k < G_N_ELEMENTS (mapped); k++)
+        ck_assert_msg (!g_str_has_prefix (text, mapped[k]), "%s is a placeholder", mapped[k]);
+      cisco += text != NULL && g_str_has_prefix (text, "Cisco - ");
+      flexo_shape_resolve_style (shape, &style);
+      black_bars += style.shape_kind == FLEXO_SHAPE_RECTANGLE && style.fill == 0x000000ff;
+      black_discs += style.shape_kind == FLEXO_SHAPE_CIRCLE && style.fill == 0x000000ff;
+    }
+  ck_assert_uint_gt (cisco, 100);
+  ck_assert_uint_eq (black_bars, 1);
+  ck_assert_uint_eq (black_discs, 1);
+  /* Exact ones are not reported, the nearest ones are. */
+  ck_assert_ptr_null (g_hash_table_lookup (report.approximated, "Geometric - Diamond"));
+  ck_assert_uint_eq (GPOINTER_TO_UINT (g_hash_table_lookup (report.approximated, "SDL - Decision")), 1);
+  ck_assert_uint_eq (GPOINTER_TO_UINT (g_hash_table_lookup (report.approximated, "UML - Fork")), 1);
+  flexo_dia_report_clear (&report);
+}
+END_TEST
+
 /* What an import approximated, for people: a sum-up line, then each
  * thing and how many times, in name order; nothing to say, no notes. */
 START_TEST (test_import_notes)
@@ -280,6 +324,7 @@ dia_suite (void)
   tcase_add_test (tc, test_boxes_and_lines_mapped);
   tcase_add_test (tc, test_legacy_font_names);
   tcase_add_test (tc, test_flowchart_symbols);
+  tcase_add_test (tc, test_other_sheets_symbols);
   tcase_add_test (tc, test_import_notes);
   tcase_add_test (tc, test_not_dia);
   suite_add_tcase (s, tc);
