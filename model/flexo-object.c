@@ -276,8 +276,9 @@ _flexo_object_set_list_index (FlexoObject *self,
 static guint model_revision;
 
 /* The last changes, by revision: the one that made revision r is at
- * r % CHANGE_LOG_SIZE. Changes are made on one thread (the model is not
- * thread-safe); the revision alone may be read from any. */
+ * r % CHANGE_LOG_SIZE. Changes are made, and the log read, on one thread
+ * (the model is not thread-safe); the revision alone may be read from
+ * any. */
 #define CHANGE_LOG_SIZE 1024
 
 typedef struct
@@ -290,17 +291,19 @@ typedef struct
 
 static LoggedChange change_log[CHANGE_LOG_SIZE];
 
+/* The entry, then the revision that makes it readable. */
 static void
 log_change (FlexoObject *object,
             gboolean     list)
 {
-  guint revision = (guint) g_atomic_int_add (&model_revision, 1) + 1;
+  guint revision = (guint) g_atomic_int_get (&model_revision) + 1;
   LoggedChange *change = &change_log[revision % CHANGE_LOG_SIZE];
 
   change->object = object;
   change->type = G_OBJECT_TYPE (object);
   change->id = flexo_object_get_id (object);
   change->list = list;
+  g_atomic_int_set (&model_revision, revision);
 }
 
 guint

@@ -206,7 +206,7 @@ typedef gboolean (*FlexoModelChangeFunc) (gpointer  object,
 
 /* The last changes are remembered: FALSE, calling nothing, when those
  * after @revision are no longer all known; TRUE otherwise (also when
- * @func stopped). */
+ * @func stopped). On the thread that changes the model. */
 gboolean flexo_model_foreach_change_since (guint                revision,
                                            FlexoModelChangeFunc func,
                                            gpointer             user_data);

@@ -1069,6 +1069,66 @@ render_far_size (FlexoPainter    *painter,
   return surface;
 }
 
+/* Small items of a far view are batched by colour, drawn where a detailed
+ * item comes between them: a redraw of a part batches them as the whole
+ * drawing did, so that which covers which is the same, to the pixel (no
+ * antialiasing here), also a long way from the origin. */
+START_TEST (test_far_view_redraw_keeps_batches)
+{
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(FlexoPainter) painter = flexo_painter_new ();
+  g_autoptr(FlexoPainter) plain = flexo_painter_new ();
+  const double x0 = 3e9, y0 = -2e9;
+  const int width = 480, height = 360;
+  FlexoShape *near = NULL;
+  FlexoRect area;
+  double scale;
+  guint whole = 0, partial = 0;
+
+  doc_init (&d);
+  for (guint i = 0; i < 20100; i++)
+    {
+      /* Red first: blue from the 10th row, over the redrawn part. */
+      FlexoShape *filler = add_shape (&d, FLEXO_RECT_INIT (x0 + (i % 150) * 25, y0 + (i / 150) * 16, 20, 12),
+                                      FLEXO_SHAPE_RECTANGLE, i / 150 < 10 ? RED : BLUE, CLEAR, NULL);
+
+      if (i == 150 * 20 + 40)
+        near = filler;
+    }
+  /* At the same place: blue, then red over it; a detailed shape far
+   * from there; then green over both. */
+  add_shape (&d, FLEXO_RECT_INIT (x0 + 40 * 25, y0 + 21 * 16, 20, 20), FLEXO_SHAPE_RECTANGLE, BLUE, CLEAR, NULL);
+  add_shape (&d, FLEXO_RECT_INIT (x0 + 40 * 25, y0 + 21 * 16, 20, 20), FLEXO_SHAPE_RECTANGLE, RED, CLEAR, NULL);
+  add_shape (&d, FLEXO_RECT_INIT (x0 + 120 * 25, y0 + 100 * 16, 700, 500), FLEXO_SHAPE_RECTANGLE, WHITE, BLACK,
+             NULL);
+  add_shape (&d, FLEXO_RECT_INIT (x0 + 40 * 25 + 10, y0 + 21 * 16, 20, 20), FLEXO_SHAPE_RECTANGLE, GREEN, CLEAR,
+             NULL);
+  doc_commit (&d);
+  flexo_diagram_get_extents (d.diagram, &area);
+  scale = MIN (width / area.width, height / area.height);
+
+  for (guint step = 0; step < 6; step++)
+    {
+      g_autoptr(cairo_surface_t) far = NULL, reference = NULL;
+
+      if (step > 0)
+        {
+          flexo_document_begin (d.doc, "Nudge");
+          flexo_shape_move_by (near, step % 2 ? 8 : -8, 4);
+          flexo_document_commit (d.doc);
+        }
+      far = render_far_size (painter, d.diagram, &area, &area, scale, width, height);
+      reference = render_far_size (plain, d.diagram, &area, NULL, scale, width, height);
+      ck_assert_msg (same_pixels (far, reference), "step %u", step);
+      if (step == 0)
+        ck_assert_uint_gt (count_pixels (far, 0, 0, width, height, is_painted), width * height / 4);
+    }
+  flexo_painter_get_far_counts (painter, &whole, &partial);
+  ck_assert_uint_eq (whole, 1);
+  ck_assert_uint_eq (partial, 5);
+}
+END_TEST
+
 /* A far view's picture follows edits by redrawing where the items were
  * and are (their connectors with them): edit after edit, the same pixels
  * as drawing the whole diagram, with small and long moves, thick strokes
@@ -1650,6 +1710,7 @@ painter_suite (void)
   tcase_add_test (tc, test_far_view_picture);
   tcase_add_test (tc, test_label_too_tall_for_the_clear_part_takes_the_box);
   tcase_add_test (tc, test_far_view_follows_edits);
+  tcase_add_test (tc, test_far_view_redraw_keeps_batches);
   tcase_add_test (tc, test_culling);
   tcase_add_test (tc, test_extents);
   tcase_add_test (tc, test_svg_writer_paths);

@@ -304,6 +304,18 @@ flexo_painter_lod_flush (FlexoLod *lod,
   if (lod->n_batches == 0)
     return;
 
+  /* By colour, then width (at most LOD_MAX_BATCHES: by insertion). */
+  for (guint i = 1; i < lod->n_batches; i++)
+    for (guint j = i; j > 0; j--)
+      {
+        LodBatch *p = &lod->batches[j - 1], *q = &lod->batches[j], t;
+
+        if (p->color < q->color || (p->color == q->color && p->width <= q->width))
+          break;
+        t = *p, *p = *q, *q = t;
+      }
+  lod->n_flushes++;
+
   cairo_save (cr);
   cairo_set_dash (cr, NULL, 0, 0);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
@@ -491,7 +503,7 @@ flexo_painter_lod_connector (FlexoLod       *lod,
   n = 2 + (waypoints != NULL ? waypoints->len : 0);
   /* Pixels reach half the width (at least a pixel) beyond the line. */
   if (ink != NULL && (waypoints == NULL || waypoints->len == 0))
-    *ink = (FlexoInk) { (float) a.x, (float) a.y, (float) b.x, (float) b.y, (float) width + 1 };
+    *ink = (FlexoInk) { a.x, a.y, b.x, b.y, width };
   else if (ink != NULL)
     {
       double x0 = MIN (a.x, b.x), y0 = MIN (a.y, b.y), x1 = MAX (a.x, b.x), y1 = MAX (a.y, b.y);

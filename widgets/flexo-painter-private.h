@@ -267,22 +267,22 @@ typedef struct
 {
   LodBatch   batches[LOD_MAX_BATCHES];
   guint      n_batches;
-  GPtrArray *pool;  /* the painter's emptied arrays, for the next batches */
+  GPtrArray *pool;       /* the painter's emptied arrays, for the next batches */
+  guint      n_flushes;  /* of batches drawn: the batches items went in */
 } FlexoLod;
 
-/* Where an item may have set pixels, in user space, in floats (a
- * picture's worth of items): within a device pixel of the box [x0, x1] ×
- * [y0, y1] (nowhere when x0 > x1), or, when reach ≥ 0, within reach and a
- * device pixel of the segment from (x0, y0) to (x1, y1). */
+/* Where an item may have set pixels, in user space: within a device
+ * pixel of the box [x0, x1] × [y0, y1] (nowhere when x0 > x1), or, when
+ * reach ≥ 0, within reach and a device pixel of the segment from
+ * (x0, y0) to (x1, y1). */
 typedef struct
 {
-  float x0, y0, x1, y1;
-  float reach;
+  double x0, y0, x1, y1;
+  double reach;
 } FlexoInk;
 
 #define FLEXO_INK_NOWHERE ((FlexoInk) { 1, 1, 0, 0, -1 })
 
-/* A box, a unit more each way: the floats round. */
 static inline FlexoInk
 flexo_ink_box (double x0,
                double y0,
@@ -291,7 +291,7 @@ flexo_ink_box (double x0,
 {
   if (!(x1 >= x0 && y1 >= y0))
     return FLEXO_INK_NOWHERE;
-  return (FlexoInk) { (float) x0 - 1, (float) y0 - 1, (float) x1 + 1, (float) y1 + 1, -1 };
+  return (FlexoInk) { x0, y0, x1, y1, -1 };
 }
 
 /* Add a shape or connector to the batches when it is too small for
@@ -308,7 +308,9 @@ gboolean flexo_painter_lod_connector (FlexoLod       *lod,
                                       FlexoConnector *connector,
                                       double          scale,
                                       FlexoInk       *ink);
-/* Draws the batches and empties them. */
+/* Draws the batches and empties them, in the order of their colours:
+ * what a batch covers of another depends on the items batched, not on
+ * which came first. */
 void     flexo_painter_lod_flush     (FlexoLod       *lod,
                                       cairo_t        *cr);
 

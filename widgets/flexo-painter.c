@@ -95,7 +95,20 @@ typedef struct
 struct _FarGrid;
 static void far_grid_free (struct _FarGrid *grid);
 
-typedef FlexoInk Ink;
+/* Where an item of a picture may have set pixels, in the picture's own
+ * pixels (floats: a picture's worth of items, exact to a pixel within the
+ * picture, which is all that matters): the box [x0, x1] × [y0, y1]
+ * (nowhere when x0 > x1), or, when reach ≥ 0, within reach of the segment
+ * from (x0, y0) to (x1, y1); and the batches of the level of detail it
+ * went in (the how-manieth flush), which a redraw keeps. */
+typedef struct
+{
+  float   x0, y0, x1, y1;
+  float   reach;
+  guint32 group;
+} Ink;
+
+#define INK_NOWHERE ((Ink) { 1, 1, 0, 0, -1, 0 })
 
 struct _FlexoPainter
 {
@@ -1362,27 +1375,139 @@ collect_visible (FlexoPainter    *self,
   return items;
 }
 
+/* Far enough outside any picture (its pixels are kept within 1e7). */
+#define INK_FAR 1e8
+
+static inline float
+ink_coordinate (double v)
+{
+  return (float) CLAMP (v, -INK_FAR, INK_FAR);
+}
+
+/* User space to a picture's pixels, and the longest a unit gets there. */
+typedef struct
+{
+  cairo_matrix_t m;
+  double         s;
+  gboolean       upright;  /* scales and moves only */
+} InkMap;
+
+static void
+ink_map_init (InkMap               *map,
+              const cairo_matrix_t *m)
+{
+  map->m = *m;
+  map->s = MAX (hypot (m->xx, m->yx), hypot (m->xy, m->yy));
+  map->upright = m->xy == 0 && m->yx == 0;
+}
+
+/* @u, from user space to the pixels @map maps it to, within a pixel
+ * more, and one for the floats. */
 static inline Ink
-ink_from_rect (const FlexoRect *r)
+ink_to_pixels (const FlexoInk *u,
+               const InkMap   *map)
+{
+  const cairo_matrix_t *m = &map->m;
+  double xs[4], ys[4], lx, ly, hx, hy, reach = 0;
+  int n;
+
+  if (u->reach < 0 && !(u->x0 <= u->x1 && u->y0 <= u->y1))
+    return INK_NOWHERE;
+  /* Most: a box on an upright view, near the picture. */
+  if (u->reach < 0 && map->upright)
+    {
+      double a = u->x0 * m->xx + m->x0, b = u->x1 * m->xx + m->x0;
+      double c = u->y0 * m->yy + m->y0, d = u->y1 * m->yy + m->y0;
+
+      lx = MIN (a, b), hx = MAX (a, b), ly = MIN (c, d), hy = MAX (c, d);
+      if (lx > -INK_FAR / 2 && hx < INK_FAR / 2 && ly > -INK_FAR / 2 && hy < INK_FAR / 2)
+        return (Ink) { (float) (lx - 2), (float) (ly - 2), (float) (hx + 2), (float) (hy + 2), -1, 0 };
+    }
+  else if (map->upright)
+    {
+      double a = u->x0 * m->xx + m->x0, b = u->x1 * m->xx + m->x0;
+      double c = u->y0 * m->yy + m->y0, d = u->y1 * m->yy + m->y0;
+
+      reach = u->reach * map->s + 2;
+      if (MIN (a, b) > -INK_FAR / 2 && MAX (a, b) < INK_FAR / 2 && MIN (c, d) > -INK_FAR / 2 &&
+          MAX (c, d) < INK_FAR / 2 && reach < INK_FAR / 2)
+        return (Ink) { (float) a, (float) c, (float) b, (float) d, (float) reach, 0 };
+      reach = 0;
+    }
+  if (u->reach >= 0)
+    {
+      double ax = u->x0, ay = u->y0, bx = u->x1, by = u->y1;
+
+      if (map->upright)
+        {
+          ax = ax * m->xx + m->x0, bx = bx * m->xx + m->x0;
+          ay = ay * m->yy + m->y0, by = by * m->yy + m->y0;
+        }
+      else
+        {
+          cairo_matrix_transform_point (m, &ax, &ay);
+          cairo_matrix_transform_point (m, &bx, &by);
+        }
+      reach = u->reach * map->s + 2;
+      /* A segment within reach of a picture: as it is; else its box,
+       * whose part in a picture stays where it was. */
+      if (fabs (ax) < INK_FAR / 2 && fabs (ay) < INK_FAR / 2 && fabs (bx) < INK_FAR / 2 &&
+          fabs (by) < INK_FAR / 2 && reach < INK_FAR / 2)
+        return (Ink) { (float) ax, (float) ay, (float) bx, (float) by, (float) reach, 0 };
+      xs[0] = ax, ys[0] = ay, xs[1] = bx, ys[1] = by;
+      n = 2;
+    }
+  else if (map->upright)
+    {
+      xs[0] = u->x0 * m->xx + m->x0, xs[1] = u->x1 * m->xx + m->x0;
+      ys[0] = u->y0 * m->yy + m->y0, ys[1] = u->y1 * m->yy + m->y0;
+      n = 2;
+    }
+  else
+    {
+      xs[0] = u->x0, ys[0] = u->y0, xs[1] = u->x1, ys[1] = u->y0;
+      xs[2] = u->x0, ys[2] = u->y1, xs[3] = u->x1, ys[3] = u->y1;
+      for (int k = 0; k < 4; k++)
+        cairo_matrix_transform_point (m, &xs[k], &ys[k]);
+      n = 4;
+    }
+  lx = hx = xs[0], ly = hy = ys[0];
+  for (int k = 1; k < n; k++)
+    {
+      lx = MIN (lx, xs[k]), hx = MAX (hx, xs[k]);
+      ly = MIN (ly, ys[k]), hy = MAX (hy, ys[k]);
+    }
+  return (Ink) { ink_coordinate (lx - reach - 2), ink_coordinate (ly - reach - 2),
+                 ink_coordinate (hx + reach + 2), ink_coordinate (hy + reach + 2), -1, 0 };
+}
+
+static inline FlexoInk
+ink_of_rect (const FlexoRect *r)
 {
   return flexo_ink_box (r->x, r->y, r->x + r->width, r->y + r->height);
 }
 
-/* Where @item is drawn at @scale: what draw_items() records of it. */
+/* Where @item is drawn at @scale, in the pixels @to_px maps user space
+ * to: what draw_items() records of it. */
 static Ink
-item_ink (FlexoPainter *self,
-          gpointer      item,
-          double        scale)
+item_ink (FlexoPainter         *self,
+          gpointer              item,
+          double                scale,
+          const cairo_matrix_t *to_px)
 {
-  Ink ink;
+  FlexoInk ink;
+  InkMap map;
   FlexoRect r;
 
   if ((FLEXO_IS_SHAPE (item) && flexo_painter_lod_shape (NULL, NULL, item, scale, &ink)) ||
       (FLEXO_IS_CONNECTOR (item) && flexo_painter_lod_connector (NULL, NULL, item, scale, &ink)))
-    return ink;
-  if (!flexo_painter_get_item_extents (self, item, &r))
-    r = FLEXO_RECT_INIT (0, 0, -1, -1);
-  return ink_from_rect (&r);
+    ;
+  else if (flexo_painter_get_item_extents (self, item, &r))
+    ink = ink_of_rect (&r);
+  else
+    return INK_NOWHERE;
+  ink_map_init (&map, to_px);
+  return ink_to_pixels (&ink, &map);
 }
 
 /* Layouts are made for this context: let it know the target (its
@@ -1397,21 +1522,29 @@ update_context (FlexoPainter *self,
   *updated = TRUE;
 }
 
-/* Draws @items[@first, @end), bottom first; where each was drawn into
- * @ink[i] unless NULL. */
+/* Draws @items[@first, @end), bottom first. Where each was drawn goes
+ * into @ink[i] unless NULL, in the pixels @to_px maps user space to, with
+ * the batches it went in. With @groups, the batches of the level of
+ * detail are drawn where @groups changes too, as they were when the
+ * items were drawn among others (a redraw of a part). */
 static void
-draw_items (FlexoPainter *self,
-            FlexoPaint   *paint,
-            GPtrArray    *items,
-            guint         first,
-            guint         end,
-            double        scale,
-            Ink          *ink)
+draw_items (FlexoPainter         *self,
+            FlexoPaint           *paint,
+            GPtrArray            *items,
+            guint                 first,
+            guint                 end,
+            double                scale,
+            Ink                  *ink,
+            const cairo_matrix_t *to_px,
+            const guint32        *groups)
 {
   FlexoLod lod = { .n_batches = 0, .pool = self->lod_pool };
   cairo_t *cr = paint->cr;
   gboolean context_updated = FALSE;
+  InkMap map;
 
+  if (ink != NULL)
+    ink_map_init (&map, to_px);
   if (cr != NULL)
     {
       cairo_save (cr);
@@ -1420,15 +1553,18 @@ draw_items (FlexoPainter *self,
   for (guint i = first; i < end && i < items->len; i++)
     {
       gpointer item = g_ptr_array_index (items, i);
+      FlexoInk u;
       FlexoRect r;
 
+      if (cr != NULL && groups != NULL && i > first && groups[i] != groups[i - 1])
+        flexo_painter_lod_flush (&lod, cr);
       /* Small items go into batches, drawn before the next detailed item
        * so that the stacking order holds (on cairo only: SVG is drawn
        * in full). */
       if (FLEXO_IS_SHAPE (item))
         {
-          if (cr != NULL && flexo_painter_lod_shape (&lod, cr, item, scale, ink != NULL ? &ink[i] : NULL))
-            continue;
+          if (cr != NULL && flexo_painter_lod_shape (&lod, cr, item, scale, ink != NULL ? &u : NULL))
+            goto batched;
           if (cr != NULL)
             flexo_painter_lod_flush (&lod, cr);
           update_context (self, cr, &context_updated);
@@ -1436,8 +1572,8 @@ draw_items (FlexoPainter *self,
         }
       else if (FLEXO_IS_CONNECTOR (item))
         {
-          if (cr != NULL && flexo_painter_lod_connector (&lod, cr, item, scale, ink != NULL ? &ink[i] : NULL))
-            continue;
+          if (cr != NULL && flexo_painter_lod_connector (&lod, cr, item, scale, ink != NULL ? &u : NULL))
+            goto batched;
           if (cr != NULL)
             flexo_painter_lod_flush (&lod, cr);
           update_context (self, cr, &context_updated);
@@ -1445,9 +1581,21 @@ draw_items (FlexoPainter *self,
         }
       if (ink != NULL)
         {
-          if (!flexo_painter_get_item_extents (self, item, &r))
-            r = FLEXO_RECT_INIT (0, 0, -1, -1);
-          ink[i] = ink_from_rect (&r);
+          if (flexo_painter_get_item_extents (self, item, &r))
+            {
+              u = ink_of_rect (&r);
+              ink[i] = ink_to_pixels (&u, &map);
+            }
+          else
+            ink[i] = INK_NOWHERE;
+          ink[i].group = lod.n_flushes;
+        }
+      continue;
+    batched:
+      if (ink != NULL)
+        {
+          ink[i] = ink_to_pixels (&u, &map);
+          ink[i].group = lod.n_flushes;
         }
     }
   if (cr != NULL)
@@ -1568,9 +1716,29 @@ far_add_changed (FarChanges *fc,
   return index >= 0;
 }
 
+/* The changes a picture can follow: fields of shapes and connectors its
+ * document still has (looked up by id: the object at that address is
+ * then that one). Anything else (a list, the model the shapes show,
+ * another document, an object gone) may change anything. */
+static gboolean
+far_known_change_cb (gpointer object,
+                     guint    id,
+                     GType    type,
+                     gboolean list,
+                     gpointer user_data)
+{
+  FarChanges *fc = user_data;
+
+  if (list || (type != FLEXO_TYPE_SHAPE && type != FLEXO_TYPE_CONNECTOR) ||
+      flexo_document_lookup (fc->document, id) != object || G_OBJECT_TYPE (object) != type)
+    fc->unknown = TRUE;
+  return !fc->unknown;
+}
+
 /* A change of a shape redraws it and its connectors, whose ends follow
- * it; a change of a connector, itself. Anything else (a list, the model
- * the shapes show, another document, an object gone) may change anything. */
+ * it; a change of a connector, itself. Only once every change is known
+ * to be one of those: the list has not changed, so the picture's items
+ * are all alive. */
 static gboolean
 far_change_cb (gpointer object,
                guint    id,
@@ -1580,10 +1748,7 @@ far_change_cb (gpointer object,
 {
   FarChanges *fc = user_data;
 
-  if (list || (type != FLEXO_TYPE_SHAPE && type != FLEXO_TYPE_CONNECTOR) ||
-      flexo_document_lookup (fc->document, id) != object)
-    fc->unknown = TRUE;
-  else if (far_add_changed (fc, object) && type == FLEXO_TYPE_SHAPE)
+  if (far_add_changed (fc, object) && type == FLEXO_TYPE_SHAPE)
     {
       /* In the document, hence alive. */
       GPtrArray *connectors = flexo_shape_get_connectors (object);
@@ -1596,9 +1761,8 @@ far_change_cb (gpointer object,
   return !fc->unknown;
 }
 
-/* An Ink in the picture's pixels, its margin included: a box, or a
- * segment whose pixels are within reach of it; both with their bounds.
- * The picture's transformation only scales and moves (far_update()). */
+/* An Ink with the margin, in doubles: a box, or a segment whose pixels
+ * are within reach of it; both with their bounds. */
 typedef struct
 {
   double   x0, y0, x1, y1;
@@ -1607,29 +1771,25 @@ typedef struct
 } PixInk;
 
 static inline gboolean
-pix_ink (const FlexoPainter *self,
-         const Ink          *ink,
-         PixInk             *out)
+pix_ink (const Ink *ink,
+         PixInk    *out)
 {
-  const cairo_matrix_t *m = &self->far_key.matrix;
-  double ox = m->x0 - self->far_key.x, oy = m->y0 - self->far_key.y;
-
   if (ink->reach < 0)
     {
       out->line = FALSE;
-      out->x0 = ink->x0 * m->xx + ox - (1 + FAR_VIEW_MARGIN);
-      out->y0 = ink->y0 * m->yy + oy - (1 + FAR_VIEW_MARGIN);
-      out->x1 = ink->x1 * m->xx + ox + (1 + FAR_VIEW_MARGIN);
-      out->y1 = ink->y1 * m->yy + oy + (1 + FAR_VIEW_MARGIN);
+      out->x0 = (double) ink->x0 - FAR_VIEW_MARGIN;
+      out->y0 = (double) ink->y0 - FAR_VIEW_MARGIN;
+      out->x1 = (double) ink->x1 + FAR_VIEW_MARGIN;
+      out->y1 = (double) ink->y1 + FAR_VIEW_MARGIN;
     }
   else
     {
       out->line = TRUE;
-      out->ax = ink->x0 * m->xx + ox;
-      out->ay = ink->y0 * m->yy + oy;
-      out->bx = ink->x1 * m->xx + ox;
-      out->by = ink->y1 * m->yy + oy;
-      out->reach = ink->reach * MAX (m->xx, m->yy) + 1 + FAR_VIEW_MARGIN;
+      out->ax = ink->x0;
+      out->ay = ink->y0;
+      out->bx = ink->x1;
+      out->by = ink->y1;
+      out->reach = (double) ink->reach + FAR_VIEW_MARGIN;
       out->x0 = MIN (out->ax, out->bx) - out->reach;
       out->y0 = MIN (out->ay, out->by) - out->reach;
       out->x1 = MAX (out->ax, out->bx) + out->reach;
@@ -1817,8 +1977,10 @@ typedef struct _FarGrid
   gulong *wanted;  /* a bit per item, for an update */
 } FarGrid;
 
-/* More moved items than this: the grid is made again. */
+/* More moved items than this: the grid is made again; more entries
+ * than this (a quarter of a gigabyte): not at all. */
 #define FAR_GRID_MAX_MOVED 4096
+#define FAR_GRID_MAX_ENTRIES (G_GUINT64_CONSTANT (1) << 26)
 
 static void
 far_grid_free (FarGrid *grid)
@@ -1837,6 +1999,7 @@ far_grid_new (FlexoPainter *self,
   FarGrid *grid = g_new0 (FarGrid, 1);
   guint n_tiles = (guint) d->cols * (guint) d->rows, n = self->far_items->len;
   g_autofree guint *fill = g_new0 (guint, n_tiles + 1);
+  guint64 total = 0;
 
   grid->start = g_new0 (guint, n_tiles + 1);
   grid->moved = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -1850,7 +2013,7 @@ far_grid_new (FlexoPainter *self,
           PixInk pi;
           int tx0, ty0, tx1, ty1, sx0, sx1;
 
-          if (!pix_ink (self, &self->far_ink[k], &pi) || !damage_tiles (d, &pi, &tx0, &ty0, &tx1, &ty1))
+          if (!pix_ink (&self->far_ink[k], &pi) || !damage_tiles (d, &pi, &tx0, &ty0, &tx1, &ty1))
             continue;
           for (int ty = ty0; ty <= ty1; ty++)
             if (damage_row_span (d, &pi, ty, &sx0, &sx1))
@@ -1859,10 +2022,17 @@ far_grid_new (FlexoPainter *self,
                   guint t = (guint) ty * d->cols + tx;
 
                   if (pass == 0)
-                    grid->start[t + 1]++;
+                    grid->start[t + 1]++, total++;
                   else
                     grid->items[grid->start[t] + fill[t]++] = k;
                 }
+        }
+      /* Items spread over too many tiles (lines with bends over the
+       * whole picture): none. */
+      if (pass == 0 && total > FAR_GRID_MAX_ENTRIES)
+        {
+          far_grid_free (grid);
+          return NULL;
         }
       if (pass == 0)
         {
@@ -1888,6 +2058,16 @@ typedef struct
   double x0, x1;
 } RowItem;
 
+/* User space to the picture's pixels. */
+static void
+far_to_pixels (FlexoPainter   *self,
+               cairo_matrix_t *to_px)
+{
+  *to_px = self->far_key.matrix;
+  to_px->x0 -= self->far_key.x;
+  to_px->y0 -= self->far_key.y;
+}
+
 /* Clears the pixels [@x0, @x1) × [@y0, @y1) of the picture and draws
  * there again @row's items that meet them. */
 static void
@@ -1900,12 +2080,15 @@ far_redraw_run (FlexoPainter *self,
                 double        scale,
                 GPtrArray    *redraw,
                 GArray       *where,
-                GArray       *ink)
+                GArray       *ink,
+                GArray       *groups)
 {
   FlexoPaint paint = { 0 };
+  cairo_matrix_t to_px;
 
   g_ptr_array_set_size (redraw, 0);
   g_array_set_size (where, 0);
+  g_array_set_size (groups, 0);
   for (guint j = 0; j < row->len; j++)
     {
       const RowItem *it = &g_array_index (row, RowItem, j);
@@ -1914,9 +2097,11 @@ far_redraw_run (FlexoPainter *self,
         {
           g_ptr_array_add (redraw, g_ptr_array_index (self->far_items, it->index));
           g_array_append_val (where, it->index);
+          g_array_append_val (groups, self->far_ink[it->index].group);
         }
     }
   g_array_set_size (ink, redraw->len);
+  far_to_pixels (self, &to_px);
 
   paint.cr = cairo_create (self->far);
   cairo_rectangle (paint.cr, x0, y0, x1 - x0, y1 - y0);
@@ -1926,10 +2111,25 @@ far_redraw_run (FlexoPainter *self,
   cairo_set_operator (paint.cr, CAIRO_OPERATOR_OVER);
   cairo_translate (paint.cr, -self->far_key.x, -self->far_key.y);
   cairo_transform (paint.cr, &self->far_key.matrix);
-  draw_items (self, &paint, redraw, 0, redraw->len, scale, (Ink *) (gpointer) ink->data);
+  draw_items (self, &paint, redraw, 0, redraw->len, scale, (Ink *) (gpointer) ink->data, &to_px,
+              (const guint32 *) (gconstpointer) groups->data);
   cairo_destroy (paint.cr);
+  /* Where they are now, in the batches they were in. */
   for (guint j = 0; j < redraw->len; j++)
-    self->far_ink[g_array_index (where, guint, j)] = g_array_index (ink, Ink, j);
+    {
+      Ink *kept = &self->far_ink[g_array_index (where, guint, j)];
+      guint32 group = kept->group;
+
+      *kept = g_array_index (ink, Ink, j);
+      kept->group = group;
+    }
+}
+
+static void
+free_row (gpointer row)
+{
+  if (row != NULL)
+    g_array_unref (row);
 }
 
 /* Brings the picture up to date by redrawing the tiles where items
@@ -1946,6 +2146,8 @@ far_update (FlexoPainter *self,
   g_autoptr(GPtrArray) redraw = g_ptr_array_new ();
   g_autoptr(GArray) where = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) ink = g_array_new (FALSE, FALSE, sizeof (Ink));
+  g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (guint32));
+  cairo_matrix_t to_px;
   g_autofree guint8 *marked = NULL;
   g_autofree int *sums = NULL;
   FarChanges fc = { self, diagram, flexo_object_get_document (FLEXO_OBJECT (diagram)), changed, FALSE };
@@ -1955,9 +2157,11 @@ far_update (FlexoPainter *self,
   /* A diagram out of a document changes without a revision. */
   if (self->far_items == NULL || self->far_ink == NULL || !flexo_object_is_live (FLEXO_OBJECT (diagram)) ||
       m->xy != 0 || m->yx != 0 || !(m->xx > 0) || !(m->yy > 0) ||
+      !flexo_model_foreach_change_since (self->far_key.revision, far_known_change_cb, &fc) || fc.unknown ||
       !flexo_model_foreach_change_since (self->far_key.revision, far_change_cb, &fc) || fc.unknown)
     return FALSE;
 
+  far_to_pixels (self, &to_px);
   d.width = self->far_key.width;
   d.height = self->far_key.height;
   d.cols = (d.width + FAR_VIEW_TILE - 1) / FAR_VIEW_TILE;
@@ -1972,14 +2176,14 @@ far_update (FlexoPainter *self,
     {
       int index = g_array_index (changed, int, i);
       Ink *old = &self->far_ink[index];
-      Ink now = item_ink (self, g_ptr_array_index (self->far_items, index), scale);
+      Ink now = item_ink (self, g_ptr_array_index (self->far_items, index), scale, &to_px);
       gboolean had = old->reach >= 0 || old->x0 <= old->x1;
       gboolean has = now.reach >= 0 || now.x0 <= now.x1;
       PixInk pi;
 
-      if (pix_ink (self, old, &pi))
+      if (pix_ink (old, &pi))
         damage_mark (&d, &pi);
-      if (pix_ink (self, &now, &pi))
+      if (pix_ink (&now, &pi))
         damage_mark (&d, &pi);
       if (had && has)
         {
@@ -1988,10 +2192,10 @@ far_update (FlexoPainter *self,
           *old = (Ink) { MIN (MIN (old->x0, old->x1), MIN (now.x0, now.x1)) - r,
                          MIN (MIN (old->y0, old->y1), MIN (now.y0, now.y1)) - r,
                          MAX (MAX (old->x0, old->x1), MAX (now.x0, now.x1)) + r,
-                         MAX (MAX (old->y0, old->y1), MAX (now.y0, now.y1)) + r, -1 };
+                         MAX (MAX (old->y0, old->y1), MAX (now.y0, now.y1)) + r, -1, old->group };
         }
       else if (has)
-        *old = now;
+        *old = (Ink) { now.x0, now.y0, now.x1, now.y1, now.reach, old->group };
     }
   if (d.n_marked * 4 > d.cols * d.rows)
     return FALSE;
@@ -1999,13 +2203,15 @@ far_update (FlexoPainter *self,
 
   /* The items that may have set pixels of the changed tiles, bottom
    * first, on each row of tiles they meet. */
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  rows = g_ptr_array_new_with_free_func (free_row);
   for (int ty = 0; ty < d.rows; ty++)
     g_ptr_array_add (rows, damage_count (&d, 0, ty, d.cols - 1, ty) > 0 ?
                      g_array_new (FALSE, FALSE, sizeof (RowItem)) : NULL);
   if (self->far_grid == NULL)
     self->far_grid = far_grid_new (self, &d);
   grid = self->far_grid;
+  if (grid == NULL)
+    return FALSE;
   for (guint t = 0; t < (guint) d.cols * d.rows; t++)
     if (d.marked[t])
       for (guint j = grid->start[t]; j < grid->start[t + 1]; j++)
@@ -2024,7 +2230,7 @@ far_update (FlexoPainter *self,
           PixInk pi;
           int tx0, ty0, tx1, ty1;
 
-          if (!pix_ink (self, &self->far_ink[k], &pi) || !damage_meets (&d, &pi))
+          if (!pix_ink (&self->far_ink[k], &pi) || !damage_meets (&d, &pi))
             continue;
           damage_tiles (&d, &pi, &tx0, &ty0, &tx1, &ty1);
           for (int ty = ty0; ty <= ty1; ty++)
@@ -2056,7 +2262,7 @@ far_update (FlexoPainter *self,
                         (double) tx * FAR_VIEW_TILE, (double) ty * FAR_VIEW_TILE,
                         MIN ((double) end * FAR_VIEW_TILE, d.width),
                         MIN ((double) (ty + 1) * FAR_VIEW_TILE, d.height),
-                        scale, redraw, where, ink);
+                        scale, redraw, where, ink, groups);
         tx = end;
       }
   cairo_surface_flush (self->far);
@@ -2140,6 +2346,7 @@ far_draw (FlexoPainter    *self,
 {
   FarKey key;
   FlexoPaint paint;
+  cairo_matrix_t to_px;
 
   if (!far_key_for (self, cr, diagram, area, scale, &key))
     return FALSE;
@@ -2170,7 +2377,8 @@ far_draw (FlexoPainter    *self,
   cairo_set_operator (paint.cr, CAIRO_OPERATOR_CLEAR);
   cairo_paint (paint.cr);
   cairo_restore (paint.cr);
-  draw_items (self, &paint, items, 0, items->len, scale, self->far_ink);
+  far_to_pixels (self, &to_px);
+  draw_items (self, &paint, items, 0, items->len, scale, self->far_ink, &to_px, NULL);
   cairo_destroy (paint.cr);
   cairo_surface_flush (self->far);
   self->far_whole++;
@@ -2204,7 +2412,7 @@ flexo_painter_draw (FlexoPainter    *self,
   if (area != NULL && items->len >= FAR_VIEW_MIN_ITEMS &&
       far_draw (self, cr, diagram, area, scale, items))
     return;
-  draw_items (self, &paint, items, 0, items->len, scale, NULL);
+  draw_items (self, &paint, items, 0, items->len, scale, NULL, NULL, NULL);
 }
 
 /* SVG exports this large are drawn by two threads, each half of the
@@ -2230,7 +2438,7 @@ draw_svg_part (gpointer data)
 
   flexo_painter_set_caching (painter, FALSE);
   painter->background = part->background;
-  draw_items (painter, &paint, part->items, part->first, part->end, G_MAXDOUBLE, NULL);
+  draw_items (painter, &paint, part->items, part->first, part->end, G_MAXDOUBLE, NULL, NULL, NULL);
   flexo_svg_writer_finish_part (paint.svg);
   return NULL;
 }
@@ -2265,7 +2473,7 @@ flexo_painter_draw_svg (FlexoPainter   *self,
           part.out = NULL;
         }
     }
-  draw_items (self, &paint, items, 0, split, G_MAXDOUBLE, NULL);
+  draw_items (self, &paint, items, 0, split, G_MAXDOUBLE, NULL, NULL, NULL);
   if (thread != NULL)
     {
       g_thread_join (thread);
