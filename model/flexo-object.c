@@ -296,12 +296,13 @@ static void
 log_change (FlexoObject *object,
             gboolean     list)
 {
+  FlexoObjectPrivate *priv = flexo_object_get_instance_private (object);
   guint revision = (guint) g_atomic_int_get (&model_revision) + 1;
   LoggedChange *change = &change_log[revision % CHANGE_LOG_SIZE];
 
   change->object = object;
   change->type = G_OBJECT_TYPE (object);
-  change->id = flexo_object_get_id (object);
+  change->id = priv->id;
   change->list = list;
   g_atomic_int_set (&model_revision, revision);
 }

@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <pango/pangocairo.h>
+
 #include "flexo-painter.h"
 #include "flexo-svg-writer.h"
 
@@ -238,6 +240,156 @@ void     flexo_painter_draw_head  (FlexoPaint     *p,
 /* Whether a text shape has a fill of its own or of its concept (the
  * theme's white would hide what is under it). */
 gboolean flexo_painter_text_shape_filled (FlexoShape *shape);
+
+/* ------------------------------------------------ text (-text.c) -- */
+
+enum
+{
+  SLOT_LABEL,  /* a shape's label; a connector's start label */
+  SLOT_BODY,   /* a class's property values; a connector's middle label */
+  SLOT_EXTRA,  /* a connector's end label; a shape's label tried in the clear part */
+  N_SLOTS
+};
+
+typedef struct
+{
+  PangoLayout          *layout;
+  char                 *text;
+  PangoFontDescription *font;
+  int                   width;   /* pango units, -1: no wrapping */
+  int                   height;  /* pango units, -1: no limit */
+  PangoAlignment        align;
+} CachedLayout;
+
+typedef struct
+{
+  CachedLayout  slots[N_SLOTS];
+} CacheEntry;
+
+/* Layouts are cached per object and slot, reused while their text,
+ * font, size and alignment stay (flexo-painter-text.c). */
+void         flexo_painter_cache_entry_free (gpointer          entry);
+/* A weak reference's notification: the object's layouts go. */
+void         flexo_painter_object_finalized (gpointer          painter,
+                                             GObject          *where_the_object_was);
+/* @text laid out in @width × @height (≤ 0: no limit), cached for @object
+ * and @slot (or in the scratch entry without caching). */
+PangoLayout *flexo_painter_get_layout       (FlexoPainter     *self,
+                                             gpointer          object,
+                                             guint             slot,
+                                             const char       *text,
+                                             const FlexoStyle *style,
+                                             gboolean          bold,
+                                             double            width,
+                                             double            height,
+                                             PangoAlignment    align);
+void         flexo_painter_layout_size      (PangoLayout      *layout,
+                                             double           *width,
+                                             double           *height);
+/* Shows @layout vertically centred in @area, clipped to @clip. */
+void         flexo_painter_show_layout      (FlexoPaint       *paint,
+                                             PangoLayout      *layout,
+                                             const FlexoRect  *area,
+                                             const FlexoRect  *clip,
+                                             FlexoColor        color);
+/* The height the text needs when laid out in @width (≤ @max_height). */
+double       flexo_painter_text_height      (FlexoPainter     *self,
+                                             gpointer          object,
+                                             guint             slot,
+                                             const char       *text,
+                                             const FlexoStyle *style,
+                                             gboolean          bold,
+                                             double            width,
+                                             double            max_height,
+                                             PangoAlignment    align);
+
+/* ------------------------------------------- far views (-far.c) -- */
+
+/* What a picture of a far view was drawn for */
+typedef struct
+{
+  gpointer       diagram;
+  guint          revision;   /* flexo_model_get_revision() */
+  cairo_matrix_t matrix;
+  int            x, y, width, height;  /* the clip, in device pixels */
+  FlexoRect      area;
+  double         scale;
+  FlexoColor     background;
+} FarKey;
+
+struct _FarGrid;
+
+/* Where an item of a picture may have set pixels, in the picture's own
+ * pixels (floats: a picture's worth of items, exact to a pixel within the
+ * picture, which is all that matters): the box [x0, x1] × [y0, y1]
+ * (nowhere when x0 > x1), or, when reach ≥ 0, within reach of the segment
+ * from (x0, y0) to (x1, y1); and the batches of the level of detail it
+ * went in (the how-manieth flush), which a redraw keeps. */
+typedef struct
+{
+  float   x0, y0, x1, y1;
+  float   reach;
+  guint32 group;
+} FarInk;
+
+#define FAR_INK_NOWHERE ((FarInk) { 1, 1, 0, 0, -1, 0 })
+
+struct _FlexoPainter
+{
+  PangoFontMap *font_map;
+  PangoContext *context;
+  GHashTable   *cache;  /* GObject (weak) → CacheEntry */
+  CacheEntry   *scratch; /* without caching: one layout per slot, reused */
+  FlexoColor    background;
+  GPtrArray    *lod_pool;  /* GArray of double, reused by the batches */
+  cairo_surface_t *far;    /* the picture of the last far view, or NULL */
+  FarKey        far_key;
+  gpointer      far_diagram;  /* weak: far_key's diagram while it lives */
+  GPtrArray    *far_items;    /* what the picture shows, bottom first */
+  FarInk          *far_ink;      /* where each of them was drawn */
+  struct _FarGrid *far_grid;  /* them by tiles, or NULL */
+  guint         far_whole;    /* pictures drawn whole, and in part */
+  guint         far_partial;
+};
+
+/* Draws @items[@first, @end), bottom first (flexo-painter.c). Where each
+ * was drawn goes into @ink[i] unless NULL, in the pixels @to_px maps user
+ * space to, with the batches it went in. With @groups, the batches of the
+ * level of detail are drawn where @groups changes too, as they were when
+ * the items were drawn among others (a redraw of a part). */
+void     flexo_painter_draw_items  (FlexoPainter         *self,
+                                    FlexoPaint           *paint,
+                                    GPtrArray            *items,
+                                    guint                 first,
+                                    guint                 end,
+                                    double                scale,
+                                    FarInk               *ink,
+                                    const cairo_matrix_t *to_px,
+                                    const guint32        *groups);
+/* Where @item is drawn at @scale, in the pixels @to_px maps user space
+ * to: what flexo_painter_draw_items() records of it. */
+FarInk   flexo_painter_item_ink    (FlexoPainter         *self,
+                                    gpointer              item,
+                                    double                scale,
+                                    const cairo_matrix_t *to_px);
+/* Paints this view from its picture, brought up to date: FALSE, having
+ * painted nothing, when there is none or it cannot be. */
+gboolean flexo_painter_far_repaint (FlexoPainter         *self,
+                                    cairo_t              *cr,
+                                    FlexoDiagram         *diagram,
+                                    const FlexoRect      *area,
+                                    double                scale);
+/* Draws @items as the picture of this view, when they are enough for one,
+ * and paints it: FALSE, having painted nothing, when they are not or the
+ * target is not one a picture serves. Keeps @items. */
+gboolean flexo_painter_far_draw    (FlexoPainter         *self,
+                                    cairo_t              *cr,
+                                    FlexoDiagram         *diagram,
+                                    const FlexoRect      *area,
+                                    double                scale,
+                                    GPtrArray            *items);
+/* Lets go of the picture and what it keeps. */
+void     flexo_painter_far_clear   (FlexoPainter         *self);
 
 /* For tests: how many times the picture of a far view was drawn whole,
  * and brought up to date in part. */

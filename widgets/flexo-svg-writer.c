@@ -142,12 +142,6 @@ append_escaped (GString    *s,
     {
       guchar c = (guchar) *p;
 
-      /* The painter's line separators (U+2028) end lines. */
-      if (c == 0xe2 && end - p >= 3 && (guchar) p[1] == 0x80 && (guchar) p[2] == 0xa8)
-        {
-          p += 2;
-          continue;
-        }
       switch (c)
         {
         case '&': g_string_append (s, "&amp;"); break;
