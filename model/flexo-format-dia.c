@@ -658,8 +658,8 @@ line_style (DiaObject  *o,
   FlexoColor color;
   int dash = int_of (o, "line_style", 0);
 
-  if (color_of (o, color_name, &color))
-    flexo_style_set_stroke (style, color);
+  /* Dia leaves out a colour that is its default, black. */
+  flexo_style_set_stroke (style, color_of (o, color_name, &color) ? color : 0x000000ff);
   /* Dia draws a width of 0 as a hairline. */
   flexo_style_set_stroke_width (style, MAX (real_of (o, width_name, 0.1) * SCALE, 1));
   if (dash > 0 && dash < (int) G_N_ELEMENTS (dia_dashes))
@@ -927,7 +927,7 @@ element_text (DiaObject  *o,
   return text;
 }
 
-static void
+static FlexoShape *
 add_element (Builder   *b,
              DiaObject *o,
              int        kind,
@@ -938,9 +938,14 @@ add_element (Builder   *b,
   FlexoColor fill;
 
   flexo_style_set_shape_kind (style, kind);
-  line_style (o, style, "border_color", "border_width");
-  if (value_of (o, "border_color") == NULL && value_of (o, "line_colour") != NULL)
+  /* Boxes and flowchart symbols have a border; UML symbols a line
+   * colour, and polygons a line color. */
+  if (value_of (o, "border_color") != NULL || value_of (o, "border_width") != NULL)
+    line_style (o, style, "border_color", "border_width");
+  else if (value_of (o, "line_colour") != NULL)
     line_style (o, style, "line_colour", "line_width");
+  else
+    line_style (o, style, "line_color", "line_width");
   if (!bool_of (o, "show_background", TRUE))
     flexo_style_set_fill (style, 0x00000000);
   else if (color_of (o, "inner_color", &fill) || color_of (o, "fill_colour", &fill) || color_of (o, "fill_color", &fill))
@@ -956,7 +961,7 @@ add_element (Builder   *b,
       !color_of (o, "fill_colour", &fill))
     flexo_style_set_fill (style, 0x000000ff);
   text = element_text (o, style);
-  add_shape (b, o, box, style, text);
+  return add_shape (b, o, box, style, text);
 }
 
 /* A Standard - Text: a text shape around its text, from its anchor. */
@@ -1139,6 +1144,83 @@ add_line (Builder   *b,
   b->report->n_connectors++;
 }
 
+/* The outline of a polygon (its corners) or a beziergon (its first point,
+ * then the two control points and the end of each segment, the end of the
+ * last left out when it is the first point, as Dia writes it) as a free
+ * form, in @box: the exact bounds of the curve. NULL when its points make
+ * no outline. */
+static FlexoPath *
+closed_outline_form (DiaObject *o,
+                     FlexoRect *box)
+{
+  gboolean bezier = strcmp (o->type, "Standard - Beziergon") == 0;
+  const char *key = table_key (table, bezier ? "bez_points" : "poly_points", FALSE);
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (FlexoPoint));
+  g_autoptr(FlexoPath) path = flexo_path_new ();
+  FlexoPath *form;
+  FlexoPathIter iter;
+  FlexoPathOp op;
+  const FlexoPoint *p;
+  FlexoRect r;
+  guint n;
+
+  for (guint i = 0; key != NULL && i < o->n_pairs; i++)
+    {
+      Pair *pair = &g_array_index (table->pairs, Pair, o->first + i);
+      FlexoPoint q;
+
+      if (pair->name == key && parse_point (pair->value, &q))
+        g_array_append_val (points, q);
+    }
+  n = points->len;
+  p = (const FlexoPoint *) (gconstpointer) points->data;
+  if (!bezier && n >= 3)
+    {
+      flexo_path_move_to (path, p[0].x, p[0].y);
+      for (guint i = 1; i < n; i++)
+        flexo_path_line_to (path, p[i].x, p[i].y);
+    }
+  else if (bezier && n >= 3 && n % 3 != 2)
+    {
+      flexo_path_move_to (path, p[0].x, p[0].y);
+      for (guint i = 1; i + 1 < n; i += 3)
+        {
+          FlexoPoint end = i + 2 < n ? p[i + 2] : p[0];
+
+          flexo_path_curve_to (path, p[i].x, p[i].y, p[i + 1].x, p[i + 1].y, end.x, end.y);
+        }
+    }
+  flexo_path_close_path (path);
+  if (!flexo_path_get_bounds (path, &r))
+    return NULL;
+
+  /* A flat outline gets a pixel of room, so that the box is not empty. */
+  if (r.width < 1)
+    r = FLEXO_RECT_INIT (r.x - (1 - r.width) / 2, r.y, 1, r.height);
+  if (r.height < 1)
+    r = FLEXO_RECT_INIT (r.x, r.y - (1 - r.height) / 2, r.width, 1);
+  *box = r;
+
+  form = flexo_path_new ();
+  flexo_path_iter_init (&iter, path);
+  while (flexo_path_iter_next (&iter, &op, &p))
+    {
+      FlexoPoint u[3];
+
+      for (guint i = 0; i < flexo_path_op_n_points (op); i++)
+        u[i] = FLEXO_POINT_INIT ((p[i].x - r.x) / r.width, (p[i].y - r.y) / r.height);
+      if (op == FLEXO_PATH_MOVE_TO)
+        flexo_path_move_to (form, u[0].x, u[0].y);
+      else if (op == FLEXO_PATH_LINE_TO)
+        flexo_path_line_to (form, u[0].x, u[0].y);
+      else if (op == FLEXO_PATH_CURVE_TO)
+        flexo_path_curve_to (form, u[0].x, u[0].y, u[1].x, u[1].y, u[2].x, u[2].y);
+      else
+        flexo_path_close_path (form);
+    }
+  return form;
+}
+
 /* Polygons and beziergons have point lists but are closed: elements. */
 static gboolean
 is_closed_outline (DiaObject *o)
@@ -1169,6 +1251,16 @@ add_object (Builder   *b,
       add_text (b, o);
       return;
     }
+  if (is_closed_outline (o))
+    {
+      g_autoptr(FlexoPath) form = closed_outline_form (o, &box);
+
+      if (form != NULL)
+        {
+          flexo_shape_set_form (add_element (b, o, FLEXO_SHAPE_FREEFORM, &box), form);
+          return;
+        }
+    }
   if (!element_box (o, &box))
     {
       note_approximation (b, _("object without a position"));
@@ -1177,15 +1269,6 @@ add_object (Builder   *b,
   kind = element_kind (o->type, o, &approximate);
   if (kind >= 0 && approximate)
     note_approximation (b, o->type);
-  if (kind < 0 && is_closed_outline (o))
-    {
-      /* Its points' box, with the nearest outline Flexo has. */
-      guint n = count_values (o, "poly_points");
-
-      kind = n == 3 ? FLEXO_SHAPE_TRIANGLE : n == 4 ? FLEXO_SHAPE_DIAMOND : n == 6 ? FLEXO_SHAPE_HEXAGON :
-             strcmp (o->type, "Standard - Beziergon") == 0 ? FLEXO_SHAPE_CLOUD : FLEXO_SHAPE_RECTANGLE;
-      note_approximation (b, o->type);
-    }
   if (kind < 0)
     {
       add_placeholder (b, o, &box);

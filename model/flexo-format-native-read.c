@@ -725,6 +725,7 @@ read_shape (Loader        *l,
   g_autoptr(FlexoShape) shape = NULL;
   StyleSlot slot = { 0 };
   FlexoRect bounds;
+  const char *form;
 
   if (!get_required_double (l, "x", &bounds.x, error) ||
       !get_required_double (l, "y", &bounds.y, error) ||
@@ -742,6 +743,17 @@ read_shape (Loader        *l,
     return FALSE;
 
   flexo_shape_set_text (shape, flexo_xml_reader_get_attribute (l->r, "text"));
+  form = flexo_xml_reader_get_attribute (l->r, "form");
+  if (form != NULL)
+    {
+      gsize offset = 0;
+      g_autoptr(FlexoPath) path = flexo_path_new_from_data (form, &offset);
+
+      if (path == NULL)
+        return fail (l, error, _("the shape’s form is not path data of absolute M, L, C and Z commands "
+                                 "(at character %u)"), (guint) MIN (offset + 1, G_MAXUINT));
+      flexo_shape_set_form (shape, path);
+    }
 
   if (!read_children (l, read_style_only, &slot, error))
     return FALSE;

@@ -255,6 +255,7 @@ write_shape (FlexoXmlWriter *w,
   flexo_xml_writer_attribute_double (w, "width", bounds->width);
   flexo_xml_writer_attribute_double (w, "height", bounds->height);
   write_optional (w, "text", flexo_shape_get_text (shape));
+  write_optional (w, "form", flexo_shape_get_form_data (shape));
   write_style (w, flexo_shape_get_style (shape));
   flexo_xml_writer_end_element (w);
 }

@@ -236,6 +236,7 @@ copy_shape (Copier     *c,
   r.y += c->dy;
   copy = flexo_shape_new (c->document, &r);
   flexo_shape_set_text (copy, flexo_shape_get_text (shape));
+  flexo_shape_set_form (copy, flexo_shape_get_form (shape));
   if (flexo_shape_get_style (shape) != NULL)
     flexo_shape_set_style (copy, flexo_shape_get_style (shape));
   flexo_shape_set_instance (copy, map_model (c, flexo_shape_get_instance (shape)));

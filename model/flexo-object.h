@@ -91,6 +91,7 @@ typedef enum
   FLEXO_FIELD_CONTAINMENT,
   FLEXO_FIELD_SECTION,
   FLEXO_FIELD_SIZE,           /* a palette entry's default size (rect w, h) */
+  FLEXO_FIELD_FORM,           /* a shape's free form, as path data */
   FLEXO_N_FIELDS
 } FlexoField;
 

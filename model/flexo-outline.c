@@ -332,11 +332,54 @@ actor_figure (const Box *bx,
   a->hip = bx->y + bx->h * 0.64;
 }
 
+/* A free form: the first subpath of @form, whose unit square is the box,
+ * closed. FALSE when it draws nothing (no form, or a lone point). */
+static gboolean
+build_form (const Box       *bx,
+            const FlexoPath *form,
+            FlexoPath       *path)
+{
+  FlexoPathIter iter;
+  FlexoPathOp op;
+  const FlexoPoint *p;
+  FlexoPoint q[3];
+  guint drawn = 0;
+
+  if (form == NULL)
+    return FALSE;
+
+  flexo_path_iter_init (&iter, form);
+  while (flexo_path_iter_next (&iter, &op, &p))
+    {
+      if (op == FLEXO_PATH_CLOSE_PATH)
+        break;
+      if (op == FLEXO_PATH_MOVE_TO && flexo_path_get_n_ops (path) > 0)
+        break;
+      for (guint i = 0; i < flexo_path_op_n_points (op); i++)
+        q[i] = pt (bx->x + p[i].x * bx->w, bx->y + p[i].y * bx->h);
+      if (op == FLEXO_PATH_MOVE_TO)
+        flexo_path_move_to (path, q[0].x, q[0].y);
+      else if (op == FLEXO_PATH_LINE_TO)
+        flexo_path_line_to (path, q[0].x, q[0].y);
+      else
+        flexo_path_curve_to (path, q[0].x, q[0].y, q[1].x, q[1].y, q[2].x, q[2].y);
+      drawn += op != FLEXO_PATH_MOVE_TO;
+    }
+  if (drawn == 0)
+    {
+      flexo_path_clear (path);
+      return FALSE;
+    }
+  flexo_path_close_path (path);
+  return TRUE;
+}
+
 static void
-build_outline (FlexoShapeKind kind,
-               const Box     *bx,
-               double         corner_radius,
-               FlexoPath     *path)
+build_outline (FlexoShapeKind   kind,
+               const Box       *bx,
+               double           corner_radius,
+               const FlexoPath *form,
+               FlexoPath       *path)
 {
   double x = bx->x, y = bx->y, r = bx->r, b = bx->b, cx = bx->cx, cy = bx->cy;
 
@@ -488,6 +531,11 @@ build_outline (FlexoShapeKind kind,
       }
       break;
 
+    case FLEXO_SHAPE_FREEFORM:
+      if (!build_form (bx, form, path))
+        build_rectangle (bx, path);
+      break;
+
     case FLEXO_SHAPE_RECTANGLE:
     case FLEXO_SHAPE_CLASS:
     case FLEXO_SHAPE_TEXT:
@@ -503,6 +551,7 @@ void
 flexo_outline_build (FlexoShapeKind   kind,
                      const FlexoRect *box,
                      double           corner_radius,
+                     const FlexoPath *form,
                      FlexoPath       *out)
 {
   Box bx;
@@ -512,7 +561,7 @@ flexo_outline_build (FlexoShapeKind   kind,
 
   flexo_path_clear (out);
   if (box_init (&bx, box))
-    build_outline (kind, &bx, corner_radius, out);
+    build_outline (kind, &bx, corner_radius, form, out);
 }
 
 void
@@ -612,6 +661,7 @@ gboolean
 flexo_outline_contains (FlexoShapeKind   kind,
                         const FlexoRect *box,
                         double           corner_radius,
+                        const FlexoPath *form,
                         FlexoPoint       p,
                         double           tolerance)
 {
@@ -630,7 +680,7 @@ flexo_outline_contains (FlexoShapeKind   kind,
     return FALSE;
 
   path = flexo_path_new ();
-  build_outline (kind, &bx, corner_radius, path);
+  build_outline (kind, &bx, corner_radius, form, path);
   return flexo_path_contains_point (path, p) || flexo_path_distance (path, p, NULL) <= tolerance;
 }
 
@@ -694,6 +744,7 @@ gboolean
 flexo_outline_clip (FlexoShapeKind   kind,
                     const FlexoRect *box,
                     double           corner_radius,
+                    const FlexoPath *form,
                     FlexoPoint       from,
                     FlexoPoint       toward,
                     FlexoPoint      *out)
@@ -710,7 +761,7 @@ flexo_outline_clip (FlexoShapeKind   kind,
     return clip_box (&bx, from, toward, out);
 
   path = flexo_path_new ();
-  build_outline (kind, &bx, corner_radius, path);
+  build_outline (kind, &bx, corner_radius, form, path);
   /* Strictly inside: no end on the outline makes sense. */
   if (flexo_path_contains_point (path, toward) &&
       flexo_path_distance (path, toward, NULL) > 1e-9 * MAX (bx.w, bx.h))
@@ -722,6 +773,7 @@ gboolean
 flexo_outline_nearest_point (FlexoShapeKind   kind,
                              const FlexoRect *box,
                              double           corner_radius,
+                             const FlexoPath *form,
                              FlexoPoint       p,
                              FlexoPoint      *out)
 {
@@ -735,7 +787,7 @@ flexo_outline_nearest_point (FlexoShapeKind   kind,
     return FALSE;
 
   path = flexo_path_new ();
-  build_outline (kind, &bx, corner_radius, path);
+  build_outline (kind, &bx, corner_radius, form, path);
   if (flexo_path_distance (path, p, &nearest) == G_MAXDOUBLE)
     return FALSE;
   if (out != NULL)
@@ -826,6 +878,7 @@ gboolean
 flexo_outline_side_port (FlexoShapeKind   kind,
                          const FlexoRect *box,
                          double           corner_radius,
+                         const FlexoPath *form,
                          FlexoSide        side,
                          FlexoPoint      *out)
 {
@@ -841,5 +894,5 @@ flexo_outline_side_port (FlexoShapeKind   kind,
   c = pt (bx.cx, bx.cy);
   nrm = flexo_side_normal (side);
   far = pt (c.x + nrm.x * (bx.w + bx.h), c.y + nrm.y * (bx.w + bx.h));
-  return flexo_outline_clip (kind, box, corner_radius, c, far, out);
+  return flexo_outline_clip (kind, box, corner_radius, form, c, far, out);
 }

@@ -32,10 +32,16 @@ G_BEGIN_DECLS
  * Actor: the silhouette is the bounding rectangle of the stick figure, which
  * spans the height of the box and is at most 0.6 × as wide as it is high
  * (the whole box when it is narrower); see flexo_outline_paints_silhouette().
- * Text, class and container: the box. */
+ * Text, class and container: the box.
+ *
+ * Free form (FLEXO_SHAPE_FREEFORM): the first subpath of @form, a path in
+ * the unit square that the box stretches (0, 0 its top-left corner, 1, 1
+ * its bottom-right), closed; the box when @form is NULL or draws nothing.
+ * @form is ignored by every other kind, here and in the queries below. */
 void       flexo_outline_build         (FlexoShapeKind   kind,
                                         const FlexoRect *box,
                                         double           corner_radius,
+                                        const FlexoPath *form,
                                         FlexoPath       *out);
 /* The lines a painter strokes on top of the silhouette (never filled, not
  * part of the silhouette), in place of the contents of @out: the front arc
@@ -58,6 +64,7 @@ gboolean   flexo_outline_has_details   (FlexoShapeKind   kind);
 gboolean   flexo_outline_contains      (FlexoShapeKind   kind,
                                         const FlexoRect *box,
                                         double           corner_radius,
+                                        const FlexoPath *form,
                                         FlexoPoint       p,
                                         double           tolerance);
 /* Where the segment @from → @toward leaves the silhouette: its intersection
@@ -69,6 +76,7 @@ gboolean   flexo_outline_contains      (FlexoShapeKind   kind,
 gboolean   flexo_outline_clip          (FlexoShapeKind   kind,
                                         const FlexoRect *box,
                                         double           corner_radius,
+                                        const FlexoPath *form,
                                         FlexoPoint       from,
                                         FlexoPoint       toward,
                                         FlexoPoint      *out);
@@ -77,6 +85,7 @@ gboolean   flexo_outline_clip          (FlexoShapeKind   kind,
 gboolean   flexo_outline_nearest_point (FlexoShapeKind   kind,
                                         const FlexoRect *box,
                                         double           corner_radius,
+                                        const FlexoPath *form,
                                         FlexoPoint       p,
                                         FlexoPoint      *out);
 
@@ -107,6 +116,7 @@ FlexoSide  flexo_side_facing           (const FlexoRect *box,
 gboolean   flexo_outline_side_port     (FlexoShapeKind   kind,
                                         const FlexoRect *box,
                                         double           corner_radius,
+                                        const FlexoPath *form,
                                         FlexoSide        side,
                                         FlexoPoint      *out);
 

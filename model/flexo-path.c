@@ -350,6 +350,133 @@ flexo_path_append (FlexoPath       *path,
     }
 }
 
+/* ------------------------------------------------------------ path data -- */
+
+static void
+append_number (GString *out,
+               double   v,
+               int      digits)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[8];
+
+  g_snprintf (format, sizeof format, "%%.%dg", digits);
+  /* No "-0". */
+  g_string_append_c (out, ' ');
+  g_string_append (out, g_ascii_formatd (buf, sizeof buf, format, v == 0 ? 0 : v));
+}
+
+char *
+flexo_path_to_data (const FlexoPath *path,
+                    int              digits)
+{
+  static const char letters[] = { 'M', 'L', 'C', 'Z' };
+  GString *out;
+  FlexoPathIter iter;
+  FlexoPathOp op;
+  const FlexoPoint *p;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  digits = CLAMP (digits, 1, 17);
+  out = g_string_new (NULL);
+  flexo_path_iter_init (&iter, path);
+  while (flexo_path_iter_next (&iter, &op, &p))
+    {
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_c (out, letters[op]);
+      for (guint i = 0; i < flexo_path_op_n_points (op); i++)
+        {
+          append_number (out, p[i].x, digits);
+          append_number (out, p[i].y, digits);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+skip_separators (const char **s)
+{
+  while (**s == ' ' || **s == ',' || **s == '\t' || **s == '\n' || **s == '\r')
+    (*s)++;
+}
+
+/* A finite number at *@s, which moves past it. */
+static gboolean
+parse_number (const char **s,
+              double      *out)
+{
+  char *end = NULL;
+
+  skip_separators (s);
+  if (!(g_ascii_isdigit (**s) || **s == '-' || **s == '+' || **s == '.'))
+    return FALSE;
+  *out = g_ascii_strtod (*s, &end);
+  if (end == *s || !isfinite (*out))
+    return FALSE;
+  *s = end;
+  return TRUE;
+}
+
+FlexoPath *
+flexo_path_new_from_data (const char *data,
+                          gsize      *error_offset)
+{
+  g_autoptr(FlexoPath) path = flexo_path_new ();
+  const char *s = data;
+  char command = 0;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  for (;;)
+    {
+      const char *here;
+      FlexoPoint q[3];
+      guint n;
+
+      skip_separators (&s);
+      if (*s == '\0')
+        break;
+      here = s;
+      if (g_ascii_isalpha (*s))
+        command = *s++;
+      else if (command == 'M')
+        command = 'L';  /* SVG: coordinates after a move_to are line_to's */
+      else if (command == 0 || command == 'Z')
+        goto fail;
+
+      switch (command)
+        {
+        case 'M': case 'L': n = 1; break;
+        case 'C': n = 3; break;
+        case 'Z': n = 0; break;
+        default: s = here; goto fail;
+        }
+      for (guint i = 0; i < n; i++)
+        if (!parse_number (&s, &q[i].x) || !parse_number (&s, &q[i].y))
+          goto fail;
+
+      if (command == 'M')
+        flexo_path_move_to (path, q[0].x, q[0].y);
+      else if (command == 'L')
+        flexo_path_line_to (path, q[0].x, q[0].y);
+      else if (command == 'C')
+        flexo_path_curve_to (path, q[0].x, q[0].y, q[1].x, q[1].y, q[2].x, q[2].y);
+      else
+        flexo_path_close_path (path);
+    }
+
+  if (error_offset != NULL)
+    *error_offset = 0;
+  return g_steal_pointer (&path);
+
+fail:
+  if (error_offset != NULL)
+    *error_offset = (gsize) (s - data);
+  return NULL;
+}
+
 guint
 flexo_path_get_n_ops (const FlexoPath *path)
 {

@@ -86,6 +86,18 @@ void              flexo_path_rectangle      (FlexoPath       *path,
 void              flexo_path_append         (FlexoPath       *path,
                                              const FlexoPath *src);
 
+/* The path as SVG path data of absolute commands ("M 0 0 L 1 0 C … Z"),
+ * numbers written with @digits significant digits (1 … 17) in the C locale. */
+char             *flexo_path_to_data        (const FlexoPath *path,
+                                             int              digits);
+/* Reads SVG path data made of absolute M, L, C and Z commands (as
+ * flexo_path_to_data() writes them; a command's letter may be left out when
+ * it repeats, and numbers after M are lines, as in SVG). NULL when @data is
+ * anything else or has a number that is not finite, with in @error_offset
+ * (may be NULL) where in @data the fault is. */
+FlexoPath        *flexo_path_new_from_data  (const char      *data,
+                                             gsize           *error_offset);
+
 guint             flexo_path_get_n_ops      (const FlexoPath *path);
 FlexoPathOp       flexo_path_get_op         (const FlexoPath *path,
                                              guint            index);

@@ -117,6 +117,7 @@ flexo_route_end_init_shape (FlexoRouteEnd *end,
   end->box = flexo_rect_normalize (*flexo_shape_get_bounds (shape));
   end->corner_radius = style.corner_radius;
   end->point = flexo_rect_center (&end->box);
+  end->form = flexo_shape_get_form (shape);
 }
 
 void
@@ -130,6 +131,7 @@ flexo_route_end_init_point (FlexoRouteEnd *end,
   end->box = FLEXO_RECT_INIT (point.x, point.y, 0, 0);
   end->corner_radius = 0;
   end->point = point;
+  end->form = NULL;
 }
 
 static gboolean
@@ -158,12 +160,12 @@ end_clip (const FlexoRouteEnd *end,
     return end->point;
 
   c = flexo_rect_center (&end->box);
-  if (flexo_outline_clip (end->kind, &end->box, end->corner_radius, c, toward, &out))
+  if (flexo_outline_clip (end->kind, &end->box, end->corner_radius, end->form, c, toward, &out))
     return out;
 
   d = vunit (vsub (toward, c), pt (1, 0));
   reach = end->box.width + end->box.height + 1;
-  if (flexo_outline_clip (end->kind, &end->box, end->corner_radius, c,
+  if (flexo_outline_clip (end->kind, &end->box, end->corner_radius, end->form, c,
                           vadd (c, vscale (d, reach)), &out))
     return out;
   return c;
@@ -179,7 +181,7 @@ end_port (const FlexoRouteEnd *end,
 
   if (!end_has_box (end))
     return end->point;
-  if (flexo_outline_side_port (end->kind, &end->box, end->corner_radius, side, &p))
+  if (flexo_outline_side_port (end->kind, &end->box, end->corner_radius, end->form, side, &p))
     return p;
   return flexo_outline_side_center (&end->box, side);
 }

@@ -29,8 +29,8 @@ G_BEGIN_DECLS
 /* How far from their end the start and end labels are anchored. */
 #define FLEXO_ROUTE_LABEL_DISTANCE 18.0
 
-/* One end of a route: on a shape (its kind, box and corner radius), or
- * free at @point. */
+/* One end of a route: on a shape (its kind, box, corner radius and free
+ * form, the shape's: see flexo_shape_get_form()), or free at @point. */
 typedef struct
 {
   gboolean        on_shape;
@@ -38,6 +38,7 @@ typedef struct
   FlexoRect       box;
   double          corner_radius;
   FlexoPoint      point;
+  const FlexoPath *form;
 } FlexoRouteEnd;
 
 void       flexo_route_end_init_shape     (FlexoRouteEnd       *end,

@@ -6,7 +6,12 @@
 #include "config.h"
 
 #include "flexo-document-private.h"
+#include "flexo-path.h"
 #include "flexo-shape.h"
+
+/* Significant digits of a free form's coordinates: a ten-thousandth of a
+ * pixel on a shape of a thousand. */
+#define FORM_DIGITS 8
 
 struct _FlexoShape
 {
@@ -19,6 +24,8 @@ struct _FlexoShape
   FlexoStyle  *style;
   GPtrArray   *connectors;  /* weak back-references */
   GPtrArray   *children;    /* weak back-references */
+  char        *form_data;   /* its free form as path data, or NULL */
+  FlexoPath   *form;        /* form_data read, made on demand */
 };
 
 G_DEFINE_FINAL_TYPE (FlexoShape, flexo_shape, FLEXO_TYPE_OBJECT)
@@ -51,6 +58,10 @@ flexo_shape_swap_field (FlexoObject *object,
         _flexo_diagram_shape_moved (flexo_object_get_container (object), self);
       break;
     case FLEXO_FIELD_TEXT: FLEXO_SWAP_STRING (text); break;
+    case FLEXO_FIELD_FORM:
+      FLEXO_SWAP_STRING (form_data);
+      g_clear_pointer (&self->form, flexo_path_free);
+      break;
     case FLEXO_FIELD_STYLE: FLEXO_SWAP_STYLE (style); break;
     case FLEXO_FIELD_INSTANCE:
     case FLEXO_FIELD_PARENT:
@@ -92,6 +103,8 @@ flexo_shape_finalize (GObject *object)
   FlexoShape *self = FLEXO_SHAPE (object);
 
   g_free (self->text);
+  g_free (self->form_data);
+  g_clear_pointer (&self->form, flexo_path_free);
   g_clear_object (&self->instance);
   g_clear_object (&self->parent);
   g_clear_pointer (&self->style, flexo_style_free);
@@ -187,6 +200,57 @@ flexo_shape_set_text (FlexoShape *self,
   g_return_if_fail (FLEXO_IS_SHAPE (self));
   if (g_strcmp0 (text, self->text) != 0)
     flexo_object_set_string (FLEXO_OBJECT (self), FLEXO_FIELD_TEXT, NULL, text);
+}
+
+const FlexoPath *
+flexo_shape_get_form (FlexoShape *self)
+{
+  g_return_val_if_fail (FLEXO_IS_SHAPE (self), NULL);
+
+  if (self->form == NULL && self->form_data != NULL)
+    self->form = flexo_path_new_from_data (self->form_data, NULL);
+  return self->form;
+}
+
+const char *
+flexo_shape_get_form_data (FlexoShape *self)
+{
+  g_return_val_if_fail (FLEXO_IS_SHAPE (self), NULL);
+  return self->form_data;
+}
+
+void
+flexo_shape_set_form (FlexoShape      *self,
+                      const FlexoPath *form)
+{
+  g_autofree char *data = NULL;
+
+  g_return_if_fail (FLEXO_IS_SHAPE (self));
+
+  if (form != NULL && !flexo_path_is_empty (form))
+    data = flexo_path_to_data (form, FORM_DIGITS);
+  if (g_strcmp0 (data, self->form_data) != 0)
+    flexo_object_set_string (FLEXO_OBJECT (self), FLEXO_FIELD_FORM, NULL, data);
+}
+
+gboolean
+flexo_shape_set_form_data (FlexoShape *self,
+                           const char *data)
+{
+  g_autoptr(FlexoPath) form = NULL;
+
+  g_return_val_if_fail (FLEXO_IS_SHAPE (self), FALSE);
+
+  if (data == NULL)
+    {
+      flexo_shape_set_form (self, NULL);
+      return TRUE;
+    }
+  form = flexo_path_new_from_data (data, NULL);
+  if (form == NULL)
+    return FALSE;
+  flexo_shape_set_form (self, form);
+  return TRUE;
 }
 
 /* What the shape shows: its instance's label, else its own text. */

@@ -16,7 +16,7 @@ static const char * const shape_kind_names[FLEXO_N_SHAPE_KINDS] = {
   "rectangle", "rounded-rectangle", "ellipse", "circle", "diamond", "triangle",
   "hexagon", "parallelogram", "trapezoid", "star", "chevron", "cross",
   "cylinder", "document", "note", "actor", "cloud", "package", "class",
-  "text", "container",
+  "text", "container", "freeform",
 };
 
 static const char * const arrow_head_names[FLEXO_N_ARROW_HEADS] = {

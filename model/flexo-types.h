@@ -36,6 +36,7 @@ typedef enum
   FLEXO_SHAPE_CLASS,
   FLEXO_SHAPE_TEXT,
   FLEXO_SHAPE_CONTAINER,
+  FLEXO_SHAPE_FREEFORM,       /* the shape's own outline (flexo_shape_get_form()) */
   FLEXO_N_SHAPE_KINDS
 } FlexoShapeKind;
 

@@ -557,6 +557,40 @@ START_TEST (test_arrange_actions)
 }
 END_TEST
 
+/* A free form goes with its shape when it is duplicated. */
+START_TEST (test_duplicate_keeps_free_form)
+{
+  FlexoShape *a = add_box (100, 100, 80, 60, FLEXO_SHAPE_FREEFORM);
+  g_autoptr(FlexoPath) form = flexo_path_new_from_data ("M 0.5 0 L 1 1 L 0 1 Z", NULL);
+  FlexoShape *copy;
+
+  flexo_document_begin (doc, "Form");
+  flexo_shape_set_form (a, form);
+  flexo_document_commit (doc);
+  flexo_canvas_select (canvas, a, FALSE);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "duplicate", NULL);
+  ck_assert_uint_eq (n_items (), 2);
+  copy = g_ptr_array_index (flexo_canvas_get_selection (canvas), 0);
+  ck_assert_ptr_ne (copy, a);
+  ck_assert_str_eq (flexo_shape_get_form_data (copy), "M 0.5 0 L 1 1 L 0 1 Z");
+
+  /* Used Shapes offers it, with its form, to draw more of it. */
+  {
+    FlexoPaletteView *palette = FLEXO_PALETTE_VIEW (flexo_gui_test_find_widget (GTK_WIDGET (window),
+                                                                               FLEXO_TYPE_PALETTE_VIEW, NULL, NULL));
+    FlexoPaletteItem *used;
+    FlexoShape *more;
+
+    WAIT_FOR (flexo_gui_test_find_model_item (palette, "Free Form") != NULL);
+    used = flexo_gui_test_find_model_item (palette, "Free Form");
+    ck_assert_ptr_nonnull (flexo_palette_item_get_form (used));
+    more = flexo_canvas_add_shape (canvas, used, &FLEXO_RECT_INIT (400, 100, 50, 50));
+    ck_assert_ptr_nonnull (more);
+    ck_assert_str_eq (flexo_shape_get_form_data (more), "M 0.5 0 L 1 1 L 0 1 Z");
+  }
+}
+END_TEST
+
 START_TEST (test_drop_into_container_and_out)
 {
   FlexoShape *box = add_box (0, 0, 400, 300, FLEXO_SHAPE_CONTAINER);
@@ -1189,6 +1223,7 @@ canvas_suite (void)
   tcase_add_test (tc, test_keys_move_and_delete);
   tcase_add_test (tc, test_delete_many_keeps_order_on_undo);
   tcase_add_test (tc, test_arrange_actions);
+  tcase_add_test (tc, test_duplicate_keeps_free_form);
   tcase_add_test (tc, test_drop_into_container_and_out);
   tcase_add_test (tc, test_zoom_keeps_point_under_pointer);
   tcase_add_test (tc, test_copy_paste_and_between_windows);

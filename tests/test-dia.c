@@ -20,6 +20,7 @@
 #include "flexo-format-dia.h"
 #include "flexo-format.h"
 #include "flexo-model.h"
+#include "flexo-outline.h"
 #include "flexo-test.h"
 
 static char *
@@ -156,6 +157,98 @@ START_TEST (test_boxes_and_lines_mapped)
   ck_assert_uint_eq (style.fill, 0x00ff00ff);
   ck_assert_int_eq (style.dash, FLEXO_DASH_DASH_DOT);
   ck_assert (!flexo_document_get_modified (document));
+}
+END_TEST
+
+/* The outline a shape is drawn with, in document coordinates. */
+static FlexoPath *
+drawn_outline (FlexoShape *shape)
+{
+  FlexoPath *path = flexo_path_new ();
+  FlexoStyle style;
+
+  flexo_shape_resolve_style (shape, &style);
+  flexo_outline_build (style.shape_kind, flexo_shape_get_bounds (shape), style.corner_radius,
+                       flexo_shape_get_form (shape), path);
+  return path;
+}
+
+/* Polygons and beziergons keep their exact outline, as free forms. */
+START_TEST (test_polygons_and_beziergons_exact)
+{
+  /* The corners of Polygons.dia's first polygon; the points of
+   * Beziergons.dia's first beziergon (the last end left out: the start). */
+  static const FlexoPoint corners[] = { { 6.9, 5.65 }, { 7, 3.4 }, { 8.9, 5.15 }, { 9.7, 7.8 }, { 3.3, 6.8 } };
+  static const FlexoPoint bez[] = { { 2.15, 6.35 }, { 10.2, 6.15 }, { 3.15, 2 }, { 8.6, 4.45 }, { 14.05, 6.9 },
+                                    { 11.75, 11.75 }, { 10.4, 8.6 }, { 9.8, 12.95 }, { 1.15031, 6.37484 },
+                                    { 2.15, 6.35 } };
+  g_autofree char *polygons = corpus_dir ("exports/Polygons.dia");
+  g_autofree char *beziergons = corpus_dir ("exports/Beziergons.dia");
+  g_autoptr(FlexoDocument) document = NULL;
+  g_autoptr(FlexoPath) path = NULL;
+  FlexoDiaReport report;
+  GPtrArray *items;
+  FlexoStyle style;
+  const FlexoPoint *p;
+  FlexoRect bounds;
+  guint n;
+
+  document = flexo_dia_load_path_with_report (polygons, &report, NULL);
+  ck_assert_ptr_nonnull (document);
+  ck_assert_uint_eq (g_hash_table_size (report.approximated), 0);
+  flexo_dia_report_clear (&report);
+  items = flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0));
+  ck_assert_uint_eq (items->len, 3);
+  for (guint i = 0; i < items->len; i++)
+    {
+      ck_assert (FLEXO_IS_SHAPE (g_ptr_array_index (items, i)));
+      flexo_shape_resolve_style (g_ptr_array_index (items, i), &style);
+      ck_assert_int_eq (style.shape_kind, FLEXO_SHAPE_FREEFORM);
+      ck_assert_ptr_nonnull (flexo_shape_get_form (g_ptr_array_index (items, i)));
+    }
+  /* Its box is its corners' bounds; it is drawn through its corners. */
+  ck_assert_double_eq_tol (flexo_shape_get_bounds (g_ptr_array_index (items, 0))->x, 3.3 * 20, 1e-9);
+  ck_assert_double_eq_tol (flexo_shape_get_bounds (g_ptr_array_index (items, 0))->height, (7.8 - 3.4) * 20, 1e-9);
+  path = drawn_outline (g_ptr_array_index (items, 0));
+  p = flexo_path_get_points (path, &n);
+  ck_assert_uint_eq (n, G_N_ELEMENTS (corners));
+  ck_assert_int_eq (flexo_path_get_op (path, n), FLEXO_PATH_CLOSE_PATH);
+  for (guint i = 0; i < n; i++)
+    ck_assert_msg (flexo_point_distance (p[i], (FlexoPoint) { corners[i].x * 20, corners[i].y * 20 }) < 1e-4,
+                   "corner %u at (%g, %g)", i, p[i].x, p[i].y);
+  /* No colour in the file is Dia's black; a width of 0 a hairline; no
+   * background, no fill. */
+  flexo_shape_resolve_style (g_ptr_array_index (items, 2), &style);
+  ck_assert_uint_eq (style.stroke, 0x000000ff);
+  ck_assert_double_eq (style.stroke_width, 1);
+  flexo_shape_resolve_style (g_ptr_array_index (items, 1), &style);
+  ck_assert_uint_eq (style.stroke, 0x00ff00ff);
+  ck_assert_int_eq (style.dash, FLEXO_DASH_DASH_DOT);
+  ck_assert_uint_eq (style.fill & 0xff, 0);
+  g_clear_object (&document);
+  g_clear_pointer (&path, flexo_path_free);
+
+  document = flexo_dia_load_path_with_report (beziergons, &report, NULL);
+  ck_assert_ptr_nonnull (document);
+  ck_assert_uint_eq (g_hash_table_size (report.approximated), 0);
+  flexo_dia_report_clear (&report);
+  items = flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0));
+  ck_assert_uint_eq (items->len, 3);
+  path = drawn_outline (g_ptr_array_index (items, 0));
+  ck_assert_uint_eq (flexo_path_get_n_ops (path), 5);
+  ck_assert_int_eq (flexo_path_get_op (path, 0), FLEXO_PATH_MOVE_TO);
+  for (guint i = 1; i <= 3; i++)
+    ck_assert_int_eq (flexo_path_get_op (path, i), FLEXO_PATH_CURVE_TO);
+  p = flexo_path_get_points (path, &n);
+  ck_assert_uint_eq (n, G_N_ELEMENTS (bez));
+  for (guint i = 0; i < n; i++)
+    ck_assert_msg (flexo_point_distance (p[i], (FlexoPoint) { bez[i].x * 20, bez[i].y * 20 }) < 1e-4,
+                   "point %u at (%g, %g)", i, p[i].x, p[i].y);
+  /* The box is the curve's, not its control points'. */
+  ck_assert (flexo_path_get_bounds (path, &bounds));
+  ck_assert_double_eq_tol (bounds.x, flexo_shape_get_bounds (g_ptr_array_index (items, 0))->x, 1e-6);
+  ck_assert_double_eq_tol (bounds.width, flexo_shape_get_bounds (g_ptr_array_index (items, 0))->width, 1e-6);
+  ck_assert_double_lt (bounds.x + bounds.width, 14.05 * 20 - 1);
 }
 END_TEST
 
@@ -322,6 +415,7 @@ dia_suite (void)
   tcase_add_test (tc, test_exports);
   tcase_add_test (tc, test_samples);
   tcase_add_test (tc, test_boxes_and_lines_mapped);
+  tcase_add_test (tc, test_polygons_and_beziergons_exact);
   tcase_add_test (tc, test_legacy_font_names);
   tcase_add_test (tc, test_flowchart_symbols);
   tcase_add_test (tc, test_other_sheets_symbols);

@@ -146,6 +146,61 @@ START_TEST (test_undo_redo_labels_and_modified)
 }
 END_TEST
 
+/* A shape's free form: undoable, kept to 8 digits, read from path data
+ * only when it is path data. */
+START_TEST (test_shape_form)
+{
+  g_autoptr(FlexoDocument) doc = flexo_document_new ();
+  g_autoptr(FlexoPath) form = flexo_path_new ();
+  FlexoDiagram *diagram;
+  FlexoShape *shape;
+  guint n;
+
+  flexo_document_begin (doc, "Add Shape");
+  diagram = add_diagram (doc, "D");
+  shape = add_shape (doc, diagram, 10, 10);
+  flexo_document_commit (doc);
+  ck_assert_ptr_null (flexo_shape_get_form (shape));
+
+  flexo_path_move_to (form, 0, 0);
+  flexo_path_line_to (form, 1, 1.0 / 3);
+  flexo_path_line_to (form, 0, 1);
+  flexo_document_begin (doc, "Form");
+  flexo_shape_set_form (shape, form);
+  flexo_document_commit (doc);
+  ck_assert_str_eq (flexo_shape_get_form_data (shape), "M 0 0 L 1 0.33333333 L 0 1");
+  ck_assert_uint_eq (flexo_path_get_n_ops (flexo_shape_get_form (shape)), 3);
+  ck_assert_double_eq (flexo_path_get_points (flexo_shape_get_form (shape), &n)[1].y, 0.33333333);
+
+  /* The same form again, or data that is no path: nothing to undo. */
+  flexo_document_begin (doc, "Same");
+  flexo_shape_set_form (shape, form);
+  ck_assert (!flexo_shape_set_form_data (shape, "M 0 0 Q 1 1 2 2"));
+  flexo_document_commit (doc);
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Form");
+
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_ptr_null (flexo_shape_get_form (shape));
+  ck_assert_ptr_null (flexo_shape_get_form_data (shape));
+  ck_assert (flexo_document_redo (doc));
+  ck_assert_uint_eq (flexo_path_get_n_ops (flexo_shape_get_form (shape)), 3);
+
+  flexo_document_begin (doc, "Other");
+  ck_assert (flexo_shape_set_form_data (shape, "M 0 0 L 1 0 L 1 1 Z"));
+  flexo_document_commit (doc);
+  ck_assert_uint_eq (flexo_path_get_n_ops (flexo_shape_get_form (shape)), 4);
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_uint_eq (flexo_path_get_n_ops (flexo_shape_get_form (shape)), 3);
+
+  /* An empty path is no form. */
+  flexo_path_clear (form);
+  flexo_document_begin (doc, "None");
+  flexo_shape_set_form (shape, form);
+  flexo_document_commit (doc);
+  ck_assert_ptr_null (flexo_shape_get_form (shape));
+}
+END_TEST
+
 START_TEST (test_new_branch_makes_saved_point_unreachable)
 {
   g_autoptr(FlexoDocument) doc = flexo_document_new ();
@@ -800,6 +855,7 @@ document_suite (void)
 
   tcase_add_test (tc, test_ids_unique_and_never_reused);
   tcase_add_test (tc, test_undo_redo_labels_and_modified);
+  tcase_add_test (tc, test_shape_form);
   tcase_add_test (tc, test_new_branch_makes_saved_point_unreachable);
   tcase_add_test (tc, test_one_notification_per_commit);
   tcase_add_test (tc, test_drag_merges_into_one_entry);

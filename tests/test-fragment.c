@@ -84,6 +84,11 @@ build_free_items (FreeItems *f)
   f->a = add_shape (f->doc, f->diagram, 0, "A");
   f->ab = add_connector (f->doc, f->diagram, f->a, NULL);
   f->b = add_shape (f->doc, f->diagram, 200, "B");
+  {
+    g_autoptr(FlexoPath) form = flexo_path_new_from_data ("M 0.5 0 L 1 1 L 0 1 Z", NULL);
+
+    flexo_shape_set_form (f->b, form);
+  }
   flexo_connector_set_target (f->ab, f->b);
   f->c = add_shape (f->doc, f->diagram, 400, "C");
   flexo_shape_set_parent (f->a, f->box);
@@ -148,6 +153,8 @@ START_TEST (test_copy_free_items)
   ck_assert_str_eq (flexo_shape_get_text (box), "Box");
   ck_assert_str_eq (flexo_shape_get_text (a), "A");
   ck_assert_str_eq (flexo_shape_get_text (b), "B");
+  ck_assert_str_eq (flexo_shape_get_form_data (b), "M 0.5 0 L 1 1 L 0 1 Z");
+  ck_assert_ptr_null (flexo_shape_get_form_data (a));
   ck_assert_ptr_eq (flexo_shape_get_parent (a), box);
   ck_assert_ptr_eq (flexo_connector_get_source (ab), a);
   ck_assert_ptr_eq (flexo_connector_get_target (ab), b);

@@ -154,6 +154,12 @@ build_everything (void)
       flexo_shape_set_parent (shape, frame);
       if (kind == FLEXO_SHAPE_ACTOR)
         flexo_shape_set_instance (shape, alice);
+      if (kind == FLEXO_SHAPE_FREEFORM)
+        {
+          g_autoptr(FlexoPath) form = flexo_path_new_from_data ("M 0.5 0 C 1 0 1 1 0.5 1 L 0 0.333333333333 Z", NULL);
+
+          flexo_shape_set_form (shape, form);
+        }
       flexo_diagram_add_item (diagram, shape);
 
       if (previous != NULL)
@@ -211,6 +217,20 @@ START_TEST (test_everything_round_trips_byte_identical)
     ck_assert_uint_eq (style->stroke, 0x1c71d880);
     ck_assert_str_eq (style->font_family, "Cantarell");
     ck_assert_uint_eq (flexo_diagram_get_items (diagram)->len, 1 + FLEXO_N_SHAPE_KINDS + FLEXO_N_SHAPE_KINDS);
+    /* A free form, to 8 digits; none on the other shapes. */
+    for (guint i = 0; i < flexo_diagram_get_items (diagram)->len; i++)
+      {
+        gpointer item = g_ptr_array_index (flexo_diagram_get_items (diagram), i);
+        FlexoStyle resolved;
+
+        if (!FLEXO_IS_SHAPE (item))
+          continue;
+        flexo_shape_resolve_style (item, &resolved);
+        if (resolved.shape_kind == FLEXO_SHAPE_FREEFORM)
+          ck_assert_str_eq (flexo_shape_get_form_data (item), "M 0.5 0 C 1 0 1 1 0.5 1 L 0 0.33333333 Z");
+        else
+          ck_assert_ptr_null (flexo_shape_get_form_data (item));
+      }
     ck_assert (flexo_concept_is_a (actor, g_ptr_array_index (flexo_document_get_concepts (loaded), 0)));
     ck_assert (!flexo_document_get_modified (loaded));
     ck_assert (!flexo_document_can_undo (loaded));
@@ -343,6 +363,7 @@ static const struct
   { "bad-style.flexo", 6, "“red”" },
   { "empty.flexo", 1, "empty" },
   { "bad-uuid.flexo", 2, "origin is not a UUID: “not-a-uuid”" },
+  { "bad-form.flexo", 6, "form is not path data of absolute M, L, C and Z commands (at character 13)" },
 };
 
 START_TEST (test_broken_file)

@@ -29,13 +29,32 @@ kind_name (FlexoShapeKind kind)
   return flexo_shape_kind_to_string (kind);
 }
 
+/* The free form the tests give FLEXO_SHAPE_FREEFORM: concave (a notch
+ * rising from the bottom), with a curve; it touches every side of its box
+ * and holds its centre. */
+static const char test_form_data[] =
+  "M 0.5 0 C 0.8 0 1 0.2 1 0.5 L 0.8 1 L 0.5 0.7 L 0.2 1 L 0 0.4 Z";
+
+static const FlexoPath *
+test_form (void)
+{
+  static FlexoPath *form;
+
+  if (form == NULL)
+    form = flexo_path_new_from_data (test_form_data, NULL);
+  return form;
+}
+
+/* The form to pass for @kind. */
+#define FORM(kind) ((kind) == FLEXO_SHAPE_FREEFORM ? test_form () : NULL)
+
 static FlexoPath *
 outline (FlexoShapeKind   kind,
          const FlexoRect *box)
 {
   FlexoPath *path = flexo_path_new ();
 
-  flexo_outline_build (kind, box, RADIUS, path);
+  flexo_outline_build (kind, box, RADIUS, FORM (kind), path);
   return path;
 }
 
@@ -385,10 +404,10 @@ START_TEST (test_outline_contains_centre_not_outside)
         { x1, y1 }, { c.x, y1 }, { x0, y1 }, { x0, c.y },
       };
 
-      ck_assert_msg (flexo_outline_contains (kind, box, RADIUS, c, 0),
+      ck_assert_msg (flexo_outline_contains (kind, box, RADIUS, FORM (kind), c, 0),
                      "%s: centre of box %u", kind_name (kind), b);
       for (guint i = 0; i < G_N_ELEMENTS (outside); i++)
-        ck_assert_msg (!flexo_outline_contains (kind, box, RADIUS, outside[i], 0),
+        ck_assert_msg (!flexo_outline_contains (kind, box, RADIUS, FORM (kind), outside[i], 0),
                        "%s: point %u outside box %u", kind_name (kind), i, b);
     }
 }
@@ -412,7 +431,7 @@ START_TEST (test_outline_clip_on_outline_nearest_to_toward)
           FlexoPoint toward = { c.x + far * cos (angle), c.y + far * sin (angle) };
           FlexoPoint q, expected;
 
-          ck_assert_msg (flexo_outline_clip (kind, box, RADIUS, c, toward, &q),
+          ck_assert_msg (flexo_outline_clip (kind, box, RADIUS, FORM (kind), c, toward, &q),
                          "%s box %u ray %u", kind_name (kind), b, i);
           /* On the outline and on the segment… */
           ck_assert_double_lt (flexo_path_distance (flat, q, NULL), 1e-3);
@@ -428,7 +447,7 @@ START_TEST (test_outline_clip_on_outline_nearest_to_toward)
             FlexoPoint beyond = { q.x + (toward.x - c.x) / d * 1e-3 * box->width,
                                   q.y + (toward.y - c.y) / d * 1e-3 * box->width };
 
-            ck_assert (!flexo_outline_contains (kind, box, RADIUS, beyond, 0));
+            ck_assert (!flexo_outline_contains (kind, box, RADIUS, FORM (kind), beyond, 0));
           }
         }
     }
@@ -450,7 +469,7 @@ START_TEST (test_clip_rectangle_analytic)
           FlexoPoint toward = { c.x + 1000 * dx, c.y + 1000 * dy };
           FlexoPoint q;
 
-          ck_assert (flexo_outline_clip (FLEXO_SHAPE_RECTANGLE, box, 0, c, toward, &q));
+          ck_assert (flexo_outline_clip (FLEXO_SHAPE_RECTANGLE, box, 0, NULL, c, toward, &q));
           ck_assert_double_eq_tol (q.x, c.x + s * dx, 1e-9);
           ck_assert_double_eq_tol (q.y, c.y + s * dy, 1e-9);
         }
@@ -476,7 +495,7 @@ START_TEST (test_clip_ellipse_analytic)
           FlexoPoint toward = { c.x + 10000 * dx, c.y + 10000 * dy };
           FlexoPoint q;
 
-          ck_assert (flexo_outline_clip (FLEXO_SHAPE_ELLIPSE, box, 0, c, toward, &q));
+          ck_assert (flexo_outline_clip (FLEXO_SHAPE_ELLIPSE, box, 0, NULL, c, toward, &q));
           ck_assert_double_eq_tol (q.x, c.x + s * dx, 1e-3);
           ck_assert_double_eq_tol (q.y, c.y + s * dy, 1e-3);
         }
@@ -535,7 +554,7 @@ START_TEST (test_clip_stops_in_notches)
             FlexoPoint toward = { c.x + 20 * (notch[i].x - c.x), c.y + 20 * (notch[i].y - c.y) };
             FlexoPoint q;
 
-            ck_assert (flexo_outline_clip (concave[k].kind, box, 0, c, toward, &q));
+            ck_assert (flexo_outline_clip (concave[k].kind, box, 0, NULL, c, toward, &q));
             ck_assert_msg (flexo_point_distance (q, notch[i]) < 1e-9 * box->width,
                            "%s box %u notch %u: (%g, %g) instead of (%g, %g)",
                            kind_name (concave[k].kind), b, i, q.x, q.y, notch[i].x, notch[i].y);
@@ -568,8 +587,8 @@ START_TEST (test_clip_box_fast_path_agrees)
           ends[e].x = box.x + box.width * g_rand_int_range (rand, -4, 9) / 4.0;
           ends[e].y = box.y + box.height * g_rand_int_range (rand, -4, 9) / 4.0;
         }
-      fast_ok = flexo_outline_clip (kinds[k % G_N_ELEMENTS (kinds)], &box, 0, ends[0], ends[1], &fast);
-      flexo_outline_build (FLEXO_SHAPE_RECTANGLE, &box, 0, outline);
+      fast_ok = flexo_outline_clip (kinds[k % G_N_ELEMENTS (kinds)], &box, 0, NULL, ends[0], ends[1], &fast);
+      flexo_outline_build (FLEXO_SHAPE_RECTANGLE, &box, 0, NULL, outline);
       slow_ok = !(flexo_path_contains_point (outline, ends[1]) && flexo_path_distance (outline, ends[1], NULL) > eps) &&
                 flexo_path_last_intersection (outline, ends[0], ends[1], &slow);
       ck_assert_msg (fast_ok == slow_ok, "box %g,%g %gx%g, %g,%g → %g,%g: %d, not %d", box.x, box.y, box.width,
@@ -591,23 +610,23 @@ START_TEST (test_clip_refusals)
   FlexoPoint q;
 
   /* toward inside */
-  ck_assert (!flexo_outline_clip (FLEXO_SHAPE_RECTANGLE, &box, 0, c, (FlexoPoint) { c.x + 50, c.y }, &q));
+  ck_assert (!flexo_outline_clip (FLEXO_SHAPE_RECTANGLE, &box, 0, NULL, c, (FlexoPoint) { c.x + 50, c.y }, &q));
   /* inside an arm of the cross, seen from the centre */
-  ck_assert (!flexo_outline_clip (FLEXO_SHAPE_CROSS, &box, 0, c, (FlexoPoint) { box.x + 2, c.y }, &q));
+  ck_assert (!flexo_outline_clip (FLEXO_SHAPE_CROSS, &box, 0, NULL, c, (FlexoPoint) { box.x + 2, c.y }, &q));
   /* a segment that misses the shape */
-  ck_assert (!flexo_outline_clip (FLEXO_SHAPE_ELLIPSE, &box, 0,
+  ck_assert (!flexo_outline_clip (FLEXO_SHAPE_ELLIPSE, &box, 0, NULL,
                                   (FlexoPoint) { 0, 0 }, (FlexoPoint) { 500, 0 }, &q));
-  ck_assert (!flexo_outline_clip (FLEXO_SHAPE_RECTANGLE, &empty, 0, c, (FlexoPoint) { 900, 900 }, &q));
-  ck_assert (!flexo_outline_clip (FLEXO_SHAPE_RECTANGLE, &box, 0,
+  ck_assert (!flexo_outline_clip (FLEXO_SHAPE_RECTANGLE, &empty, 0, NULL, c, (FlexoPoint) { 900, 900 }, &q));
+  ck_assert (!flexo_outline_clip (FLEXO_SHAPE_RECTANGLE, &box, 0, NULL,
                                   (FlexoPoint) { 900, 900 }, (FlexoPoint) { 900, 900 }, &q));
 
   /* from outside, through the shape: the far side, nearest to toward */
-  ck_assert (flexo_outline_clip (FLEXO_SHAPE_RECTANGLE, &box, 0,
+  ck_assert (flexo_outline_clip (FLEXO_SHAPE_RECTANGLE, &box, 0, NULL,
                                  (FlexoPoint) { -100, 70 }, (FlexoPoint) { 400, 70 }, &q));
   ck_assert_double_eq_tol (q.x, 210, 1e-9);
   ck_assert_double_eq_tol (q.y, 70, 1e-9);
   /* along an edge: the end of the common part nearest to toward */
-  ck_assert (flexo_outline_clip (FLEXO_SHAPE_RECTANGLE, &box, 0,
+  ck_assert (flexo_outline_clip (FLEXO_SHAPE_RECTANGLE, &box, 0, NULL,
                                  (FlexoPoint) { 0, 20 }, (FlexoPoint) { 400, 20 }, &q));
   ck_assert_double_eq_tol (q.x, 210, 1e-9);
   ck_assert_double_eq_tol (q.y, 20, 1e-9);
@@ -619,22 +638,22 @@ START_TEST (test_contains_concave_and_tolerance)
   const FlexoRect box = boxes[0];  /* 10, 20, 200, 100 */
 
   /* Near the box corners, concave and rounded shapes leave room. */
-  ck_assert (!flexo_outline_contains (FLEXO_SHAPE_STAR, &box, 0, (FlexoPoint) { 12, 22 }, 0));
-  ck_assert (!flexo_outline_contains (FLEXO_SHAPE_CROSS, &box, 0, (FlexoPoint) { 12, 22 }, 0));
-  ck_assert (!flexo_outline_contains (FLEXO_SHAPE_CHEVRON, &box, 0, (FlexoPoint) { 12, 70 }, 0));
-  ck_assert (flexo_outline_contains (FLEXO_SHAPE_CHEVRON, &box, 0, (FlexoPoint) { 13, 22 }, 0));
-  ck_assert (!flexo_outline_contains (FLEXO_SHAPE_ROUNDED_RECTANGLE, &box, 8, (FlexoPoint) { 11, 21 }, 0));
-  ck_assert (flexo_outline_contains (FLEXO_SHAPE_ROUNDED_RECTANGLE, &box, 0, (FlexoPoint) { 11, 21 }, 0));
-  ck_assert (!flexo_outline_contains (FLEXO_SHAPE_NOTE, &box, 0, (FlexoPoint) { 209, 21 }, 0));
-  ck_assert (!flexo_outline_contains (FLEXO_SHAPE_PACKAGE, &box, 0, (FlexoPoint) { 200, 22 }, 0));
-  ck_assert (!flexo_outline_contains (FLEXO_SHAPE_ELLIPSE, &box, 0, (FlexoPoint) { 12, 22 }, 0));
+  ck_assert (!flexo_outline_contains (FLEXO_SHAPE_STAR, &box, 0, NULL, (FlexoPoint) { 12, 22 }, 0));
+  ck_assert (!flexo_outline_contains (FLEXO_SHAPE_CROSS, &box, 0, NULL, (FlexoPoint) { 12, 22 }, 0));
+  ck_assert (!flexo_outline_contains (FLEXO_SHAPE_CHEVRON, &box, 0, NULL, (FlexoPoint) { 12, 70 }, 0));
+  ck_assert (flexo_outline_contains (FLEXO_SHAPE_CHEVRON, &box, 0, NULL, (FlexoPoint) { 13, 22 }, 0));
+  ck_assert (!flexo_outline_contains (FLEXO_SHAPE_ROUNDED_RECTANGLE, &box, 8, NULL, (FlexoPoint) { 11, 21 }, 0));
+  ck_assert (flexo_outline_contains (FLEXO_SHAPE_ROUNDED_RECTANGLE, &box, 0, NULL, (FlexoPoint) { 11, 21 }, 0));
+  ck_assert (!flexo_outline_contains (FLEXO_SHAPE_NOTE, &box, 0, NULL, (FlexoPoint) { 209, 21 }, 0));
+  ck_assert (!flexo_outline_contains (FLEXO_SHAPE_PACKAGE, &box, 0, NULL, (FlexoPoint) { 200, 22 }, 0));
+  ck_assert (!flexo_outline_contains (FLEXO_SHAPE_ELLIPSE, &box, 0, NULL, (FlexoPoint) { 12, 22 }, 0));
 
   /* The border is inside; tolerance widens it. */
-  ck_assert (flexo_outline_contains (FLEXO_SHAPE_RECTANGLE, &box, 0, (FlexoPoint) { 210, 70 }, 0));
-  ck_assert (flexo_outline_contains (FLEXO_SHAPE_RECTANGLE, &box, 0, (FlexoPoint) { 210.5, 70 }, 1));
-  ck_assert (!flexo_outline_contains (FLEXO_SHAPE_RECTANGLE, &box, 0, (FlexoPoint) { 210.5, 70 }, 0.25));
-  ck_assert (flexo_outline_contains (FLEXO_SHAPE_CIRCLE, &box, 0, (FlexoPoint) { 58, 70 }, 3));
-  ck_assert (!flexo_outline_contains (FLEXO_SHAPE_CIRCLE, &box, 0, (FlexoPoint) { 58, 70 }, 1));
+  ck_assert (flexo_outline_contains (FLEXO_SHAPE_RECTANGLE, &box, 0, NULL, (FlexoPoint) { 210, 70 }, 0));
+  ck_assert (flexo_outline_contains (FLEXO_SHAPE_RECTANGLE, &box, 0, NULL, (FlexoPoint) { 210.5, 70 }, 1));
+  ck_assert (!flexo_outline_contains (FLEXO_SHAPE_RECTANGLE, &box, 0, NULL, (FlexoPoint) { 210.5, 70 }, 0.25));
+  ck_assert (flexo_outline_contains (FLEXO_SHAPE_CIRCLE, &box, 0, NULL, (FlexoPoint) { 58, 70 }, 3));
+  ck_assert (!flexo_outline_contains (FLEXO_SHAPE_CIRCLE, &box, 0, NULL, (FlexoPoint) { 58, 70 }, 1));
 }
 END_TEST
 
@@ -648,9 +667,9 @@ START_TEST (test_rounded_rectangle_radius_clamped)
   const FlexoPoint *p1, *p2;
   FlexoPoint q;
 
-  flexo_outline_build (FLEXO_SHAPE_ROUNDED_RECTANGLE, &box, 1e6, huge);
-  flexo_outline_build (FLEXO_SHAPE_ROUNDED_RECTANGLE, &box, 50, half);
-  flexo_outline_build (FLEXO_SHAPE_ROUNDED_RECTANGLE, &box, -3, zero);
+  flexo_outline_build (FLEXO_SHAPE_ROUNDED_RECTANGLE, &box, 1e6, NULL, huge);
+  flexo_outline_build (FLEXO_SHAPE_ROUNDED_RECTANGLE, &box, 50, NULL, half);
+  flexo_outline_build (FLEXO_SHAPE_ROUNDED_RECTANGLE, &box, -3, NULL, zero);
   p1 = flexo_path_get_points (huge, &n1);
   p2 = flexo_path_get_points (half, &n2);
   ck_assert_uint_eq (n1, n2);
@@ -660,7 +679,7 @@ START_TEST (test_rounded_rectangle_radius_clamped)
       ck_assert_double_eq (p1[i].y, p2[i].y);
     }
   /* A stadium: the left end is a half circle around (60, 70). */
-  ck_assert (flexo_outline_clip (FLEXO_SHAPE_ROUNDED_RECTANGLE, &box, 1e6,
+  ck_assert (flexo_outline_clip (FLEXO_SHAPE_ROUNDED_RECTANGLE, &box, 1e6, NULL,
                                  (FlexoPoint) { 110, 70 }, (FlexoPoint) { 110 - 1000, 70 - 1000 }, &q));
   ck_assert_double_eq_tol (flexo_point_distance (q, (FlexoPoint) { 60, 70 }), 50, 1e-3);
   /* A negative radius is no radius. */
@@ -673,22 +692,22 @@ START_TEST (test_nearest_point)
   const FlexoRect box = boxes[0];
   FlexoPoint q;
 
-  ck_assert (flexo_outline_nearest_point (FLEXO_SHAPE_RECTANGLE, &box, 0, (FlexoPoint) { 300, 70 }, &q));
+  ck_assert (flexo_outline_nearest_point (FLEXO_SHAPE_RECTANGLE, &box, 0, NULL, (FlexoPoint) { 300, 70 }, &q));
   ck_assert_double_eq_tol (q.x, 210, 1e-9);
   ck_assert_double_eq_tol (q.y, 70, 1e-9);
   /* from inside, the nearest side */
-  ck_assert (flexo_outline_nearest_point (FLEXO_SHAPE_RECTANGLE, &box, 0, (FlexoPoint) { 100, 25 }, &q));
+  ck_assert (flexo_outline_nearest_point (FLEXO_SHAPE_RECTANGLE, &box, 0, NULL, (FlexoPoint) { 100, 25 }, &q));
   ck_assert_double_eq_tol (q.x, 100, 1e-9);
   ck_assert_double_eq_tol (q.y, 20, 1e-9);
   /* a circle: along the radius */
-  ck_assert (flexo_outline_nearest_point (FLEXO_SHAPE_CIRCLE, &box, 0, (FlexoPoint) { 110 + 300, 70 + 400 }, &q));
+  ck_assert (flexo_outline_nearest_point (FLEXO_SHAPE_CIRCLE, &box, 0, NULL, (FlexoPoint) { 110 + 300, 70 + 400 }, &q));
   ck_assert_double_eq_tol (q.x, 110 + 30, 2e-4);
   ck_assert_double_eq_tol (q.y, 70 + 40, 2e-4);
   /* the centre of a circle: anywhere on it */
-  ck_assert (flexo_outline_nearest_point (FLEXO_SHAPE_CIRCLE, &box, 0, (FlexoPoint) { 110, 70 }, &q));
+  ck_assert (flexo_outline_nearest_point (FLEXO_SHAPE_CIRCLE, &box, 0, NULL, (FlexoPoint) { 110, 70 }, &q));
   ck_assert_double_eq_tol (flexo_point_distance (q, (FlexoPoint) { 110, 70 }), 50, 1e-3);
   /* facing the notch of a chevron: on one of its 45° edges, not the notch */
-  ck_assert (flexo_outline_nearest_point (FLEXO_SHAPE_CHEVRON, &box, 0, (FlexoPoint) { 0, 70 }, &q));
+  ck_assert (flexo_outline_nearest_point (FLEXO_SHAPE_CHEVRON, &box, 0, NULL, (FlexoPoint) { 0, 70 }, &q));
   ck_assert_double_eq_tol (q.x, 30, 1e-6);
   ck_assert_double_eq_tol (fabs (q.y - 70), 30, 1e-6);
 }
@@ -710,7 +729,7 @@ START_TEST (test_every_kind_nearest_is_on_outline)
       FlexoPoint q;
       double d;
 
-      ck_assert (flexo_outline_nearest_point (kind, box, RADIUS, p, &q));
+      ck_assert (flexo_outline_nearest_point (kind, box, RADIUS, FORM (kind), p, &q));
       ck_assert_double_lt (flexo_path_distance (flat, q, NULL), 1e-3);
       /* Nothing on the (flattened) outline is nearer. */
       d = flexo_path_distance (flat, p, NULL);
@@ -732,15 +751,15 @@ START_TEST (test_empty_and_negative_boxes)
   for (FlexoShapeKind kind = 0; kind < FLEXO_N_SHAPE_KINDS; kind++)
     {
       flexo_path_move_to (path, 1, 1);
-      flexo_outline_build (kind, &empty, RADIUS, path);
+      flexo_outline_build (kind, &empty, RADIUS, FORM (kind), path);
       ck_assert (flexo_path_is_empty (path));
       flexo_outline_build_details (kind, &empty, RADIUS, path);
       ck_assert (flexo_path_is_empty (path));
-      ck_assert (!flexo_outline_contains (kind, &empty, RADIUS, (FlexoPoint) { 10, 20 }, 5));
-      ck_assert (!flexo_outline_nearest_point (kind, &empty, RADIUS, (FlexoPoint) { 10, 20 }, &q));
+      ck_assert (!flexo_outline_contains (kind, &empty, RADIUS, FORM (kind), (FlexoPoint) { 10, 20 }, 5));
+      ck_assert (!flexo_outline_nearest_point (kind, &empty, RADIUS, FORM (kind), (FlexoPoint) { 10, 20 }, &q));
     }
 
-  flexo_outline_build (FLEXO_SHAPE_STAR, &negative, RADIUS, path);
+  flexo_outline_build (FLEXO_SHAPE_STAR, &negative, RADIUS, NULL, path);
   p1 = flexo_path_get_points (path, &n1);
   p2 = flexo_path_get_points (normal, &n2);
   ck_assert_uint_eq (n1, n2);
@@ -775,7 +794,7 @@ START_TEST (test_details)
         const FlexoPoint *p = flexo_path_get_points (flat, &n);
 
         for (guint i = 0; i < n; i++)
-          ck_assert (flexo_outline_contains (kind, box, RADIUS, p[i], 1e-6));
+          ck_assert (flexo_outline_contains (kind, box, RADIUS, FORM (kind), p[i], 1e-6));
       }
     }
 }
@@ -809,7 +828,7 @@ START_TEST (test_details_shapes)
     ck_assert_double_eq_tol (bounds.x, 0, 1e-9);
     ck_assert_double_eq_tol (bounds.width, 60, 1e-9);
     ck_assert_double_gt (bounds.height, 1);
-    ck_assert (flexo_outline_contains (FLEXO_SHAPE_CYLINDER, &box, 0, (FlexoPoint) { 30, bounds.y + bounds.height }, 0));
+    ck_assert (flexo_outline_contains (FLEXO_SHAPE_CYLINDER, &box, 0, NULL, (FlexoPoint) { 30, bounds.y + bounds.height }, 0));
   }
 }
 END_TEST
@@ -842,7 +861,7 @@ START_TEST (test_sides)
       /* The normal points outward and faces its own side. */
       ck_assert_int_eq (flexo_side_facing (&box, (FlexoPoint) { c.x + n.x, c.y + n.y }), side);
       /* A rectangle's port is the side centre. */
-      ck_assert (flexo_outline_side_port (FLEXO_SHAPE_RECTANGLE, &box, 0, side, &port));
+      ck_assert (flexo_outline_side_port (FLEXO_SHAPE_RECTANGLE, &box, 0, NULL, side, &port));
       ck_assert (flexo_point_distance (port, c) < 1e-9);
     }
 
@@ -851,13 +870,146 @@ START_TEST (test_sides)
   ck_assert_int_eq (flexo_side_facing (&box, (FlexoPoint) { 150, 300 }), FLEXO_SIDE_BOTTOM);
 
   /* A circle in a wide box: the left port is on the circle. */
-  ck_assert (flexo_outline_side_port (FLEXO_SHAPE_CIRCLE, &box, 0, FLEXO_SIDE_LEFT, &p));
+  ck_assert (flexo_outline_side_port (FLEXO_SHAPE_CIRCLE, &box, 0, NULL, FLEXO_SIDE_LEFT, &p));
   ck_assert_double_eq_tol (p.x, 60, 1e-6);
   ck_assert_double_eq_tol (p.y, 70, 1e-6);
   /* A star's top port is its top point. */
-  ck_assert (flexo_outline_side_port (FLEXO_SHAPE_STAR, &box, 0, FLEXO_SIDE_TOP, &p));
+  ck_assert (flexo_outline_side_port (FLEXO_SHAPE_STAR, &box, 0, NULL, FLEXO_SIDE_TOP, &p));
   ck_assert_double_eq_tol (p.x, 110, 1e-9);
   ck_assert_double_eq_tol (p.y, 20, 1e-9);
+}
+END_TEST
+
+START_TEST (test_path_data)
+{
+  g_autoptr(FlexoPath) path = flexo_path_new ();
+  g_autoptr(FlexoPath) back = NULL;
+  g_autoptr(FlexoPath) implicit = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *again = NULL;
+  static const struct { const char *data; gsize offset; } bad[] = {
+    { "L 1 2", 0 },            /* no current point is fine: checked below */
+    { "M 1", 3 },              /* a missing number */
+    { "M 1 2 m 3 4", 6 },      /* relative commands are not read */
+    { "M 1 2 Q 1 2 3 4", 6 },  /* nor quadratic ones */
+    { "M 1 nan", 4 },
+    { "M 1 1e999", 4 },        /* not finite */
+    { "1 2", 0 },              /* no command */
+    { "M 0 0 Z 1 2", 8 },      /* numbers after Z */
+  };
+
+  flexo_path_move_to (path, 0, 0.5);
+  flexo_path_line_to (path, 1, -0.25);
+  flexo_path_curve_to (path, 0.125, 1e-9, -3, 2, 0.1, 0.7);
+  flexo_path_close_path (path);
+  flexo_path_move_to (path, 0.25, 0.75);
+  flexo_path_line_to (path, 0, 0);
+  data = flexo_path_to_data (path, 17);
+  ck_assert_str_eq (data, "M 0 0.5 L 1 -0.25 C 0.125 1.0000000000000001e-09 -3 2 0.10000000000000001 "
+                          "0.69999999999999996 Z M 0.25 0.75 L 0 0");
+
+  /* Read back exactly. */
+  back = flexo_path_new_from_data (data, NULL);
+  ck_assert_ptr_nonnull (back);
+  ck_assert_uint_eq (flexo_path_get_n_ops (back), flexo_path_get_n_ops (path));
+  {
+    guint n1, n2;
+    const FlexoPoint *p1 = flexo_path_get_points (path, &n1), *p2 = flexo_path_get_points (back, &n2);
+
+    ck_assert_uint_eq (n1, n2);
+    for (guint i = 0; i < n1; i++)
+      ck_assert (p1[i].x == p2[i].x && p1[i].y == p2[i].y);
+    for (guint i = 0; i < flexo_path_get_n_ops (path); i++)
+      ck_assert_int_eq (flexo_path_get_op (back, i), flexo_path_get_op (path, i));
+  }
+  /* Fewer digits round; no "-0". */
+  again = flexo_path_to_data (back, 3);
+  ck_assert_str_eq (again, "M 0 0.5 L 1 -0.25 C 0.125 1e-09 -3 2 0.1 0.7 Z M 0.25 0.75 L 0 0");
+
+  /* Repeated coordinates: after M they are lines, after C curves; commas. */
+  implicit = flexo_path_new_from_data ("  M0,0 1,0 1,1 C 1 2 2 2 2 1 3 0 3 0 4 0\nZ ", NULL);
+  ck_assert_ptr_nonnull (implicit);
+  ck_assert_uint_eq (flexo_path_get_n_ops (implicit), 6);
+  ck_assert_int_eq (flexo_path_get_op (implicit, 1), FLEXO_PATH_LINE_TO);
+  ck_assert_int_eq (flexo_path_get_op (implicit, 2), FLEXO_PATH_LINE_TO);
+  ck_assert_int_eq (flexo_path_get_op (implicit, 3), FLEXO_PATH_CURVE_TO);
+  ck_assert_int_eq (flexo_path_get_op (implicit, 4), FLEXO_PATH_CURVE_TO);
+  ck_assert_int_eq (flexo_path_get_op (implicit, 5), FLEXO_PATH_CLOSE_PATH);
+
+  /* Empty data is an empty path; a line without a current point moves. */
+  {
+    g_autoptr(FlexoPath) empty = flexo_path_new_from_data (" ", NULL);
+    g_autoptr(FlexoPath) moved = flexo_path_new_from_data (bad[0].data, NULL);
+
+    ck_assert (empty != NULL && flexo_path_is_empty (empty));
+    ck_assert (moved != NULL && flexo_path_get_op (moved, 0) == FLEXO_PATH_MOVE_TO);
+  }
+  for (guint i = 1; i < G_N_ELEMENTS (bad); i++)
+    {
+      gsize offset = 999;
+
+      ck_assert_msg (flexo_path_new_from_data (bad[i].data, &offset) == NULL, "%s", bad[i].data);
+      ck_assert_msg (offset == bad[i].offset, "%s: offset %" G_GSIZE_FORMAT, bad[i].data, offset);
+    }
+}
+END_TEST
+
+START_TEST (test_free_form)
+{
+  const FlexoRect box = FLEXO_RECT_INIT (100, 50, 200, 100);
+  g_autoptr(FlexoPath) path = flexo_path_new ();
+  g_autoptr(FlexoPath) two = flexo_path_new_from_data ("M 0 0 L 1 0 L 0 1 M 0 0 L 1 1 L 0 1 Z", NULL);
+  g_autoptr(FlexoPath) point = flexo_path_new_from_data ("M 0.5 0.5", NULL);
+  g_autoptr(FlexoPath) rectangle = outline (FLEXO_SHAPE_RECTANGLE, &box);
+  const FlexoPoint *p;
+  guint n;
+  FlexoPoint q;
+
+  /* The form's unit square is the box. */
+  flexo_outline_build (FLEXO_SHAPE_FREEFORM, &box, RADIUS, test_form (), path);
+  p = flexo_path_get_points (path, &n);
+  ck_assert_uint_eq (n, 8);
+  ck_assert (p[0].x == 200 && p[0].y == 50);     /* 0.5 0 */
+  ck_assert (p[1].x == 260 && p[1].y == 50);     /* 0.8 0 */
+  ck_assert (p[3].x == 300 && p[3].y == 100);    /* 1 0.5 */
+  ck_assert (p[5].x == 200 && p[5].y == 120);    /* the notch, 0.5 0.7 */
+  ck_assert (p[7].x == 100 && fabs (p[7].y - 90) < 1e-12);
+
+  /* Concave: the notch is outside, though inside the box; a connector
+   * aimed at it from above stops on the notch's sides. */
+  ck_assert (!flexo_outline_contains (FLEXO_SHAPE_FREEFORM, &box, 0, test_form (), (FlexoPoint) { 200, 140 }, 0));
+  ck_assert (flexo_outline_contains (FLEXO_SHAPE_FREEFORM, &box, 0, test_form (), (FlexoPoint) { 200, 110 }, 0));
+  ck_assert (flexo_outline_contains (FLEXO_SHAPE_FREEFORM, &box, 0, test_form (), (FlexoPoint) { 200, 140 }, 25));
+  ck_assert (flexo_outline_clip (FLEXO_SHAPE_FREEFORM, &box, 0, test_form (), (FlexoPoint) { 200, 0 },
+                                 (FlexoPoint) { 200, 140 }, &q));
+  ck_assert_double_eq_tol (q.y, 120, 1e-9);
+  ck_assert (flexo_outline_nearest_point (FLEXO_SHAPE_FREEFORM, &box, 0, test_form (), (FlexoPoint) { 200, 135 }, &q));
+  ck_assert_double_lt (flexo_point_distance (q, (FlexoPoint) { 200, 120 }), 15);
+  ck_assert (flexo_outline_side_port (FLEXO_SHAPE_FREEFORM, &box, 0, test_form (), FLEXO_SIDE_LEFT, &q));
+  /* The left side runs from (100, 90) to (140, 150): at y = 100 it is at x = 100 + 40/6. */
+  ck_assert_double_eq_tol (q.x, 100 + 40.0 / 6, 1e-9);
+
+  /* Its first subpath only, closed. */
+  flexo_outline_build (FLEXO_SHAPE_FREEFORM, &box, 0, two, path);
+  ck_assert_uint_eq (flexo_path_get_n_ops (path), 4);
+  ck_assert_int_eq (flexo_path_get_op (path, 3), FLEXO_PATH_CLOSE_PATH);
+  ck_assert (!flexo_outline_contains (FLEXO_SHAPE_FREEFORM, &box, 0, two, (FlexoPoint) { 290, 140 }, 0));
+
+  /* No form, or one that draws nothing: the box. Other kinds ignore it. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const FlexoPath *form = i == 0 ? NULL : i == 1 ? point : test_form ();
+      FlexoShapeKind kind = i < 2 ? FLEXO_SHAPE_FREEFORM : FLEXO_SHAPE_RECTANGLE;
+      const FlexoPoint *r;
+      guint m;
+
+      flexo_outline_build (kind, &box, 0, form, path);
+      p = flexo_path_get_points (path, &n);
+      r = flexo_path_get_points (rectangle, &m);
+      ck_assert_uint_eq (n, m);
+      for (guint k = 0; k < n; k++)
+        ck_assert (p[k].x == r[k].x && p[k].y == r[k].y);
+    }
 }
 END_TEST
 
@@ -911,6 +1063,8 @@ outline_suite (void)
   tcase_add_test (tc, test_flatten_honours_tolerance);
   tcase_add_test (tc, test_flatten_cubic_both_ways);
   tcase_add_test (tc, test_arc_direction_and_accuracy);
+  tcase_add_test (tc, test_path_data);
+  tcase_add_test (tc, test_free_form);
   tcase_add_loop_test (tc, test_outline_closed_within_box, 0, FLEXO_N_SHAPE_KINDS);
   tcase_add_loop_test (tc, test_outline_contains_centre_not_outside, 0, FLEXO_N_SHAPE_KINDS);
   tcase_add_loop_test (tc, test_outline_clip_on_outline_nearest_to_toward, 0, FLEXO_N_SHAPE_KINDS);

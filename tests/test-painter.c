@@ -289,12 +289,21 @@ START_TEST (test_shape_kinds_fill_their_silhouette)
   FlexoPoint corner = { -1, -1 };
 
   doc_init (&d);
-  add_shape (&d, box, kind, RED, BLUE, NULL);
+  {
+    FlexoShape *shape = add_shape (&d, box, kind, RED, BLUE, NULL);
+    /* A square with a notch rising from the middle of its bottom. */
+    g_autoptr(FlexoPath) form = flexo_path_new_from_data ("M 0 0 L 1 0 L 1 1 L 0.5 0.75 L 0 1 Z", NULL);
+
+    flexo_shape_set_form (shape, form);
+  }
   doc_commit (&d);
   s = render (d.diagram, NULL, scale, 320, 240);
 
   switch (kind)
     {
+    case FLEXO_SHAPE_FREEFORM:
+      corner = (FlexoPoint) { 80, 95 };  /* in the notch */
+      break;
     case FLEXO_SHAPE_ACTOR:
       {
         /* Only the figure is painted: its head is filled. */
@@ -575,6 +584,8 @@ END_TEST
 /* Shapes of every kind: a route from anywhere ends on the outline. */
 START_TEST (test_route_ends_on_outlines)
 {
+  g_autoptr(FlexoPath) form = flexo_path_new_from_data ("M 0.2 0 L 1 0.5 L 0.2 1 L 0.5 0.5 Z", NULL);
+
   for (guint kind = 0; kind < FLEXO_N_SHAPE_KINDS; kind++)
     for (guint routing = 0; routing < FLEXO_N_ROUTINGS; routing++)
       {
@@ -586,9 +597,9 @@ START_TEST (test_route_ends_on_outlines)
         guint n = 0;
 
         flexo_route_end_init_point (&src, (FlexoPoint) { 20, 30 });
-        dst = (FlexoRouteEnd) { TRUE, kind, box, 8, { 260, 140 } };
+        dst = (FlexoRouteEnd) { TRUE, kind, box, 8, { 260, 140 }, kind == FLEXO_SHAPE_FREEFORM ? form : NULL };
         flexo_route_compute (&src, &dst, NULL, 0, routing, route, NULL, NULL);
-        flexo_outline_build (kind, &box, 8, outline);
+        flexo_outline_build (kind, &box, 8, dst.form, outline);
         p = flexo_path_get_points (route, &n);
         ck_assert_uint_ge (n, 2);
         ck_assert_msg (flexo_path_distance (outline, p[n - 1], NULL) < 1e-6,

@@ -98,9 +98,11 @@ START_TEST (test_every_kind_is_there)
           connectors++;
         }
     }
+  /* Every kind but the free form, whose outline is the shape's own (from
+   * another tool's file): the palette has no outline to give it. */
   for (guint k = 0; k < FLEXO_N_SHAPE_KINDS; k++)
-    ck_assert_msg (seen[k], "no palette item for shape kind %u", k);
-  ck_assert_uint_eq (shapes, FLEXO_N_SHAPE_KINDS);
+    ck_assert_msg (seen[k] == (k != FLEXO_SHAPE_FREEFORM), "palette item for shape kind %u: %d", k, seen[k]);
+  ck_assert_uint_eq (shapes, FLEXO_N_SHAPE_KINDS - 1);
   ck_assert_uint_ge (connectors, 6);
   /* Every routing and the main heads are offered. */
   ck_assert_int_eq (flexo_palette_item_get_style (find_item ("Curved Arrow"))->routing, FLEXO_ROUTING_CURVED);

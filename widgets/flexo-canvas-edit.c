@@ -88,6 +88,8 @@ flexo_canvas_add_shape (FlexoCanvas      *self,
                           : new_item_style (self, item, SHAPE_FIELDS);
   if (!flexo_style_is_empty (style))
     flexo_shape_set_style (shape, style);
+  if (item != NULL)
+    flexo_shape_set_form (shape, flexo_palette_item_get_form (item));
 
   flexo_document_begin (self->document, concept != NULL ? _("Add Instance") : _("Add Shape"));
   if (concept != NULL && flexo_object_is_live (FLEXO_OBJECT (concept)))
@@ -998,6 +1000,7 @@ flexo_canvas_duplicate_selection (FlexoCanvas *self)
       r.y += DUPLICATE_OFFSET;
       copy = flexo_shape_new (self->document, &r);
       flexo_shape_set_text (copy, flexo_shape_get_text (shape));
+      flexo_shape_set_form (copy, flexo_shape_get_form (shape));
       if (flexo_shape_get_style (shape) != NULL)
         flexo_shape_set_style (copy, flexo_shape_get_style (shape));
       flexo_shape_set_instance (copy, flexo_shape_get_instance (shape));

@@ -492,7 +492,7 @@ shape_pick_cb (gpointer         item,
   /* Lines and text are picked anywhere in their box; other shapes on
    * their outline or inside it. */
   if (style.shape_kind == FLEXO_SHAPE_TEXT ||
-      flexo_outline_contains (style.shape_kind, &box, style.corner_radius, pick->p, pick->tolerance) ||
+      flexo_outline_contains (style.shape_kind, &box, style.corner_radius, flexo_shape_get_form (shape), pick->p, pick->tolerance) ||
       flexo_rect_contains (&box, pick->p))
     {
       pick->best = shape;

@@ -90,7 +90,7 @@ static const char * const shape_names[] = {
   N_("Rectangle"), N_("Rounded Rectangle"), N_("Ellipse"), N_("Circle"), N_("Diamond"), N_("Triangle"),
   N_("Hexagon"), N_("Parallelogram"), N_("Trapezoid"), N_("Star"), N_("Chevron"), N_("Cross"),
   N_("Cylinder"), N_("Document"), N_("Note"), N_("Actor"), N_("Cloud"), N_("Package"), N_("Class"),
-  N_("Text"), N_("Container"), NULL
+  N_("Text"), N_("Container"), N_("Free Form"), NULL
 };
 static const char * const dash_names[] = { N_("Solid"), N_("Dashed"), N_("Dotted"), N_("Dash and Dot"), NULL };
 static const char * const arrow_names[] = {

@@ -555,7 +555,7 @@ draw_shape (FlexoPainter *self,
     return;
 
   compute_shape_layout (self, shape, &style, &sl);
-  flexo_outline_build (sl.kind, &sl.figure, style.corner_radius, outline);
+  flexo_outline_build (sl.kind, &sl.figure, style.corner_radius, flexo_shape_get_form (shape), outline);
   fill = flexo_outline_paints_silhouette (sl.kind) ||
          (sl.kind == FLEXO_SHAPE_TEXT && flexo_painter_text_shape_filled (shape));
   stroke = flexo_outline_paints_silhouette (sl.kind);

@@ -17,6 +17,7 @@ struct _FlexoPaletteItem
   double                height;
   FlexoConcept         *concept;
   FlexoRelation        *relation;
+  FlexoPath            *form;
 };
 
 G_DEFINE_BOXED_TYPE (FlexoPaletteItem, flexo_palette_item,
@@ -100,6 +101,25 @@ flexo_palette_item_get_relation (const FlexoPaletteItem *self)
   return self->relation;
 }
 
+void
+flexo_palette_item_set_form (FlexoPaletteItem *self,
+                             const FlexoPath  *form)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->form, flexo_path_free);
+  if (form != NULL)
+    self->form = flexo_path_copy (form);
+}
+
+const FlexoPath *
+flexo_palette_item_get_form (const FlexoPaletteItem *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->form;
+}
+
 FlexoPaletteItem *
 flexo_palette_item_ref (FlexoPaletteItem *self)
 {
@@ -120,6 +140,7 @@ flexo_palette_item_unref (FlexoPaletteItem *self)
       flexo_style_free (self->style);
       g_clear_object (&self->concept);
       g_clear_object (&self->relation);
+      g_clear_pointer (&self->form, flexo_path_free);
       g_free (self);
     }
 }

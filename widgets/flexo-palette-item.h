@@ -46,6 +46,11 @@ FlexoPaletteItem    *flexo_palette_item_new_relation  (FlexoRelation    *relatio
                                                        const FlexoStyle *style);
 FlexoConcept        *flexo_palette_item_get_concept   (const FlexoPaletteItem *self);
 FlexoRelation       *flexo_palette_item_get_relation  (const FlexoPaletteItem *self);
+/* The free form its shapes get (see flexo_shape_set_form()), or NULL; set
+ * before the item is handed out. */
+void                 flexo_palette_item_set_form   (FlexoPaletteItem *self,
+                                                    const FlexoPath  *form);
+const FlexoPath     *flexo_palette_item_get_form   (const FlexoPaletteItem *self);
 FlexoPaletteItem    *flexo_palette_item_ref        (FlexoPaletteItem *self);
 void                 flexo_palette_item_unref      (FlexoPaletteItem *self);
 

@@ -167,6 +167,7 @@ build_icon_document (FlexoPaletteView *self,
           flexo_shape_set_text (shape, "Aa");
         }
       flexo_shape_set_style (shape, style);
+      flexo_shape_set_form (shape, flexo_palette_item_get_form (e->item));
       flexo_diagram_add_item (diagram, shape);
       e->element = shape;
       g_object_unref (shape);
@@ -668,6 +669,8 @@ kind_name (FlexoShapeKind kind)
   for (guint i = 0; i < G_N_ELEMENTS (shape_defs); i++)
     if (shape_defs[i].kind == kind)
       return _(shape_defs[i].name);
+  if (kind == FLEXO_SHAPE_FREEFORM)
+    return _("Free Form");
   return _("Shape");
 }
 
@@ -766,10 +769,13 @@ add_used_shapes (FlexoPaletteView *self)
       g_autofree char *tooltip = NULL;
       Entry *e;
 
-      flexo_palette_view_add_entry_to (self, self->used,
-                                       flexo_palette_item_new_shape (kind_name (look->look->shape_kind), look->look,
-                                                                     fabs (b->width), fabs (b->height)),
-                                       self->model_entries, self->model_items);
+      FlexoPaletteItem *item = flexo_palette_item_new_shape (kind_name (look->look->shape_kind), look->look,
+                                                             fabs (b->width), fabs (b->height));
+
+      /* Free forms alike in style draw more of the first one's form. */
+      if (look->look->shape_kind == FLEXO_SHAPE_FREEFORM)
+        flexo_palette_item_set_form (item, flexo_shape_get_form (look->example));
+      flexo_palette_view_add_entry_to (self, self->used, item, self->model_entries, self->model_items);
       e = g_ptr_array_index (self->model_entries, self->model_entries->len - 1);
       /* Translators: the tooltip of a look in the Used Shapes section. */
       tooltip = g_strdup_printf (ngettext ("%s, drawn %u time", "%s, drawn %u times", look->count),
