@@ -53,6 +53,7 @@ typedef struct
   guint       n_pairs;
   guint       first_connection;
   guint       n_connections;
+  gboolean    hidden;   /* in a layer Dia does not show */
 } DiaObject;
 
 typedef struct
@@ -207,6 +208,7 @@ typedef struct
   gboolean        in_object;
   int             object_depth;
   guint           n_layers;
+  gboolean        layer_hidden;
   RecentName      recent[64];
 } Parser;
 
@@ -384,6 +386,7 @@ read_element (Parser  *p,
   if (kind == TAG_LAYER)
     {
       p->n_layers++;
+      p->layer_hidden = g_strcmp0 (flexo_xml_reader_get_attribute (r, "visible"), "false") == 0;
       return TRUE;
     }
   if (kind == TAG_OBJECT)
@@ -403,6 +406,7 @@ read_element (Parser  *p,
       o.line = flexo_xml_reader_get_line (r);
       o.first = p->table->pairs->len;
       o.first_connection = p->table->connections->len;
+      o.hidden = p->layer_hidden;
       g_array_append_val (p->table->objects, o);
       p->in_object = TRUE;
       p->object_depth = depth;
@@ -1306,6 +1310,9 @@ build (DiaTable        *t,
     {
       DiaObject *o = &g_array_index (t->objects, DiaObject, i);
 
+      /* Flexo shows every object: say which Dia hid. */
+      if (o->hidden)
+        note_approximation (&b, _("object of a hidden layer, shown"));
       if (is_line (o))
         g_array_append_val (lines, i);
       else

@@ -385,6 +385,39 @@ START_TEST (test_import_notes)
 }
 END_TEST
 
+/* Objects of a layer Dia hides are imported (never lost), and said to be
+ * shown. */
+START_TEST (test_hidden_layer)
+{
+  static const char box[] =
+    "<dia:object type=\"Standard - Box\" version=\"0\" id=\"%s\">"
+    "<dia:attribute name=\"elem_corner\"><dia:point val=\"1,1\"/></dia:attribute>"
+    "<dia:attribute name=\"elem_width\"><dia:real val=\"2\"/></dia:attribute>"
+    "<dia:attribute name=\"elem_height\"><dia:real val=\"1\"/></dia:attribute></dia:object>";
+  g_autofree char *dir = g_dir_make_tmp ("flexo-dia-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "layers.dia", NULL);
+  g_autofree char *o1 = g_strdup_printf (box, "O1");
+  g_autofree char *o2 = g_strdup_printf (box, "O2");
+  g_autofree char *o3 = g_strdup_printf (box, "O3");
+  g_autofree char *xml = g_strdup_printf ("<?xml version=\"1.0\"?>\n"
+                                          "<dia:diagram xmlns:dia=\"http://www.lysator.liu.se/~alla/dia/\">\n"
+                                          "<dia:layer name=\"Shown\" visible=\"true\">%s</dia:layer>\n"
+                                          "<dia:layer name=\"Hidden\" visible=\"false\">%s%s</dia:layer>\n"
+                                          "</dia:diagram>\n", o1, o2, o3);
+  g_autofree char *notes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlexoDocument) document = NULL;
+
+  ck_assert (g_file_set_contents (path, xml, -1, NULL));
+  document = flexo_format_import (path, &notes, &error);
+  ck_assert_msg (document != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0))->len, 3);
+  ck_assert_str_eq (notes, "Imported with 2 approximations\nobject of a hidden layer, shown (2)");
+  g_remove (path);
+  g_rmdir (dir);
+}
+END_TEST
+
 START_TEST (test_not_dia)
 {
   g_autofree char *dir = g_dir_make_tmp ("flexo-dia-XXXXXX", NULL);
@@ -421,6 +454,7 @@ dia_suite (void)
   tcase_add_test (tc, test_other_sheets_symbols);
   tcase_add_test (tc, test_import_notes);
   tcase_add_test (tc, test_not_dia);
+  tcase_add_test (tc, test_hidden_layer);
   suite_add_tcase (s, tc);
   return s;
 }
