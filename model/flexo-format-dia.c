@@ -995,6 +995,15 @@ add_text (Builder   *b,
 
       box = FLEXO_RECT_INIT (align == 0 ? pos.x : align == 1 ? pos.x - w / 2 : pos.x - w, pos.y - height, w, h);
     }
+  /* Pango's lines are taller than Dia's (1.17 of the size for DejaVu Sans,
+   * more once hinted at a small zoom): room for them, around the middle,
+   * where the shape centres its text. */
+  {
+    double needed = g_strv_length (lines) * height * 1.3;
+
+    if (box.height < needed)
+      box = FLEXO_RECT_INIT (box.x, box.y - (needed - box.height) / 2, box.width, needed);
+  }
   /* Room for the text shape's padding, and for Flexo's fonts being wider
    * than Dia's measure: on the side the text is not aligned to. */
   {
