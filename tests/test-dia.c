@@ -252,6 +252,40 @@ START_TEST (test_polygons_and_beziergons_exact)
 }
 END_TEST
 
+/* A text's box holds its lines at pango's line height (taller than
+ * Dia's), with the shape's padding. */
+START_TEST (test_text_boxes_hold_their_lines)
+{
+  g_autofree char *path = corpus_dir ("samples/la-removal-flowchart.dia");
+  g_autoptr(FlexoDocument) document = flexo_format_load (path, NULL);
+  GPtrArray *items;
+  guint n_texts = 0;
+
+  ck_assert_ptr_nonnull (document);
+  items = flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0));
+  for (guint i = 0; i < items->len; i++)
+    {
+      FlexoShape *shape = g_ptr_array_index (items, i);
+      FlexoStyle style;
+      g_auto(GStrv) lines = NULL;
+      double pixels;
+
+      if (!FLEXO_IS_SHAPE (shape))
+        continue;
+      flexo_shape_resolve_style (shape, &style);
+      if (style.shape_kind != FLEXO_SHAPE_TEXT)
+        continue;
+      lines = g_strsplit (flexo_shape_get_text (shape), "\n", -1);
+      pixels = style.font_size / 0.75;
+      ck_assert_msg (flexo_shape_get_bounds (shape)->height >= g_strv_length (lines) * pixels * 1.3 + 10 - 1e-9,
+                     "“%s”: %g high for %u lines of %g px", flexo_shape_get_text (shape),
+                     flexo_shape_get_bounds (shape)->height, g_strv_length (lines), pixels);
+      n_texts++;
+    }
+  ck_assert_uint_ge (n_texts, 10);
+}
+END_TEST
+
 /* Old Dia files name PostScript fonts ("Times-BoldItalic"): family,
  * weight and slant follow. */
 START_TEST (test_legacy_font_names)
@@ -449,6 +483,7 @@ dia_suite (void)
   tcase_add_test (tc, test_samples);
   tcase_add_test (tc, test_boxes_and_lines_mapped);
   tcase_add_test (tc, test_polygons_and_beziergons_exact);
+  tcase_add_test (tc, test_text_boxes_hold_their_lines);
   tcase_add_test (tc, test_legacy_font_names);
   tcase_add_test (tc, test_flowchart_symbols);
   tcase_add_test (tc, test_other_sheets_symbols);
