@@ -808,23 +808,33 @@ flexo_connector_get_route_hint (FlexoConnector *self)
   FlexoRouteEnd source, target;
   GArray *waypoints;
   FlexoRect r;
+  double x0, y0, x1, y1;
 
   g_return_val_if_fail (FLEXO_IS_CONNECTOR (self), FLEXO_RECT_INIT (0, 0, 0, 0));
 
-  /* Only the boxes of the ends: no need to resolve their styles. */
+  /* Only the boxes of the ends: no need to resolve their styles. A free
+   * end's box and a waypoint are points, which flexo_rect_union() would
+   * drop as empty: the extremes are taken one by one. */
   source.box = end_box (flexo_connector_get_source (self), flexo_connector_get_source_point (self));
   target.box = end_box (flexo_connector_get_target (self), flexo_connector_get_target_point (self));
-  r = flexo_rect_union (&source.box, &target.box);
+  x0 = MIN (source.box.x, target.box.x);
+  y0 = MIN (source.box.y, target.box.y);
+  x1 = MAX (source.box.x + source.box.width, target.box.x + target.box.width);
+  y1 = MAX (source.box.y + source.box.height, target.box.y + target.box.height);
   waypoints = flexo_connector_get_waypoints (self);
   for (guint i = 0; waypoints != NULL && i < waypoints->len; i++)
     {
       FlexoPoint p = g_array_index (waypoints, FlexoPoint, i);
-      FlexoRect pr = FLEXO_RECT_INIT (p.x, p.y, 0, 0);
 
-      r = flexo_rect_union (&r, &pr);
+      x0 = MIN (x0, p.x);
+      y0 = MIN (y0, p.y);
+      x1 = MAX (x1, p.x);
+      y1 = MAX (y1, p.y);
     }
+  r = FLEXO_RECT_INIT (x0, y0, x1 - x0, y1 - y0);
   /* Margins and loops stay within 2 margins of the boxes, curves within
-   * a sixth of the span of their points beyond them. */
+   * a sixth of the span of their points beyond them; a Bézier chain
+   * within the hull of its control points. */
   {
     double k = 3 * FLEXO_ROUTE_MARGIN + MAX (r.width, r.height) / 6;
 
