@@ -20,6 +20,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "flexo-bezier.h"
 #include "flexo-route.h"
 
 #define EPS 1e-7
@@ -560,6 +561,18 @@ curve_through (FlexoPath        *out,
     }
 }
 
+/* The chain of cubic Béziers whose control points are @p (3n + 1 of
+ * them: the start, then c1, c2 and the end of each segment). */
+static void
+bezier_chain (FlexoPath        *out,
+              const FlexoPoint *p,
+              guint             n)
+{
+  flexo_path_move_to (out, p[0].x, p[0].y);
+  for (guint i = 1; i + 2 < n; i += 3)
+    flexo_path_curve_to (out, p[i].x, p[i].y, p[i + 1].x, p[i + 1].y, p[i + 2].x, p[i + 2].y);
+}
+
 /* Without waypoints: from side to side, leaving each shape along the
  * normal of the side that faces the other end; straight between free
  * ends. */
@@ -623,7 +636,7 @@ route_loop (const FlexoRouteEnd *end,
   FlexoPoint pb = end_port (end, FLEXO_SIDE_TOP);
   double right = r->x + r->width;
 
-  if (routing == FLEXO_ROUTING_CURVED)
+  if (routing == FLEXO_ROUTING_CURVED || routing == FLEXO_ROUTING_BEZIER)
     {
       FlexoPoint m = pt (right + d, r->y - d);
       FlexoPoint diag = pt (G_SQRT2 / 2 * 0.8 * d, G_SQRT2 / 2 * 0.8 * d);
@@ -714,9 +727,13 @@ flexo_route_compute (const FlexoRouteEnd *source,
         memcpy (p + 1, waypoints, n_waypoints * sizeof (FlexoPoint));
       p[n_waypoints + 1] = end_clip (target, last);
 
-      if (routing == FLEXO_ROUTING_CURVED && n_waypoints > 0)
+      /* A Bézier chain of another count of points than 3n − 1 (none
+       * yet, or edited by hand) is drawn as a curved route. */
+      if (routing == FLEXO_ROUTING_BEZIER && flexo_bezier_chain_is_valid (n_waypoints))
+        bezier_chain (out, p, n_waypoints + 2);
+      else if ((routing == FLEXO_ROUTING_CURVED || routing == FLEXO_ROUTING_BEZIER) && n_waypoints > 0)
         curve_through (out, p, n_waypoints + 2);
-      else if (routing == FLEXO_ROUTING_CURVED)
+      else if (routing == FLEXO_ROUTING_CURVED || routing == FLEXO_ROUTING_BEZIER)
         route_curved_direct (source, target, out);
       else
         path_from_points (out, p, n_waypoints + 2);
