@@ -555,6 +555,43 @@ START_TEST (test_bezier_insert_keeps_the_curve)
 }
 END_TEST
 
+/* Connecting with a Bézier item: a chain of one segment, handles to
+ * bend it; its route ends on both shapes. */
+START_TEST (test_connect_bezier)
+{
+  FlexoShape *a = add_box (100, 100, 100, 60, FLEXO_SHAPE_RECTANGLE);
+  FlexoShape *b = add_box (400, 300, 100, 60, FLEXO_SHAPE_RECTANGLE);
+  g_autoptr(FlexoStyle) style = flexo_style_new ();
+  g_autoptr(FlexoPaletteItem) item = NULL;
+  g_autoptr(FlexoPath) route = flexo_path_new ();
+  FlexoConnector *connector;
+  const FlexoPoint *p;
+  GArray *w;
+  guint n = 0;
+
+  flexo_style_set_routing (style, FLEXO_ROUTING_BEZIER);
+  item = flexo_palette_item_new_connector ("Bézier", style);
+  flexo_canvas_set_tool (canvas, item);
+  drag (150, 130, 300, 200);
+  ck_assert_uint_eq (n_items (), 3);
+  connector = g_ptr_array_index (flexo_diagram_get_items (diagram), 2);
+  ck_assert_ptr_eq (flexo_connector_get_target (connector), b);
+  w = flexo_connector_get_waypoints (connector);
+  ck_assert_ptr_nonnull (w);
+  ck_assert_uint_eq (w->len, 2);
+  flexo_connector_compute_route (connector, route, NULL, NULL);
+  ck_assert_uint_eq (flexo_path_get_n_ops (route), 2);
+  ck_assert_int_eq (flexo_path_get_op (route, 1), FLEXO_PATH_CURVE_TO);
+  p = flexo_path_get_points (route, &n);
+  ck_assert_waypoint (w, 0, p[1].x, p[1].y);
+  ck_assert_waypoint (w, 1, p[2].x, p[2].y);
+  /* Leaves a from its bottom side, enters b by its top. */
+  ck_assert_double_eq_tol (p[0].y, 160, 1e-6);
+  ck_assert_double_eq_tol (p[3].y, 300, 1e-6);
+  ck_assert_ptr_eq (flexo_connector_get_source (connector), a);
+}
+END_TEST
+
 /* A Bézier connector without control points draws a curve; dragging its
  * line makes that curve a chain and bends it. Moving it with both its
  * ends moves its control points. */
@@ -1377,6 +1414,7 @@ canvas_suite (void)
   tcase_add_test (tc, test_reconnect_end);
   tcase_add_test (tc, test_waypoints);
   tcase_add_test (tc, test_bezier_handles);
+  tcase_add_test (tc, test_connect_bezier);
   tcase_add_test (tc, test_bezier_insert_keeps_the_curve);
   tcase_add_test (tc, test_bezier_without_points_and_move);
   tcase_add_test (tc, test_edit_label_in_place);
