@@ -430,6 +430,41 @@ START_TEST (test_connector_bounds_hold_the_curve)
 }
 END_TEST
 
+/* Switched to another routing, a chain's control points are ordinary
+ * waypoints: a straight route goes through each of them. */
+START_TEST (test_other_routings_take_the_points)
+{
+  g_autoptr(FlexoDocument) doc = flexo_document_new ();
+  g_autoptr(FlexoConnector) c = flexo_connector_new (doc, NULL, NULL);
+
+  flexo_connector_set_source_point (c, P (0, 0));
+  flexo_connector_set_target_point (c, P (300, 0));
+  flexo_connector_set_waypoints (c, chain, G_N_ELEMENTS (chain));
+  for (FlexoRouting routing = 0; routing < FLEXO_N_ROUTINGS; routing++)
+    {
+      g_autoptr(FlexoStyle) style = flexo_style_new ();
+      g_autoptr(FlexoPath) route = flexo_path_new ();
+      const FlexoPoint *p;
+      guint n = 0;
+
+      flexo_style_set_routing (style, routing);
+      flexo_connector_set_style (c, style);
+      flexo_connector_compute_route (c, route, NULL, NULL);
+      p = flexo_path_get_points (route, &n);
+      ck_assert_uint_ge (n, 2);
+      assert_point (p[0], 0, 0, 0);
+      assert_point (p[n - 1], 300, 0, 0);
+      if (routing == FLEXO_ROUTING_STRAIGHT)
+        {
+          ck_assert_uint_eq (n, 7);
+          ck_assert_int_eq (flexo_path_get_op (route, 1), FLEXO_PATH_LINE_TO);
+          for (guint i = 0; i < G_N_ELEMENTS (chain); i++)
+            assert_point (p[i + 1], chain[i].x, chain[i].y, 0);
+        }
+    }
+}
+END_TEST
+
 static Suite *
 bezier_suite (void)
 {
@@ -450,6 +485,7 @@ bezier_suite (void)
   tcase_add_test (routes, test_route_clipped_at_shapes);
   tcase_add_test (routes, test_route_degraded_counts);
   tcase_add_test (routes, test_connector_bounds_hold_the_curve);
+  tcase_add_test (routes, test_other_routings_take_the_points);
   suite_add_tcase (s, routes);
   return s;
 }
