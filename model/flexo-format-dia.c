@@ -25,6 +25,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "flexo-bezier.h"
 #include "flexo-format-dia.h"
 #include "flexo-model.h"
 #include "flexo-xml.h"
@@ -1076,6 +1077,108 @@ line_points (DiaObject *o)
   return points;
 }
 
+/* A BezierLine's exact chain: its first point is its start, then come
+ * c1, c2 and the end of each segment; @waypoints gets all but the start
+ * and the last end. FALSE for another count of points. */
+static gboolean
+bezier_line_points (DiaObject *o,
+                    GArray    *waypoints,
+                    FlexoPoint ends[2])
+{
+  const char *key = table_key (table, "bez_points", FALSE);
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (FlexoPoint));
+
+  for (guint i = 0; key != NULL && i < o->n_pairs; i++)
+    {
+      Pair *pair = &g_array_index (table->pairs, Pair, o->first + i);
+      FlexoPoint p;
+
+      if (pair->name != key)
+        continue;
+      if (!parse_point (pair->value, &p))
+        return FALSE;
+      g_array_append_val (all, p);
+    }
+  if (all->len < 4 || all->len % 3 != 1)
+    return FALSE;
+  ends[0] = g_array_index (all, FlexoPoint, 0);
+  ends[1] = g_array_index (all, FlexoPoint, all->len - 1);
+  g_array_set_size (waypoints, 0);
+  g_array_append_vals (waypoints, &g_array_index (all, FlexoPoint, 1), all->len - 2);
+  return TRUE;
+}
+
+/* An Arc's chain: a circular arc between its end points whose middle is
+ * curve_distance from the chord's (Dia's sign: positive on the right
+ * going from the start to the end, y down), in segments of a quarter turn
+ * at most; none for a straight arc. */
+static void
+arc_points (DiaObject *o,
+            GArray    *points,
+            GArray    *waypoints)
+{
+  FlexoPoint chain[FLEXO_BEZIER_ARC_MAX_POINTS];
+  guint n;
+
+  g_array_set_size (waypoints, 0);
+  if (points->len != 2)
+    return;
+  n = flexo_bezier_arc (g_array_index (points, FlexoPoint, 0), g_array_index (points, FlexoPoint, 1),
+                        real_of (o, "curve_distance", 0) * SCALE, chain);
+  g_array_append_vals (waypoints, chain, n);
+}
+
+/* Dia draws a line its gap short of its end, toward the next point of
+ * the line: a free end moves there, and on a Bézier chain (@chain) the
+ * end's control point moves with it; an end on a shape stays on its
+ * outline, approximated. */
+static void
+line_gaps (Builder        *b,
+           DiaObject      *o,
+           FlexoConnector *connector,
+           gboolean        chain)
+{
+  g_autoptr(GArray) w = flexo_connector_get_waypoints (connector) != NULL
+                        ? g_array_copy (flexo_connector_get_waypoints (connector)) : NULL;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      double gap = real_of (o, i == 0 ? "absolute_start_gap" : "absolute_end_gap", 0) * SCALE;
+      FlexoPoint end = i == 0 ? flexo_connector_get_source_point (connector)
+                              : flexo_connector_get_target_point (connector);
+      FlexoPoint next, moved;
+      double d;
+
+      if (gap == 0 || !isfinite (gap))
+        continue;
+      if ((i == 0 ? flexo_connector_get_source (connector) : flexo_connector_get_target (connector)) != NULL)
+        {
+          note_approximation (b, _("gap at the end of a line"));
+          continue;
+        }
+      if (w != NULL && w->len > 0)
+        next = g_array_index (w, FlexoPoint, i == 0 ? 0 : w->len - 1);
+      else
+        next = i == 0 ? flexo_connector_get_target_point (connector) : flexo_connector_get_source_point (connector);
+      d = flexo_point_distance (end, next);
+      if (d <= 0)
+        continue;
+      moved = FLEXO_POINT_INIT (end.x + (next.x - end.x) * gap / d, end.y + (next.y - end.y) * gap / d);
+      if (i == 0)
+        flexo_connector_set_source_point (connector, moved);
+      else
+        flexo_connector_set_target_point (connector, moved);
+      if (chain && w != NULL && w->len > 0)
+        {
+          FlexoPoint *c = &g_array_index (w, FlexoPoint, i == 0 ? 0 : w->len - 1);
+
+          c->x += moved.x - end.x;
+          c->y += moved.y - end.y;
+          flexo_connector_set_waypoints (connector, (FlexoPoint *) (gpointer) w->data, w->len);
+        }
+    }
+}
+
 /* UML lines draw what their type says (the start is the general end). */
 static void
 uml_line (DiaObject  *o,
@@ -1106,9 +1209,21 @@ add_line (Builder   *b,
   g_autoptr(GArray) points = line_points (o);
   g_autoptr(FlexoStyle) style = flexo_style_new ();
   g_autoptr(FlexoConnector) connector = NULL;
+  g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (FlexoPoint));
   FlexoShape *ends[2] = { NULL, NULL };
+  FlexoPoint chain_ends[2];
+  gboolean bezier = FALSE, arc = strcmp (o->type, "Standard - Arc") == 0;
   g_autofree char *text = NULL;
 
+  if (strcmp (o->type, "Standard - BezierLine") == 0)
+    {
+      bezier = bezier_line_points (o, chain, chain_ends);
+      if (bezier)
+        {
+          g_array_index (points, FlexoPoint, 0) = chain_ends[0];
+          g_array_index (points, FlexoPoint, points->len - 1) = chain_ends[1];
+        }
+    }
   if (points->len < 2)
     {
       FlexoRect box;
@@ -1134,16 +1249,25 @@ add_line (Builder   *b,
   connector = flexo_connector_new (b->document, ends[0], ends[1]);
   flexo_connector_set_source_point (connector, g_array_index (points, FlexoPoint, 0));
   flexo_connector_set_target_point (connector, g_array_index (points, FlexoPoint, points->len - 1));
-  if (points->len > 2)
+  if (arc)
+    arc_points (o, points, chain);
+  if (bezier || chain->len > 0)
+    flexo_connector_set_waypoints (connector, (FlexoPoint *) (gpointer) chain->data, chain->len);
+  else if (points->len > 2)
     flexo_connector_set_waypoints (connector, &g_array_index (points, FlexoPoint, 1), points->len - 2);
-  line_style (o, style, "line_color", "line_width");
+  /* An arc's colour has its own name. */
+  line_style (o, style, arc ? "arc_color" : "line_color", "line_width");
   if (strcmp (o->type, "Standard - ZigZagLine") == 0)
     flexo_style_set_routing (style, FLEXO_ROUTING_ORTHOGONAL);
-  else if (strcmp (o->type, "Standard - BezierLine") == 0 || strcmp (o->type, "Standard - Arc") == 0)
+  else if (bezier || chain->len > 0)
+    flexo_style_set_routing (style, FLEXO_ROUTING_BEZIER);
+  else if (strcmp (o->type, "Standard - BezierLine") == 0)
     {
+      /* Not a chain of cubics: a curve through its points. */
       flexo_style_set_routing (style, FLEXO_ROUTING_CURVED);
       note_approximation (b, o->type);
     }
+  line_gaps (b, o, connector, bezier || chain->len > 0);
   flexo_style_set_arrow_start (style, arrow_of (int_of (o, "start_arrow", 0)));
   flexo_style_set_arrow_end (style, arrow_of (int_of (o, "end_arrow", 0)));
   uml_line (o, style);

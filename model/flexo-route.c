@@ -20,6 +20,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "flexo-bezier.h"
 #include "flexo-route.h"
 
 #define EPS 1e-7
@@ -562,6 +563,18 @@ curve_through (FlexoPath        *out,
     }
 }
 
+/* The chain of cubic Béziers whose control points are @p (3n + 1 of
+ * them: the start, then c1, c2 and the end of each segment). */
+static void
+bezier_chain (FlexoPath        *out,
+              const FlexoPoint *p,
+              guint             n)
+{
+  flexo_path_move_to (out, p[0].x, p[0].y);
+  for (guint i = 1; i + 2 < n; i += 3)
+    flexo_path_curve_to (out, p[i].x, p[i].y, p[i + 1].x, p[i + 1].y, p[i + 2].x, p[i + 2].y);
+}
+
 /* Without waypoints: from side to side, leaving each shape along the
  * normal of the side that faces the other end; straight between free
  * ends. */
@@ -625,7 +638,7 @@ route_loop (const FlexoRouteEnd *end,
   FlexoPoint pb = end_port (end, FLEXO_SIDE_TOP);
   double right = r->x + r->width;
 
-  if (routing == FLEXO_ROUTING_CURVED)
+  if (routing == FLEXO_ROUTING_CURVED || routing == FLEXO_ROUTING_BEZIER)
     {
       FlexoPoint m = pt (right + d, r->y - d);
       FlexoPoint diag = pt (G_SQRT2 / 2 * 0.8 * d, G_SQRT2 / 2 * 0.8 * d);
@@ -716,9 +729,13 @@ flexo_route_compute (const FlexoRouteEnd *source,
         memcpy (p + 1, waypoints, n_waypoints * sizeof (FlexoPoint));
       p[n_waypoints + 1] = end_clip (target, last);
 
-      if (routing == FLEXO_ROUTING_CURVED && n_waypoints > 0)
+      /* A Bézier chain of another count of points than 3n − 1 (none
+       * yet, or edited by hand) is drawn as a curved route. */
+      if (routing == FLEXO_ROUTING_BEZIER && flexo_bezier_chain_is_valid (n_waypoints))
+        bezier_chain (out, p, n_waypoints + 2);
+      else if ((routing == FLEXO_ROUTING_CURVED || routing == FLEXO_ROUTING_BEZIER) && n_waypoints > 0)
         curve_through (out, p, n_waypoints + 2);
-      else if (routing == FLEXO_ROUTING_CURVED)
+      else if (routing == FLEXO_ROUTING_CURVED || routing == FLEXO_ROUTING_BEZIER)
         route_curved_direct (source, target, out);
       else
         path_from_points (out, p, n_waypoints + 2);
@@ -810,23 +827,33 @@ flexo_connector_get_route_hint (FlexoConnector *self)
   FlexoRouteEnd source, target;
   GArray *waypoints;
   FlexoRect r;
+  double x0, y0, x1, y1;
 
   g_return_val_if_fail (FLEXO_IS_CONNECTOR (self), FLEXO_RECT_INIT (0, 0, 0, 0));
 
-  /* Only the boxes of the ends: no need to resolve their styles. */
+  /* Only the boxes of the ends: no need to resolve their styles. A free
+   * end's box and a waypoint are points, which flexo_rect_union() would
+   * drop as empty: the extremes are taken one by one. */
   source.box = end_box (flexo_connector_get_source (self), flexo_connector_get_source_point (self));
   target.box = end_box (flexo_connector_get_target (self), flexo_connector_get_target_point (self));
-  r = flexo_rect_union (&source.box, &target.box);
+  x0 = MIN (source.box.x, target.box.x);
+  y0 = MIN (source.box.y, target.box.y);
+  x1 = MAX (source.box.x + source.box.width, target.box.x + target.box.width);
+  y1 = MAX (source.box.y + source.box.height, target.box.y + target.box.height);
   waypoints = flexo_connector_get_waypoints (self);
   for (guint i = 0; waypoints != NULL && i < waypoints->len; i++)
     {
       FlexoPoint p = g_array_index (waypoints, FlexoPoint, i);
-      FlexoRect pr = FLEXO_RECT_INIT (p.x, p.y, 0, 0);
 
-      r = flexo_rect_union (&r, &pr);
+      x0 = MIN (x0, p.x);
+      y0 = MIN (y0, p.y);
+      x1 = MAX (x1, p.x);
+      y1 = MAX (y1, p.y);
     }
+  r = FLEXO_RECT_INIT (x0, y0, x1 - x0, y1 - y0);
   /* Margins and loops stay within 2 margins of the boxes, curves within
-   * a sixth of the span of their points beyond them. */
+   * a sixth of the span of their points beyond them; a Bézier chain
+   * within the hull of its control points. */
   {
     double k = 3 * FLEXO_ROUTE_MARGIN + MAX (r.width, r.height) / 6;
 

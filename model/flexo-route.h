@@ -9,7 +9,12 @@
  *   the two end shapes (their boxes inflated by FLEXO_ROUTE_MARGIN), with
  *   waypoints it passes through each of them;
  * - curved: cubic Béziers through the waypoints (Catmull-Rom), else a
- *   gentle S from side to side.
+ *   gentle S from side to side;
+ * - bezier: the waypoints are the control points of a chain of cubic
+ *   Béziers from the source to the target (flexo-bezier.h: 3n − 1 of them
+ *   for n segments); an end on a shape is where the line from its centre
+ *   toward the nearest control point leaves its outline. With another
+ *   count of waypoints (none yet, or edited), a curved route.
  *
  * A connector whose two ends are on the same shape makes a loop around the
  * top-right corner of the shape.
@@ -48,7 +53,7 @@ void       flexo_route_end_init_point     (FlexoRouteEnd       *end,
 
 /* The route from @source to @target through @waypoints, in place of the
  * contents of @out: one open subpath of MOVE_TO then LINE_TO (straight,
- * orthogonal) or CURVE_TO (curved) operations. @start_dir and @end_dir
+ * orthogonal) or CURVE_TO (curved, bezier) operations. @start_dir and @end_dir
  * (may be NULL) get the unit directions an arrow head points to at each
  * end: outward, from the route toward the source at the start, along the
  * route into the target at the end. */

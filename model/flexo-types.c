@@ -27,7 +27,7 @@ static const char * const arrow_head_names[FLEXO_N_ARROW_HEADS] = {
 };
 
 static const char * const routing_names[FLEXO_N_ROUTINGS] = {
-  "straight", "orthogonal", "curved",
+  "straight", "orthogonal", "curved", "bezier",
 };
 
 static const char * const dash_names[FLEXO_N_DASHES] = {

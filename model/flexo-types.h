@@ -65,6 +65,9 @@ typedef enum
   FLEXO_ROUTING_STRAIGHT,
   FLEXO_ROUTING_ORTHOGONAL,
   FLEXO_ROUTING_CURVED,
+  /* The waypoints are the control points of a chain of cubic Béziers
+   * (see flexo-route.h). */
+  FLEXO_ROUTING_BEZIER,
   FLEXO_N_ROUTINGS
 } FlexoRouting;
 

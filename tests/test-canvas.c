@@ -14,12 +14,14 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "flexo-bezier.h"
 #include "flexo-canvas.h"
 #include "flexo-format.h"
 #include "flexo-gui-test.h"
 #include "flexo-model.h"
 #include "flexo-model-tree.h"
 #include "flexo-palette-view.h"
+#include "flexo-route.h"
 #include "flexo-test.h"
 
 static FlexoApplication *app;
@@ -402,6 +404,233 @@ START_TEST (test_waypoints)
   ck_assert (w == NULL || w->len == 0);
   ck_assert (flexo_document_undo (doc));
   ck_assert_uint_eq (flexo_connector_get_waypoints (connector)->len, 1);
+}
+END_TEST
+
+static const FlexoPoint bezier_chain[] = {
+  { 250, 30 }, { 300, 30 }, { 350, 130 }, { 400, 230 }, { 450, 230 },
+};
+
+static FlexoConnector *
+add_bezier (FlexoShape *a,
+            FlexoShape *b)
+{
+  FlexoConnector *connector = flexo_canvas_add_connector (canvas, NULL, a, b);
+  g_autoptr(FlexoStyle) style = flexo_style_new ();
+
+  ck_assert_ptr_nonnull (connector);
+  flexo_document_begin (doc, "Bézier");
+  flexo_style_set_routing (style, FLEXO_ROUTING_BEZIER);
+  flexo_connector_set_style (connector, style);
+  flexo_connector_set_waypoints (connector, bezier_chain, G_N_ELEMENTS (bezier_chain));
+  flexo_document_commit (doc);
+  return connector;
+}
+
+#define ck_assert_waypoint(w, i, ex, ey) \
+  G_STMT_START { \
+    FlexoPoint p_ = g_array_index ((w), FlexoPoint, (i)); \
+    ck_assert_msg (fabs (p_.x - (ex)) < 1e-6 && fabs (p_.y - (ey)) < 1e-6, \
+                   "waypoint %u at (%g, %g), expected (%g, %g)", (guint) (i), p_.x, p_.y, \
+                   (double) (ex), (double) (ey)); \
+  } G_STMT_END
+
+/* A joint of a Bézier connector carries its control points; a control
+ * point moves alone; a double click on a control point removes nothing. */
+START_TEST (test_bezier_handles)
+{
+  FlexoShape *a = add_box (100, 100, 100, 60, FLEXO_SHAPE_RECTANGLE);
+  FlexoShape *b = add_box (500, 100, 100, 60, FLEXO_SHAPE_RECTANGLE);
+  FlexoConnector *connector = add_bezier (a, b);
+  GArray *w;
+
+  flexo_canvas_set_snap (canvas, FALSE);
+  flexo_canvas_select (canvas, connector, FALSE);
+  drag (350, 130, 0, 40);
+  w = flexo_connector_get_waypoints (connector);
+  ck_assert_uint_eq (w->len, 5);
+  ck_assert_waypoint (w, 0, 250, 30);
+  ck_assert_waypoint (w, 1, 300, 70);
+  ck_assert_waypoint (w, 2, 350, 170);
+  ck_assert_waypoint (w, 3, 400, 270);
+  ck_assert_waypoint (w, 4, 450, 230);
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Move Waypoint");
+
+  drag (250, 30, 10, -5);
+  w = flexo_connector_get_waypoints (connector);
+  ck_assert_waypoint (w, 0, 260, 25);
+  ck_assert_waypoint (w, 1, 300, 70);
+  ck_assert_waypoint (w, 2, 350, 170);
+
+  double_click (260, 25);
+  ck_assert_uint_eq (flexo_connector_get_waypoints (connector)->len, 5);
+
+  ck_assert (flexo_document_undo (doc));
+  ck_assert (flexo_document_undo (doc));
+  w = flexo_connector_get_waypoints (connector);
+  for (guint i = 0; i < G_N_ELEMENTS (bezier_chain); i++)
+    ck_assert_waypoint (w, i, bezier_chain[i].x, bezier_chain[i].y);
+}
+END_TEST
+
+/* The distance from @p to the route of @connector drawn with the chain
+ * @w (not its own waypoints). */
+static double
+distance_to_chain (FlexoConnector *connector,
+                   GArray         *w,
+                   FlexoPoint      p)
+{
+  FlexoRouteEnd source, target;
+  g_autoptr(FlexoPath) route = flexo_path_new ();
+
+  flexo_route_end_init_shape (&source, flexo_connector_get_source (connector));
+  flexo_route_end_init_shape (&target, flexo_connector_get_target (connector));
+  flexo_route_compute (&source, &target, (const FlexoPoint *) (gconstpointer) w->data, w->len,
+                       FLEXO_ROUTING_BEZIER, route, NULL, NULL);
+  return flexo_path_distance (route, p, NULL);
+}
+
+/* Dragging the line of a Bézier connector splits the segment there into
+ * two that draw the same curve, and drags the new joint with its control
+ * points; a double click on the joint merges them back. */
+START_TEST (test_bezier_insert_keeps_the_curve)
+{
+  FlexoShape *a = add_box (100, 100, 100, 60, FLEXO_SHAPE_RECTANGLE);
+  FlexoShape *b = add_box (500, 100, 100, 60, FLEXO_SHAPE_RECTANGLE);
+  FlexoConnector *connector = add_bezier (a, b);
+  g_autoptr(FlexoPath) before = flexo_path_new ();
+  g_autoptr(GArray) original = NULL;
+  g_autoptr(GArray) back = NULL;
+  const FlexoPoint *p;
+  FlexoPoint seg[4], on;
+  GArray *w;
+  guint n = 0;
+
+  flexo_canvas_set_snap (canvas, FALSE);
+  flexo_canvas_select (canvas, connector, FALSE);
+  flexo_connector_compute_route (connector, before, NULL, NULL);
+  p = flexo_path_get_points (before, &n);
+  ck_assert_uint_eq (n, 7);
+  original = g_array_copy (flexo_connector_get_waypoints (connector));
+  /* Grab the first segment at a third of its way. */
+  memcpy (seg, p, sizeof seg);
+  on = flexo_bezier_point (seg, 1.0 / 3);
+  drag (on.x, on.y, 30, 20);
+
+  w = flexo_connector_get_waypoints (connector);
+  ck_assert_uint_eq (w->len, 8);
+  /* The second segment is as it was: the new one is before it. */
+  for (guint i = 0; i < 3; i++)
+    ck_assert_waypoint (w, 5 + i, bezier_chain[2 + i].x, bezier_chain[2 + i].y);
+  /* The joint was where the line was grabbed, dragged with its control
+   * points by (30, 20): moved back, the chain draws the same curve. */
+  ck_assert_waypoint (w, 2, on.x + 30, on.y + 20);
+  back = g_array_copy (w);
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_array_index (back, FlexoPoint, i).x -= 30;
+      g_array_index (back, FlexoPoint, i).y -= 20;
+    }
+  for (guint k = 0; k < 2; k++)
+    for (guint i = 0; i <= 20; i++)
+      {
+        FlexoPoint q = flexo_bezier_point (p + 3 * k, i / 20.0);
+
+        ck_assert_msg (distance_to_chain (connector, back, q) < 1e-6, "(%g, %g) is off the split curve by %g",
+                       q.x, q.y, distance_to_chain (connector, back, q));
+      }
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Move Waypoint");
+
+  /* A double click on the joint merges its segments: the chain it was. */
+  double_click (on.x + 30, on.y + 20);
+  w = flexo_connector_get_waypoints (connector);
+  ck_assert_uint_eq (w->len, 5);
+  for (guint i = 0; i < 5; i++)
+    ck_assert_waypoint (w, i, bezier_chain[i].x, bezier_chain[i].y);
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Remove Waypoint");
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_uint_eq (flexo_connector_get_waypoints (connector)->len, 8);
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_uint_eq (flexo_connector_get_waypoints (connector)->len, 5);
+}
+END_TEST
+
+/* Connecting with a Bézier item: a chain of one segment, handles to
+ * bend it; its route ends on both shapes. */
+START_TEST (test_connect_bezier)
+{
+  FlexoShape *a = add_box (100, 100, 100, 60, FLEXO_SHAPE_RECTANGLE);
+  FlexoShape *b = add_box (400, 300, 100, 60, FLEXO_SHAPE_RECTANGLE);
+  g_autoptr(FlexoStyle) style = flexo_style_new ();
+  g_autoptr(FlexoPaletteItem) item = NULL;
+  g_autoptr(FlexoPath) route = flexo_path_new ();
+  FlexoConnector *connector;
+  const FlexoPoint *p;
+  GArray *w;
+  guint n = 0;
+
+  flexo_style_set_routing (style, FLEXO_ROUTING_BEZIER);
+  item = flexo_palette_item_new_connector ("Bézier", style);
+  flexo_canvas_set_tool (canvas, item);
+  drag (150, 130, 300, 200);
+  ck_assert_uint_eq (n_items (), 3);
+  connector = g_ptr_array_index (flexo_diagram_get_items (diagram), 2);
+  ck_assert_ptr_eq (flexo_connector_get_target (connector), b);
+  w = flexo_connector_get_waypoints (connector);
+  ck_assert_ptr_nonnull (w);
+  ck_assert_uint_eq (w->len, 2);
+  flexo_connector_compute_route (connector, route, NULL, NULL);
+  ck_assert_uint_eq (flexo_path_get_n_ops (route), 2);
+  ck_assert_int_eq (flexo_path_get_op (route, 1), FLEXO_PATH_CURVE_TO);
+  p = flexo_path_get_points (route, &n);
+  ck_assert_waypoint (w, 0, p[1].x, p[1].y);
+  ck_assert_waypoint (w, 1, p[2].x, p[2].y);
+  /* Leaves a from its bottom side, enters b by its top. */
+  ck_assert_double_eq_tol (p[0].y, 160, 1e-6);
+  ck_assert_double_eq_tol (p[3].y, 300, 1e-6);
+  ck_assert_ptr_eq (flexo_connector_get_source (connector), a);
+}
+END_TEST
+
+/* A Bézier connector without control points draws a curve; dragging its
+ * line makes that curve a chain and bends it. Moving it with both its
+ * ends moves its control points. */
+START_TEST (test_bezier_without_points_and_move)
+{
+  FlexoShape *a = add_box (100, 100, 100, 60, FLEXO_SHAPE_RECTANGLE);
+  FlexoShape *b = add_box (500, 100, 100, 60, FLEXO_SHAPE_RECTANGLE);
+  FlexoConnector *connector = flexo_canvas_add_connector (canvas, NULL, a, b);
+  g_autoptr(FlexoStyle) style = flexo_style_new ();
+  g_autoptr(GArray) start = NULL;
+  GArray *w;
+
+  flexo_document_begin (doc, "Bézier");
+  flexo_style_set_routing (style, FLEXO_ROUTING_BEZIER);
+  flexo_connector_set_style (connector, style);
+  flexo_document_commit (doc);
+  flexo_canvas_set_snap (canvas, FALSE);
+  flexo_canvas_select (canvas, connector, FALSE);
+  /* From side to side, level: the middle is (350, 130). */
+  drag (350, 130, 0, 50);
+  w = flexo_connector_get_waypoints (connector);
+  ck_assert_ptr_nonnull (w);
+  ck_assert_uint_eq (w->len, 5);
+  ck_assert_double_eq_tol (g_array_index (w, FlexoPoint, 2).x, 350, 0.5);
+  ck_assert_double_eq_tol (g_array_index (w, FlexoPoint, 2).y, 180, 0.5);
+  /* Its control points went down with it. */
+  ck_assert_double_eq_tol (g_array_index (w, FlexoPoint, 1).y, 180, 0.5);
+  ck_assert_double_eq_tol (g_array_index (w, FlexoPoint, 3).y, 180, 0.5);
+
+  start = g_array_copy (w);
+  flexo_canvas_select (canvas, a, FALSE);
+  flexo_canvas_select (canvas, b, TRUE);
+  flexo_canvas_select (canvas, connector, TRUE);
+  drag (150, 130, 40, 30);
+  ck_assert_bounds (a, 140, 130, 100, 60);
+  w = flexo_connector_get_waypoints (connector);
+  ck_assert_uint_eq (w->len, 5);
+  for (guint i = 0; i < 5; i++)
+    ck_assert_waypoint (w, i, g_array_index (start, FlexoPoint, i).x + 40, g_array_index (start, FlexoPoint, i).y + 30);
 }
 END_TEST
 
@@ -1218,6 +1447,10 @@ canvas_suite (void)
   tcase_add_test (tc, test_connect_from_edge_handle);
   tcase_add_test (tc, test_reconnect_end);
   tcase_add_test (tc, test_waypoints);
+  tcase_add_test (tc, test_bezier_handles);
+  tcase_add_test (tc, test_connect_bezier);
+  tcase_add_test (tc, test_bezier_insert_keeps_the_curve);
+  tcase_add_test (tc, test_bezier_without_points_and_move);
   tcase_add_test (tc, test_edit_label_in_place);
   tcase_add_test (tc, test_rubber_band_selects_inside);
   tcase_add_test (tc, test_keys_move_and_delete);

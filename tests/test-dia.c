@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
@@ -21,6 +22,7 @@
 #include "flexo-format.h"
 #include "flexo-model.h"
 #include "flexo-outline.h"
+#include "flexo-route.h"
 #include "flexo-test.h"
 
 static char *
@@ -395,6 +397,191 @@ START_TEST (test_other_sheets_symbols)
 }
 END_TEST
 
+static GPtrArray *
+items_of (FlexoDocument *document)
+{
+  return flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0));
+}
+
+static void
+assert_point (FlexoPoint p,
+              double     x,
+              double     y,
+              double     tolerance)
+{
+  ck_assert_msg (fabs (p.x - x) <= tolerance && fabs (p.y - y) <= tolerance,
+                 "(%g, %g) is not (%g, %g) within %g", p.x, p.y, x, y, tolerance);
+}
+
+/* A BezierLine is a Bézier connector with Dia's control points (× 20),
+ * without an approximation to tell. */
+START_TEST (test_bezier_lines_exact)
+{
+  /* Bezierlines.dia's second line (O1): its bez_points. */
+  static const double o1[][2] = {
+    { 4.7, 4.35 }, { 9.348, 4.35 }, { 11.2, 10.65 }, { 8.7, 7 }, { 6.2, 3.35 },
+    { 11.35, 10.95 }, { 11.7, 6.9 }, { 12.05, 2.85 }, { 14.052, 9.25 }, { 18.7, 9.25 },
+  };
+  g_autofree char *path = corpus_dir ("exports/Bezierlines.dia");
+  static char unset;
+  char *notes = &unset;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlexoDocument) document = flexo_format_import (path, &notes, &error);
+  FlexoConnector *first, *second;
+  GArray *w;
+  FlexoStyle style;
+  FlexoPoint start, c1, gap;
+  double d;
+
+  ck_assert_msg (document != NULL, "%s", error ? error->message : "");
+  ck_assert_ptr_null (notes);
+  ck_assert_uint_eq (items_of (document)->len, 2);
+  first = g_ptr_array_index (items_of (document), 0);
+  second = g_ptr_array_index (items_of (document), 1);
+  ck_assert (FLEXO_IS_CONNECTOR (first) && FLEXO_IS_CONNECTOR (second));
+
+  flexo_connector_resolve_style (second, &style);
+  ck_assert_int_eq (style.routing, FLEXO_ROUTING_BEZIER);
+  ck_assert_uint_eq (style.stroke, 0x00ff00ff);
+  ck_assert_int_eq (style.dash, FLEXO_DASH_DASH_DOT);
+  ck_assert_ptr_null (flexo_connector_get_source (second));
+  assert_point (flexo_connector_get_source_point (second), o1[0][0] * 20, o1[0][1] * 20, 1e-9);
+  assert_point (flexo_connector_get_target_point (second), o1[9][0] * 20, o1[9][1] * 20, 1e-9);
+  w = flexo_connector_get_waypoints (second);
+  ck_assert_ptr_nonnull (w);
+  ck_assert_uint_eq (w->len, 8);
+  for (guint i = 0; i < 8; i++)
+    assert_point (g_array_index (w, FlexoPoint, i), o1[i + 1][0] * 20, o1[i + 1][1] * 20, 1e-9);
+
+  /* The first (O0) starts 3.2 cm short of its point, toward its first
+   * control point, which moves as far: as Dia draws it. Its arrows. */
+  flexo_connector_resolve_style (first, &style);
+  ck_assert_int_eq (style.routing, FLEXO_ROUTING_BEZIER);
+  ck_assert_uint_eq (style.stroke, 0xffa500ff);
+  ck_assert_int_eq (style.arrow_start, FLEXO_ARROW_FILLED);
+  ck_assert_int_eq (style.arrow_end, FLEXO_ARROW_FILLED);
+  w = flexo_connector_get_waypoints (first);
+  ck_assert_uint_eq (w->len, 5);
+  d = hypot (13.95 - 6.75, 1.9 - 2.45);
+  gap = FLEXO_POINT_INIT ((13.95 - 6.75) / d * 3.2 * 20, (1.9 - 2.45) / d * 3.2 * 20);
+  start = flexo_connector_get_source_point (first);
+  c1 = g_array_index (w, FlexoPoint, 0);
+  assert_point (start, 6.75 * 20 + gap.x, 2.45 * 20 + gap.y, 1e-9);
+  assert_point (c1, 13.95 * 20 + gap.x, 1.9 * 20 + gap.y, 1e-9);
+  assert_point (g_array_index (w, FlexoPoint, 2), 10.65 * 20, 8.15 * 20, 1e-9);
+  assert_point (flexo_connector_get_target_point (first), 18.3 * 20, 12.25 * 20, 1e-9);
+}
+END_TEST
+
+/* An Arc: a Bézier connector on the circle through its ends whose middle
+ * is curve_distance (× 20) from the chord's, on the right of the chord
+ * when positive (y down), as Dia draws it. */
+static void
+check_arc (FlexoConnector *c,
+           double          sagitta)
+{
+  g_autoptr(FlexoPath) route = flexo_path_new ();
+  FlexoPoint a = flexo_connector_get_source_point (c), b = flexo_connector_get_target_point (c);
+  double chord = flexo_point_distance (a, b), s = fabs (sagitta);
+  double radius = (s * s + chord * chord / 4) / (2 * s);
+  FlexoPoint normal = FLEXO_POINT_INIT (-(b.y - a.y) / chord, (b.x - a.x) / chord);
+  FlexoPoint mid = FLEXO_POINT_INIT ((a.x + b.x) / 2, (a.y + b.y) / 2);
+  FlexoPoint apex = FLEXO_POINT_INIT (mid.x + normal.x * sagitta, mid.y + normal.y * sagitta);
+  FlexoPoint centre = FLEXO_POINT_INIT (apex.x - normal.x * radius * (sagitta > 0 ? 1 : -1),
+                                        apex.y - normal.y * radius * (sagitta > 0 ? 1 : -1));
+  FlexoPoint half;
+  FlexoStyle style;
+  g_autoptr(FlexoPath) flat = NULL;
+  const FlexoPoint *p;
+  guint n = 0;
+
+  flexo_connector_resolve_style (c, &style);
+  ck_assert_int_eq (style.routing, FLEXO_ROUTING_BEZIER);
+  ck_assert_uint_eq (flexo_connector_get_waypoints (c)->len % 3, 2);
+  flexo_connector_compute_route (c, route, NULL, NULL);
+  /* Half way along, its middle: the sagitta away from the chord's. */
+  half = flexo_route_point_at_length (route, flexo_route_get_length (route) / 2, NULL);
+  ck_assert_msg (fabs (flexo_point_distance (half, mid) - s) < 1e-3 * radius,
+                 "the middle (%g, %g) is %g from the chord's, not %g", half.x, half.y,
+                 flexo_point_distance (half, mid), s);
+  ck_assert_msg (flexo_point_distance (half, apex) < 1e-3 * radius, "(%g, %g) is not the apex (%g, %g)",
+                 half.x, half.y, apex.x, apex.y);
+  /* Every point on the circle. */
+  flat = flexo_path_flatten (route, 1e-4);
+  p = flexo_path_get_points (flat, &n);
+  for (guint i = 0; i < n; i++)
+    ck_assert_msg (fabs (flexo_point_distance (p[i], centre) - radius) < 1e-3 * radius,
+                   "(%g, %g) off the circle", p[i].x, p[i].y);
+}
+
+START_TEST (test_arcs_exact)
+{
+  g_autofree char *path = corpus_dir ("exports/Arcs.dia");
+  static char unset;
+  char *notes = &unset;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlexoDocument) document = flexo_format_import (path, &notes, &error);
+  FlexoConnector *o0, *o2;
+  FlexoStyle style;
+  g_autoptr(FlexoPath) route = flexo_path_new ();
+  FlexoRect bounds;
+
+  ck_assert_msg (document != NULL, "%s", error ? error->message : "");
+  ck_assert_ptr_null (notes);
+  ck_assert_uint_eq (items_of (document)->len, 3);
+  o0 = g_ptr_array_index (items_of (document), 0);
+  o2 = g_ptr_array_index (items_of (document), 2);
+  check_arc (o0, 2.9519567473342656 * 20);
+  check_arc (g_ptr_array_index (items_of (document), 1), 1 * 20);
+  check_arc (o2, 5.237639778553981 * 20);
+  assert_point (flexo_connector_get_source_point (o0), 5.35 * 20, 3.35 * 20, 1e-9);
+  assert_point (flexo_connector_get_target_point (o0), 12.15 * 20, 10.2 * 20, 1e-9);
+
+  /* O0: red (arc_color), dotted, a filled arrow at its start. */
+  flexo_connector_resolve_style (o0, &style);
+  ck_assert_uint_eq (style.stroke, 0xff0000ff);
+  ck_assert_int_eq (style.dash, FLEXO_DASH_DOTTED);
+  ck_assert_int_eq (style.arrow_start, FLEXO_ARROW_FILLED);
+  ck_assert_double_eq_tol (style.stroke_width, 0.08 * 20, 1e-5);
+
+  /* O2 is most of a circle, above its chord: its bounds are Dia's
+   * (obj_bb, less half the hairline Dia adds to it). */
+  ck_assert_uint_eq (flexo_connector_get_waypoints (o2)->len, 11);
+  ck_assert (flexo_connector_get_route_bounds (o2, &bounds));
+  ck_assert_double_eq_tol (bounds.y, 4.12694 * 20, 0.05 * 20);
+  ck_assert_double_eq_tol (bounds.x, 10.6864 * 20, 0.05 * 20);
+  ck_assert_double_eq_tol (bounds.x + bounds.width, 15.9596 * 20, 0.05 * 20);
+}
+END_TEST
+
+/* samples/arcs.dia: every arc with a curve is a Bézier connector. */
+START_TEST (test_arcs_sample)
+{
+  g_autofree char *path = corpus_dir ("samples/arcs.dia");
+  g_autoptr(FlexoDocument) document = flexo_format_load (path, NULL);
+  GPtrArray *items;
+  guint bezier = 0;
+
+  ck_assert_ptr_nonnull (document);
+  items = items_of (document);
+  for (guint i = 0; i < items->len; i++)
+    if (FLEXO_IS_CONNECTOR (g_ptr_array_index (items, i)))
+      {
+        FlexoStyle style;
+
+        flexo_connector_resolve_style (g_ptr_array_index (items, i), &style);
+        if (style.routing == FLEXO_ROUTING_BEZIER)
+          {
+            GArray *w = flexo_connector_get_waypoints (g_ptr_array_index (items, i));
+
+            ck_assert (w != NULL && w->len % 3 == 2);
+            bezier++;
+          }
+      }
+  ck_assert_uint_eq (bezier, 40);
+}
+END_TEST
+
 /* What an import approximated, for people: a sum-up line, then each
  * thing and how many times, in name order; nothing to say, no notes. */
 START_TEST (test_import_notes)
@@ -487,6 +674,9 @@ dia_suite (void)
   tcase_add_test (tc, test_legacy_font_names);
   tcase_add_test (tc, test_flowchart_symbols);
   tcase_add_test (tc, test_other_sheets_symbols);
+  tcase_add_test (tc, test_bezier_lines_exact);
+  tcase_add_test (tc, test_arcs_exact);
+  tcase_add_test (tc, test_arcs_sample);
   tcase_add_test (tc, test_import_notes);
   tcase_add_test (tc, test_not_dia);
   tcase_add_test (tc, test_hidden_layer);

@@ -469,6 +469,83 @@ START_TEST (test_load_leaves_document_unmodified_with_new_ids_above)
 }
 END_TEST
 
+/* A Bézier connector's routing and control points round trip exactly;
+ * files of the previous version, which knew no "bezier", read as they
+ * did. */
+START_TEST (test_bezier_round_trips)
+{
+  static const char old[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<flexo version=\"1\">\n"
+    "  <metamodel/>\n  <palettes/>\n  <model/>\n"
+    "  <diagrams>\n"
+    "    <diagram id=\"d1\" name=\"Old\">\n"
+    "      <shape id=\"s2\" x=\"0\" y=\"0\" width=\"90\" height=\"36\"/>\n"
+    "      <shape id=\"s3\" x=\"300\" y=\"0\" width=\"90\" height=\"36\"/>\n"
+    "      <connector id=\"e4\" source=\"s2\" target=\"s3\">\n"
+    "        <style routing=\"curved\"/>\n"
+    "        <point x=\"150\" y=\"80\"/>\n"
+    "      </connector>\n"
+    "    </diagram>\n"
+    "  </diagrams>\n"
+    "</flexo>\n";
+  const FlexoPoint chain[] = { { 120.5, -40.25 }, { 150, -80 }, { 200.125, 10 }, { 250, 100 }, { 280, 1e-3 } };
+  g_autoptr(FlexoDocument) doc = flexo_document_new ();
+  g_autoptr(FlexoDiagram) diagram = flexo_diagram_new (doc, "Curves");
+  g_autoptr(FlexoShape) a = flexo_shape_new (doc, &FLEXO_RECT_INIT (0, 0, 90, 36));
+  g_autoptr(FlexoShape) b = flexo_shape_new (doc, &FLEXO_RECT_INIT (300, 0, 90, 36));
+  g_autoptr(FlexoConnector) c = flexo_connector_new (doc, a, b);
+  g_autoptr(FlexoStyle) style = flexo_style_new ();
+  g_autoptr(FlexoDocument) loaded = NULL;
+  g_autoptr(FlexoDocument) previous = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GBytes) old_bytes = g_bytes_new_static (old, sizeof old - 1);
+  g_autoptr(GError) error = NULL;
+  FlexoConnector *read;
+  FlexoStyle resolved;
+  GArray *w;
+
+  flexo_document_begin (doc, "Add");
+  flexo_object_insert_child (FLEXO_OBJECT (doc), FLEXO_LIST_DIAGRAMS, -1, FLEXO_OBJECT (diagram));
+  flexo_diagram_add_item (diagram, a);
+  flexo_diagram_add_item (diagram, b);
+  flexo_style_set_routing (style, FLEXO_ROUTING_BEZIER);
+  flexo_connector_set_style (c, style);
+  flexo_connector_set_waypoints (c, chain, G_N_ELEMENTS (chain));
+  flexo_diagram_add_item (diagram, c);
+  flexo_document_commit (doc);
+
+  first = flexo_native_save_bytes (doc);
+  flexo_test_assert_valid_flexo (first);
+  ck_assert (strstr (g_bytes_get_data (first, NULL), "routing=\"bezier\"") != NULL);
+  loaded = flexo_native_load_bytes (first, "bezier.flexo", &error);
+  ck_assert_msg (loaded != NULL, "%s", error ? error->message : "?");
+  read = g_ptr_array_index (flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (loaded), 0)), 2);
+  ck_assert (FLEXO_IS_CONNECTOR (read));
+  flexo_connector_resolve_style (read, &resolved);
+  ck_assert_int_eq (resolved.routing, FLEXO_ROUTING_BEZIER);
+  w = flexo_connector_get_waypoints (read);
+  ck_assert_ptr_nonnull (w);
+  ck_assert_uint_eq (w->len, G_N_ELEMENTS (chain));
+  for (guint i = 0; i < w->len; i++)
+    {
+      ck_assert_double_eq (g_array_index (w, FlexoPoint, i).x, chain[i].x);
+      ck_assert_double_eq (g_array_index (w, FlexoPoint, i).y, chain[i].y);
+    }
+  second = flexo_native_save_bytes (loaded);
+  assert_bytes_equal (first, second);
+
+  previous = flexo_native_load_bytes (old_bytes, "old.flexo", &error);
+  ck_assert_msg (previous != NULL, "%s", error ? error->message : "?");
+  read = g_ptr_array_index (flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (previous), 0)), 2);
+  flexo_connector_resolve_style (read, &resolved);
+  ck_assert_int_eq (resolved.routing, FLEXO_ROUTING_CURVED);
+  ck_assert_uint_eq (flexo_connector_get_waypoints (read)->len, 1);
+  flexo_test_assert_valid_flexo (old_bytes);
+}
+END_TEST
+
 static Suite *
 native_format_suite (void)
 {
@@ -479,6 +556,7 @@ native_format_suite (void)
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, test_everything_round_trips_byte_identical);
   tcase_add_test (tc, test_identity_round_trips);
+  tcase_add_test (tc, test_bezier_round_trips);
   tcase_add_test (tc, test_example_round_trips_byte_identical);
   tcase_add_test (tc, test_gzip_is_read_transparently);
   tcase_add_test (tc, test_save_is_atomic);

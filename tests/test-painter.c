@@ -1322,6 +1322,32 @@ START_TEST (test_lod_tiny_connectors_stay_visible)
 }
 END_TEST
 
+/* Far away, a Bézier connector is drawn through its curve, not through
+ * its control points. */
+START_TEST (test_lod_bezier_follows_its_curve)
+{
+  g_auto(Doc) d = { NULL, NULL };
+  g_autoptr(cairo_surface_t) small = NULL;
+  const FlexoPoint controls[] = { { 30, 830 }, { 1030, 830 } };
+  FlexoShape *a, *b;
+  FlexoConnector *c;
+
+  doc_init (&d);
+  a = add_shape (&d, FLEXO_RECT_INIT (0, 0, 60, 60), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR, NULL);
+  b = add_shape (&d, FLEXO_RECT_INIT (1000, 0, 60, 60), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR, NULL);
+  c = add_connector (&d, a, b, FLEXO_ROUTING_BEZIER, FLEXO_ARROW_FILLED);
+  flexo_connector_set_waypoints (c, controls, G_N_ELEMENTS (controls));
+  doc_commit (&d);
+
+  /* From the centres (1.5, 1.5) and (51.5, 1.5) down to (26.5, 31.5)
+   * pixels, where the curve turns; the control points are at y = 41.5. */
+  small = render (d.diagram, NULL, 0.05, 60, 50);
+  ck_assert_uint_gt (count_pixels (small, 22, 29, 31, 34, is_greenish_trace), 0);
+  ck_assert_uint_gt (count_pixels (small, 0, 0, 8, 12, is_greenish_trace), 0);
+  ck_assert_uint_eq (count_pixels (small, 0, 35, 60, 50, is_painted), 0);
+}
+END_TEST
+
 /* -------------------------------------------------------------- culling -- */
 
 START_TEST (test_culling)
@@ -1717,6 +1743,7 @@ painter_suite (void)
   tcase_add_test (tc, test_lod_drops_shadows);
   tcase_add_test (tc, test_lod_tiny_shapes_keep_their_fill);
   tcase_add_test (tc, test_lod_tiny_connectors_stay_visible);
+  tcase_add_test (tc, test_lod_bezier_follows_its_curve);
   tcase_add_test (tc, test_lod_direct_pixels_match_mask);
   tcase_add_test (tc, test_far_view_picture);
   tcase_add_test (tc, test_label_too_tall_for_the_clear_part_takes_the_box);

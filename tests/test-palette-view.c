@@ -107,6 +107,7 @@ START_TEST (test_every_kind_is_there)
   /* Every routing and the main heads are offered. */
   ck_assert_int_eq (flexo_palette_item_get_style (find_item ("Curved Arrow"))->routing, FLEXO_ROUTING_CURVED);
   ck_assert_int_eq (flexo_palette_item_get_style (find_item ("Orthogonal Arrow"))->routing, FLEXO_ROUTING_ORTHOGONAL);
+  ck_assert_int_eq (flexo_palette_item_get_style (find_item ("Bézier Arrow"))->routing, FLEXO_ROUTING_BEZIER);
   ck_assert_int_eq (flexo_palette_item_get_style (find_item ("Inheritance"))->arrow_end, FLEXO_ARROW_HOLLOW_TRIANGLE);
 }
 END_TEST

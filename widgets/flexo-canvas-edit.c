@@ -214,6 +214,13 @@ flexo_canvas_add_connector (FlexoCanvas      *self,
       flexo_connector_set_link (connector, link);
     }
   flexo_diagram_add_item (self->diagram, connector);
+  /* A new Bézier connector has the chain of its curve: handles to bend. */
+  {
+    g_autoptr(GArray) chain = flexo_canvas_bezier_chain (connector, TRUE, NULL, NULL);
+
+    if (chain != NULL && chain->len > 0 && flexo_connector_get_waypoints (connector) == NULL)
+      flexo_connector_set_waypoints (connector, (FlexoPoint *) (gpointer) chain->data, chain->len);
+  }
   flexo_document_commit (self->document);
   g_object_unref (connector);
 

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "flexo-bezier.h"
 #include "flexo-canvas-private.h"
 #include "flexo-route.h"
 
@@ -27,6 +28,37 @@
 /* A shape placed by a click is its item's size; one drawn smaller than
  * this many pixels is taken for a click. */
 #define MIN_DRAWN_PIXELS 8.0
+
+/* The waypoint of @c whose handle is under (@x, @y): on a Bézier chain,
+ * a joint before the control points that may lie on it (which a drag of
+ * the joint carries along). */
+static gboolean
+waypoint_handle_at (FlexoCanvas    *self,
+                    FlexoConnector *c,
+                    GArray         *waypoints,
+                    double          x,
+                    double          y,
+                    guint          *waypoint)
+{
+  g_autoptr(GArray) chain = NULL;
+  guint n = waypoints != NULL ? waypoints->len : 0;
+
+  if (n == 0)
+    return FALSE;
+  chain = flexo_canvas_bezier_chain (c, FALSE, NULL, NULL);
+  for (guint pass = chain != NULL ? 0 : 1; pass < 2; pass++)
+    for (guint k = 0; k < n; k++)
+      {
+        if (chain != NULL && (pass == 0) != flexo_bezier_chain_is_joint (k, n))
+          continue;
+        if (flexo_canvas_near_handle (self, g_array_index (waypoints, FlexoPoint, k), x, y))
+          {
+            *waypoint = k;
+            return TRUE;
+          }
+      }
+  return FALSE;
+}
 
 static gboolean
 connector_handle_at (FlexoCanvas     *self,
@@ -46,14 +78,12 @@ connector_handle_at (FlexoCanvas     *self,
         continue;
 
       waypoints = flexo_connector_get_waypoints (c);
-      for (guint k = 0; waypoints != NULL && k < waypoints->len; k++)
-        if (flexo_canvas_near_handle (self, g_array_index (waypoints, FlexoPoint, k), x, y))
-          {
-            *out = c;
-            *mode = DRAG_WAYPOINT;
-            *waypoint = k;
-            return TRUE;
-          }
+      if (waypoint_handle_at (self, c, waypoints, x, y, waypoint))
+        {
+          *out = c;
+          *mode = DRAG_WAYPOINT;
+          return TRUE;
+        }
 
       if (!flexo_canvas_connector_ends (c, &start, &end))
         continue;
@@ -101,6 +131,17 @@ waypoint_insert_index (FlexoConnector *c,
   return best;
 }
 
+/* Whether @waypoints, of @c, are a Bézier chain. */
+static gboolean
+is_bezier_chain (FlexoConnector *c,
+                 GArray         *waypoints)
+{
+  FlexoStyle style;
+
+  flexo_connector_resolve_style (c, &style);
+  return style.routing == FLEXO_ROUTING_BEZIER && flexo_bezier_chain_is_valid (waypoints->len);
+}
+
 static void
 set_waypoint (FlexoCanvas *self,
               FlexoPoint   p)
@@ -114,22 +155,44 @@ set_waypoint (FlexoCanvas *self,
                                                  : g_array_new (FALSE, FALSE, sizeof (FlexoPoint));
   if (self->waypoint_index >= w->len)
     return;
-  g_array_index (w, FlexoPoint, self->waypoint_index) = p;
+  /* A joint of a Bézier chain carries its control points. */
+  if (is_bezier_chain (c, w))
+    flexo_bezier_chain_move (w, self->waypoint_index, p);
+  else
+    g_array_index (w, FlexoPoint, self->waypoint_index) = p;
   flexo_document_begin_merge (self->document, _("Move Waypoint"), "canvas-waypoint");
   flexo_connector_set_waypoints (c, (FlexoPoint *) (gpointer) w->data, w->len);
   flexo_document_commit (self->document);
 }
 
+/* Inserts a waypoint into @c where its line was grabbed (at @grabbed),
+ * dragged to @p. On a Bézier chain, a joint: the segment under the
+ * pointer is split where it passes nearest (its curve unchanged), then
+ * the joint goes to @p with its control points; a Bézier connector
+ * without a chain yet first gets the chain of the curve it draws. */
 static void
 insert_waypoint (FlexoCanvas    *self,
                  FlexoConnector *c,
+                 FlexoPoint      grabbed,
                  FlexoPoint      p)
 {
+  FlexoPoint start, end;
+  g_autoptr(GArray) chain = flexo_canvas_bezier_chain (c, TRUE, &start, &end);
   g_autoptr(GArray) w = flexo_connector_get_waypoints (c) != NULL ? g_array_copy (flexo_connector_get_waypoints (c))
                                                                    : g_array_new (FALSE, FALSE, sizeof (FlexoPoint));
-  guint index = waypoint_insert_index (c, p);
+  guint index;
 
-  g_array_insert_val (w, index, p);
+  if (chain != NULL && flexo_bezier_chain_split (chain, start, end, grabbed, &index))
+    {
+      flexo_bezier_chain_move (chain, index, p);
+      g_array_unref (w);
+      w = g_steal_pointer (&chain);
+    }
+  else
+    {
+      index = waypoint_insert_index (c, p);
+      g_array_insert_val (w, index, p);
+    }
   flexo_document_begin_merge (self->document, _("Move Waypoint"), "canvas-waypoint");
   flexo_connector_set_waypoints (c, (FlexoPoint *) (gpointer) w->data, w->len);
   flexo_document_commit (self->document);
@@ -142,8 +205,20 @@ remove_waypoint (FlexoCanvas    *self,
                  guint           index)
 {
   g_autoptr(GArray) w = g_array_copy (flexo_connector_get_waypoints (c));
+  FlexoPoint start, end;
+  g_autoptr(GArray) chain = flexo_canvas_bezier_chain (c, FALSE, &start, &end);
 
-  g_array_remove_index (w, index);
+  /* A joint of a Bézier chain goes with its control points, its two
+   * segments merged; its control points stay (the chain needs them). */
+  if (chain != NULL)
+    {
+      if (!flexo_bezier_chain_remove_joint (chain, start, end, index))
+        return;
+      g_array_unref (w);
+      w = g_steal_pointer (&chain);
+    }
+  else
+    g_array_remove_index (w, index);
   flexo_document_begin (self->document, _("Remove Waypoint"));
   flexo_connector_set_waypoints (c, (FlexoPoint *) (gpointer) w->data, w->len);
   flexo_document_commit (self->document);
@@ -424,7 +499,7 @@ drag_update (GtkGestureDrag *gesture,
       if (!(state & GDK_ALT_MASK))
         p = flexo_canvas_snap_point (self, p);
       if (self->waypoint_index == G_MAXUINT)
-        insert_waypoint (self, self->drag_item, p);
+        insert_waypoint (self, self->drag_item, self->press_point, p);
       else
         set_waypoint (self, p);
       break;

@@ -161,6 +161,15 @@ gboolean  flexo_canvas_near_handle        (FlexoCanvas *self,
 gboolean  flexo_canvas_connector_ends     (FlexoConnector *connector,
                                            FlexoPoint     *start,
                                            FlexoPoint     *end);
+/* A connector routed as a Bézier chain (flexo-bezier.h): a copy of its
+ * waypoints, 3n − 1 control points, and the ends of its route. With
+ * another count of waypoints (none yet, or edited under another routing)
+ * it draws a curved route: with @normalize, the chain of that curve;
+ * without, NULL. NULL for another routing. */
+GArray   *flexo_canvas_bezier_chain       (FlexoConnector *connector,
+                                           gboolean        normalize,
+                                           FlexoPoint     *start,
+                                           FlexoPoint     *end);
 void      flexo_canvas_handle_position    (const FlexoRect *box,
                                            Handle           handle,
                                            FlexoPoint      *out);

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "flexo-bezier.h"
 #include "flexo-canvas-private.h"
 #include "flexo-outline.h"
 #include "flexo-route.h"
@@ -600,6 +601,37 @@ flexo_canvas_connector_ends (FlexoConnector *connector,
   return TRUE;
 }
 
+GArray *
+flexo_canvas_bezier_chain (FlexoConnector *connector,
+                           gboolean        normalize,
+                           FlexoPoint     *start,
+                           FlexoPoint     *end)
+{
+  g_autoptr(FlexoPath) route = flexo_path_new ();
+  g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (FlexoPoint));
+  GArray *waypoints = flexo_connector_get_waypoints (connector);
+  const FlexoPoint *points;
+  FlexoStyle style;
+  guint n = 0;
+
+  flexo_connector_resolve_style (connector, &style);
+  if (style.routing != FLEXO_ROUTING_BEZIER)
+    return NULL;
+  flexo_connector_compute_route (connector, route, NULL, NULL);
+  points = flexo_path_get_points (route, &n);
+  if (n == 0)
+    return NULL;
+  if (waypoints != NULL && flexo_bezier_chain_is_valid (waypoints->len))
+    g_array_append_vals (chain, waypoints->data, waypoints->len);
+  else if (!normalize || !flexo_bezier_chain_from_path (route, chain))
+    return NULL;
+  if (start != NULL)
+    *start = points[0];
+  if (end != NULL)
+    *end = points[n - 1];
+  return g_steal_pointer (&chain);
+}
+
 void
 flexo_canvas_handle_position (const FlexoRect *box,
                               Handle           handle,
@@ -752,6 +784,69 @@ draw_handle (cairo_t       *cr,
   cairo_stroke (cr);
 }
 
+/* The handles of a Bézier chain: its joints as other waypoints, its
+ * control points as small circles, each on a thin line to its joint or
+ * end (vector editors' way). FALSE when it is no chain. */
+static gboolean
+draw_bezier_handles (FlexoCanvas    *self,
+                     cairo_t        *cr,
+                     FlexoConnector *connector,
+                     const GdkRGBA  *accent)
+{
+  FlexoPoint start, end;
+  g_autoptr(GArray) chain = flexo_canvas_bezier_chain (connector, FALSE, &start, &end);
+  const FlexoPoint *w;
+  guint n;
+
+  if (chain == NULL)
+    return FALSE;
+  w = (const FlexoPoint *) (gconstpointer) chain->data;
+  n = chain->len;
+
+  /* Control point 3k is its segment's c1, of the node before; 3k + 1
+   * its c2, of the node after. */
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1);
+  cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, 0.8);
+  for (guint i = 0; i < n; i++)
+    {
+      FlexoPoint node;
+      double x0, y0, x1, y1;
+
+      if (i % 3 == 2)
+        continue;
+      if (i % 3 == 0)
+        node = i == 0 ? start : w[i - 1];
+      else
+        node = i + 1 == n ? end : w[i + 1];
+      flexo_canvas_diagram_to_view (self, node, &x0, &y0);
+      flexo_canvas_diagram_to_view (self, w[i], &x1, &y1);
+      cairo_move_to (cr, x0, y0);
+      cairo_line_to (cr, x1, y1);
+    }
+  cairo_stroke (cr);
+  for (guint i = 0; i < n; i++)
+    {
+      double x, y;
+
+      flexo_canvas_diagram_to_view (self, w[i], &x, &y);
+      if (i % 3 == 2)
+        draw_handle (cr, x, y, accent, FALSE);
+      else
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x, y, HANDLE_SIZE / 2 - 1, 0, 2 * G_PI);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_fill_preserve (cr);
+          gdk_cairo_set_source_rgba (cr, accent);
+          cairo_set_line_width (cr, 1.5);
+          cairo_stroke (cr);
+        }
+    }
+  cairo_restore (cr);
+  return TRUE;
+}
+
 static void
 draw_route (FlexoCanvas    *self,
             cairo_t        *cr,
@@ -851,11 +946,12 @@ draw_overlay (FlexoCanvas *self,
           cairo_stroke (cr);
           if (!handles)
             continue;
-          for (guint k = 0; waypoints != NULL && k < waypoints->len; k++)
-            {
-              flexo_canvas_diagram_to_view (self, g_array_index (waypoints, FlexoPoint, k), &x, &y);
-              draw_handle (cr, x, y, &accent, FALSE);
-            }
+          if (!draw_bezier_handles (self, cr, item, &accent))
+            for (guint k = 0; waypoints != NULL && k < waypoints->len; k++)
+              {
+                flexo_canvas_diagram_to_view (self, g_array_index (waypoints, FlexoPoint, k), &x, &y);
+                draw_handle (cr, x, y, &accent, FALSE);
+              }
           if (flexo_canvas_connector_ends (item, &start, &end))
             {
               flexo_canvas_diagram_to_view (self, start, &x, &y);

@@ -98,7 +98,7 @@ static const char * const arrow_names[] = {
   N_("Circle"), N_("Filled Circle"), N_("Square"), N_("Crow’s Foot, One"), N_("Crow’s Foot, Many"),
   N_("Crow’s Foot, Zero or One"), N_("Crow’s Foot, Zero or Many"), N_("Half Arrow"), N_("Cross"), NULL
 };
-static const char * const routing_names[] = { N_("Straight"), N_("Orthogonal"), N_("Curved"), NULL };
+static const char * const routing_names[] = { N_("Straight"), N_("Orthogonal"), N_("Curved"), N_("Bézier"), NULL };
 
 /* -------------------------------------------------------------- values -- */
 

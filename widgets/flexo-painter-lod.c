@@ -11,6 +11,7 @@
 
 #include <math.h>
 
+#include "flexo-bezier.h"
 #include "flexo-outline.h"
 #include "flexo-painter-private.h"
 
@@ -458,6 +459,33 @@ end_centre (FlexoShape *shape,
   return pt (b.x + b.width / 2, b.y + b.height / 2);
 }
 
+/* The points of a Bézier chain @w from @a to @b, without its ends:
+ * BEZIER_PIECES per segment. */
+#define BEZIER_PIECES 6
+
+static GArray *
+bezier_polyline (GArray     *w,
+                 FlexoPoint  a,
+                 FlexoPoint  b)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (FlexoPoint));
+  const FlexoPoint *p = (const FlexoPoint *) (gconstpointer) w->data;
+
+  for (guint i = 0; i + 1 < w->len; i += 3)
+    {
+      FlexoPoint seg[4] = { i == 0 ? a : p[i - 1], p[i], p[i + 1], i + 2 < w->len ? p[i + 2] : b };
+
+      for (guint k = 1; k <= BEZIER_PIECES; k++)
+        {
+          FlexoPoint q = flexo_bezier_point (seg, (double) k / BEZIER_PIECES);
+
+          if (k < BEZIER_PIECES || i + 2 < w->len)
+            g_array_append_val (out, q);
+        }
+    }
+  return out;
+}
+
 /* Adds @connector to the batches when its heads are too small to see. */
 gboolean
 flexo_painter_lod_connector (FlexoLod       *lod,
@@ -470,6 +498,7 @@ flexo_painter_lod_connector (FlexoLod       *lod,
   FlexoColor color;
   FlexoPoint a, b;
   GArray *waypoints;
+  g_autoptr(GArray) curve = NULL;
   double width, length, n;
 
   flexo_connector_resolve_style (connector, &style);
@@ -487,6 +516,10 @@ flexo_painter_lod_connector (FlexoLod       *lod,
   a = end_centre (flexo_connector_get_source (connector), flexo_connector_get_source_point (connector));
   b = end_centre (flexo_connector_get_target (connector), flexo_connector_get_target_point (connector));
   waypoints = flexo_connector_get_waypoints (connector);
+  /* A Bézier chain goes through points of its curve (from centre to
+   * centre, as the others), not through its control points. */
+  if (style.routing == FLEXO_ROUTING_BEZIER && waypoints != NULL && flexo_bezier_chain_is_valid (waypoints->len))
+    waypoints = curve = bezier_polyline (waypoints, a, b);
   length = fabs (a.x - b.x) + fabs (a.y - b.y);
   for (guint i = 0; waypoints != NULL && i < waypoints->len; i++)
     {

@@ -1099,7 +1099,8 @@ collect_visible (FlexoPainter    *self,
       sorted[i].item = g_ptr_array_index (items, i);
       sorted[i].z = flexo_diagram_get_item_position (diagram, sorted[i].item);
     }
-  qsort (sorted, items->len, sizeof (ZItem), compare_z);
+  if (items->len > 1)
+    qsort (sorted, items->len, sizeof (ZItem), compare_z);
   for (guint i = 0; i < items->len; i++)
     g_ptr_array_index (items, i) = sorted[i].item;
   return items;

@@ -91,6 +91,7 @@ static const ConnectorDef connector_defs[] = {
   { N_("Arrow"), FLEXO_ROUTING_STRAIGHT, FLEXO_ARROW_NONE, FLEXO_ARROW_FILLED, FLEXO_DASH_SOLID },
   { N_("Orthogonal Arrow"), FLEXO_ROUTING_ORTHOGONAL, FLEXO_ARROW_NONE, FLEXO_ARROW_FILLED, FLEXO_DASH_SOLID },
   { N_("Curved Arrow"), FLEXO_ROUTING_CURVED, FLEXO_ARROW_NONE, FLEXO_ARROW_FILLED, FLEXO_DASH_SOLID },
+  { N_("Bézier Arrow"), FLEXO_ROUTING_BEZIER, FLEXO_ARROW_NONE, FLEXO_ARROW_FILLED, FLEXO_DASH_SOLID },
   { N_("Double Arrow"), FLEXO_ROUTING_STRAIGHT, FLEXO_ARROW_FILLED, FLEXO_ARROW_FILLED, FLEXO_DASH_SOLID },
   { N_("Dashed Arrow"), FLEXO_ROUTING_STRAIGHT, FLEXO_ARROW_NONE, FLEXO_ARROW_OPEN, FLEXO_DASH_DASHED },
   { N_("Inheritance"), FLEXO_ROUTING_ORTHOGONAL, FLEXO_ARROW_NONE, FLEXO_ARROW_HOLLOW_TRIANGLE, FLEXO_DASH_SOLID },
@@ -178,6 +179,17 @@ build_icon_document (FlexoPaletteView *self,
 
       flexo_connector_set_source_point (connector, (FlexoPoint) { ICON_MARGIN, ICON_HEIGHT - ICON_MARGIN - 2 });
       flexo_connector_set_target_point (connector, (FlexoPoint) { ICON_WIDTH - ICON_MARGIN, ICON_MARGIN + 2 });
+      /* A Bézier's icon is an S of one segment, its control points level
+       * with its ends. */
+      if (flexo_style_has (style, FLEXO_STYLE_ROUTING) && style->routing == FLEXO_ROUTING_BEZIER)
+        {
+          const FlexoPoint controls[] = {
+            { ICON_WIDTH * 0.75, ICON_HEIGHT - ICON_MARGIN - 2 },
+            { ICON_WIDTH * 0.25, ICON_MARGIN + 2 },
+          };
+
+          flexo_connector_set_waypoints (connector, controls, G_N_ELEMENTS (controls));
+        }
       flexo_connector_set_style (connector, style);
       flexo_diagram_add_item (diagram, connector);
       e->element = connector;
