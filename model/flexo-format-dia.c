@@ -26,6 +26,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "flexo-bezier.h"
+#include "flexo-form.h"
 #include "flexo-format-dia.h"
 #include "flexo-model.h"
 #include "flexo-xml.h"
@@ -1283,22 +1284,16 @@ add_line (Builder   *b,
 
 /* The outline of a polygon (its corners) or a beziergon (its first point,
  * then the two control points and the end of each segment, the end of the
- * last left out when it is the first point, as Dia writes it) as a free
- * form, in @box: the exact bounds of the curve. NULL when its points make
- * no outline. */
+ * last left out when it is the first point, as Dia writes it). NULL when
+ * its points make no outline. */
 static FlexoPath *
-closed_outline_form (DiaObject *o,
-                     FlexoRect *box)
+closed_outline (DiaObject *o)
 {
   gboolean bezier = strcmp (o->type, "Standard - Beziergon") == 0;
   const char *key = table_key (table, bezier ? "bez_points" : "poly_points", FALSE);
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (FlexoPoint));
   g_autoptr(FlexoPath) path = flexo_path_new ();
-  FlexoPath *form;
-  FlexoPathIter iter;
-  FlexoPathOp op;
   const FlexoPoint *p;
-  FlexoRect r;
   guint n;
 
   for (guint i = 0; key != NULL && i < o->n_pairs; i++)
@@ -1327,35 +1322,10 @@ closed_outline_form (DiaObject *o,
           flexo_path_curve_to (path, p[i].x, p[i].y, p[i + 1].x, p[i + 1].y, end.x, end.y);
         }
     }
-  flexo_path_close_path (path);
-  if (!flexo_path_get_bounds (path, &r))
+  else
     return NULL;
-
-  /* A flat outline gets a pixel of room, so that the box is not empty. */
-  if (r.width < 1)
-    r = FLEXO_RECT_INIT (r.x - (1 - r.width) / 2, r.y, 1, r.height);
-  if (r.height < 1)
-    r = FLEXO_RECT_INIT (r.x, r.y - (1 - r.height) / 2, r.width, 1);
-  *box = r;
-
-  form = flexo_path_new ();
-  flexo_path_iter_init (&iter, path);
-  while (flexo_path_iter_next (&iter, &op, &p))
-    {
-      FlexoPoint u[3];
-
-      for (guint i = 0; i < flexo_path_op_n_points (op); i++)
-        u[i] = FLEXO_POINT_INIT ((p[i].x - r.x) / r.width, (p[i].y - r.y) / r.height);
-      if (op == FLEXO_PATH_MOVE_TO)
-        flexo_path_move_to (form, u[0].x, u[0].y);
-      else if (op == FLEXO_PATH_LINE_TO)
-        flexo_path_line_to (form, u[0].x, u[0].y);
-      else if (op == FLEXO_PATH_CURVE_TO)
-        flexo_path_curve_to (form, u[0].x, u[0].y, u[1].x, u[1].y, u[2].x, u[2].y);
-      else
-        flexo_path_close_path (form);
-    }
-  return form;
+  flexo_path_close_path (path);
+  return g_steal_pointer (&path);
 }
 
 /* Polygons and beziergons have point lists but are closed: elements. */
@@ -1390,11 +1360,12 @@ add_object (Builder   *b,
     }
   if (is_closed_outline (o))
     {
-      g_autoptr(FlexoPath) form = closed_outline_form (o, &box);
+      g_autoptr(FlexoPath) outline = closed_outline (o);
 
-      if (form != NULL)
+      /* A free form in the exact bounds of its outline. */
+      if (outline != NULL && flexo_path_get_bounds (outline, &box))
         {
-          flexo_shape_set_form (add_element (b, o, FLEXO_SHAPE_FREEFORM, &box), form);
+          flexo_shape_set_outline (add_element (b, o, FLEXO_SHAPE_FREEFORM, &box), outline);
           return;
         }
     }
