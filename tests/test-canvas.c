@@ -16,6 +16,7 @@
 
 #include "flexo-bezier.h"
 #include "flexo-canvas.h"
+#include "flexo-form.h"
 #include "flexo-format.h"
 #include "flexo-gui-test.h"
 #include "flexo-model.h"
@@ -820,6 +821,77 @@ START_TEST (test_duplicate_keeps_free_form)
 }
 END_TEST
 
+/* A selected free form's nodes: dragged before the box's handles they
+ * cover, added and removed by double clicks, each an undoable step. */
+START_TEST (test_free_form_nodes)
+{
+  FlexoShape *shape = add_box (100, 100, 200, 100, FLEXO_SHAPE_FREEFORM);
+  g_autoptr(FlexoPath) triangle = flexo_path_new_from_data ("M 0.5 0 L 1 1 L 0 1 Z", NULL);
+  g_autoptr(FlexoPath) arch = flexo_path_new_from_data ("M 0 1 C 0 0 1 0 1 1 Z", NULL);
+  g_autoptr(GArray) nodes = NULL;
+
+  flexo_canvas_set_snap (canvas, FALSE);
+  flexo_document_begin (doc, "Form");
+  flexo_shape_set_form (shape, triangle);
+  flexo_document_commit (doc);
+  flexo_canvas_select (canvas, shape, FALSE);
+
+  /* The bottom right corner, on the box's resize handle: the node moves
+   * (a resize would keep the apex in the middle). */
+  drag (300, 200, 50, 0);
+  ck_assert_bounds (shape, 100, 100, 250, 100);
+  ck_assert_str_eq (flexo_shape_get_form_data (shape), "M 0.4 0 L 1 1 L 0 1 Z");
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Move Node");
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_bounds (shape, 100, 100, 200, 100);
+  ck_assert_str_eq (flexo_shape_get_form_data (shape), "M 0.5 0 L 1 1 L 0 1 Z");
+
+  /* A double click on the bottom side adds a node there… */
+  double_click (150, 200);
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Add Node");
+  nodes = flexo_form_get_nodes (shape);
+  ck_assert_uint_eq (nodes->len, 4);
+  ck_assert_double_eq_tol (flexo_form_part_point (nodes, 2, FLEXO_FORM_NODE).x, 150, 1e-6);
+  g_clear_pointer (&nodes, g_array_unref);
+  /* …and on it removes it; the last three stay. */
+  double_click (150, 200);
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Remove Node");
+  nodes = flexo_form_get_nodes (shape);
+  ck_assert_uint_eq (nodes->len, 3);
+  g_clear_pointer (&nodes, g_array_unref);
+  double_click (100, 200);
+  nodes = flexo_form_get_nodes (shape);
+  ck_assert_uint_eq (nodes->len, 3);
+  g_clear_pointer (&nodes, g_array_unref);
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Remove Node");
+  /* Inside, away from the outline: the label is edited, as before. */
+  double_click (200, 170);
+  ck_assert (flexo_canvas_is_editing (canvas));
+  flexo_canvas_stop_editing (canvas, FALSE);
+
+  /* A curve's control point, on the top left handle, bends it alone. */
+  flexo_document_begin (doc, "Form");
+  flexo_shape_set_form (shape, arch);
+  flexo_document_commit (doc);
+  flexo_canvas_select (canvas, shape, FALSE);
+  drag (100, 100, 0, -40);
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Bend Curve");
+  nodes = flexo_form_get_nodes (shape);
+  ck_assert_uint_eq (nodes->len, 2);
+  ck_assert_double_eq_tol (g_array_index (nodes, FlexoFormNode, 0).c1.x, 100, 1e-6);
+  ck_assert_double_eq_tol (g_array_index (nodes, FlexoFormNode, 0).c1.y, 60, 1e-6);
+  ck_assert_double_eq_tol (g_array_index (nodes, FlexoFormNode, 0).c2.y, 100, 1e-6);
+  ck_assert_double_eq_tol (g_array_index (nodes, FlexoFormNode, 1).point.x, 300, 1e-6);
+  g_clear_pointer (&nodes, g_array_unref);
+
+  /* Two items selected: no nodes, the handle there resizes. */
+  flexo_canvas_select (canvas, add_box (400, 100, 50, 50, FLEXO_SHAPE_RECTANGLE), TRUE);
+  flexo_canvas_select (canvas, shape, TRUE);
+  drag (300, 200, 50, 0);
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Resize");
+}
+END_TEST
+
 START_TEST (test_drop_into_container_and_out)
 {
   FlexoShape *box = add_box (0, 0, 400, 300, FLEXO_SHAPE_CONTAINER);
@@ -1457,6 +1529,7 @@ canvas_suite (void)
   tcase_add_test (tc, test_delete_many_keeps_order_on_undo);
   tcase_add_test (tc, test_arrange_actions);
   tcase_add_test (tc, test_duplicate_keeps_free_form);
+  tcase_add_test (tc, test_free_form_nodes);
   tcase_add_test (tc, test_drop_into_container_and_out);
   tcase_add_test (tc, test_zoom_keeps_point_under_pointer);
   tcase_add_test (tc, test_copy_paste_and_between_windows);

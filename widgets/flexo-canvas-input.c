@@ -293,6 +293,9 @@ drag_begin (GtkGestureDrag *gesture,
       return;
     }
 
+  /* A free form's nodes before its box's handles, which they may cover. */
+  if (flexo_canvas_form_begin_drag (self, x, y))
+    return;
   if (flexo_canvas_handle_at (self, x, y, &shape) != HANDLE_NONE)
     {
       self->handle = flexo_canvas_handle_at (self, x, y, &shape);
@@ -495,6 +498,13 @@ drag_update (GtkGestureDrag *gesture,
       }
       break;
 
+    case DRAG_FORM:
+      /* Nodes snap to the grid; control points bend freely. */
+      if (!(state & GDK_ALT_MASK) && self->form_part == FLEXO_FORM_NODE)
+        p = flexo_canvas_snap_point (self, p);
+      flexo_canvas_form_drag (self, p);
+      break;
+
     case DRAG_WAYPOINT:
       if (!(state & GDK_ALT_MASK))
         p = flexo_canvas_snap_point (self, p);
@@ -547,6 +557,8 @@ drag_end (GtkGestureDrag *gesture,
 
     case DRAG_RESIZE:
     case DRAG_WAYPOINT:
+    case DRAG_FORM:
+      flexo_canvas_form_end_drag (self);
       g_array_set_size (self->guides, 0);
       if (self->document != NULL)
         flexo_document_end_merge (self->document);
@@ -650,6 +662,12 @@ click_pressed (GtkGestureClick *gesture,
   if (n_press != 2 || self->tool != NULL)
     return;
 
+  if (flexo_canvas_form_double_click (self, x, y))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
+
   if (connector_handle_at (self, x, y, &connector, &mode, &waypoint) && mode == DRAG_WAYPOINT)
     {
       remove_waypoint (self, connector, waypoint);
@@ -727,7 +745,9 @@ motion (GtkEventControllerMotion *controller,
     }
 
   handle = flexo_canvas_handle_at (self, x, y, &shape);
-  if (handle != HANDLE_NONE)
+  if (flexo_canvas_form_handle_at (self, x, y))
+    cursor = "move";
+  else if (handle != HANDLE_NONE)
     cursor = handle_cursor (handle);
   else if (flexo_canvas_connect_handle_at (self, x, y, &shape))
     cursor = "crosshair";

@@ -3,7 +3,8 @@
  * flexo-canvas.c: the widget, scrolling, zoom, drawing, selection;
  * flexo-canvas-input.c: pointer and keyboard gestures;
  * flexo-canvas-edit.c: the edits they make (create, move, resize, …);
- * flexo-canvas-text.c: in-place text editing.
+ * flexo-canvas-text.c: in-place text editing;
+ * flexo-canvas-form.c: a selected free form's nodes.
  *
  * Copyright 2026 The Flexo developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +12,7 @@
 #pragma once
 
 #include "flexo-canvas.h"
+#include "flexo-form.h"
 #include "flexo-painter.h"
 
 G_BEGIN_DECLS
@@ -35,6 +37,7 @@ typedef enum
   DRAG_RECONNECT_SOURCE,
   DRAG_RECONNECT_TARGET,
   DRAG_WAYPOINT,
+  DRAG_FORM,            /* a node or control point of a free form */
 } DragMode;
 
 /* The eight resize handles, clockwise from the top left. */
@@ -110,6 +113,9 @@ struct _FlexoCanvas
   gpointer          drag_item;          /* shape resized, connector edited… */
   FlexoRect         drag_start_bounds;
   guint             waypoint_index;
+  GArray           *form_nodes;         /* FlexoFormNode, of the free form dragged, at the press */
+  guint             form_index;
+  FlexoFormPart     form_part;
   FlexoShape       *connect_source;
   FlexoShape       *hover_target;       /* where a connector would end */
   FlexoShape       *refused_target;     /* where it may not (its relation refuses) */
@@ -195,6 +201,30 @@ FlexoShape *flexo_canvas_container_at     (FlexoCanvas *self,
 gboolean  flexo_canvas_relation_allows    (FlexoRelation *relation,
                                            FlexoShape    *source,
                                            FlexoShape    *target);
+
+/* flexo-canvas-form.c */
+/* The free form whose nodes are shown: the only item selected. */
+FlexoShape *flexo_canvas_form_shape       (FlexoCanvas   *self);
+/* Starts dragging the node or control point under (@x, @y); FALSE when
+ * there is none. */
+gboolean  flexo_canvas_form_begin_drag    (FlexoCanvas   *self,
+                                           double         x,
+                                           double         y);
+void      flexo_canvas_form_drag          (FlexoCanvas   *self,
+                                           FlexoPoint     p);
+void      flexo_canvas_form_end_drag      (FlexoCanvas   *self);
+/* Whether a node or control point is under (@x, @y). */
+gboolean  flexo_canvas_form_handle_at     (FlexoCanvas   *self,
+                                           double         x,
+                                           double         y);
+/* Removes the node under (@x, @y), or adds one on the outline there;
+ * FALSE when neither is there. */
+gboolean  flexo_canvas_form_double_click  (FlexoCanvas   *self,
+                                           double         x,
+                                           double         y);
+void      flexo_canvas_form_draw          (FlexoCanvas   *self,
+                                           cairo_t       *cr,
+                                           const GdkRGBA *accent);
 
 /* flexo-canvas-text.c */
 void      flexo_canvas_place_editor       (FlexoCanvas *self);

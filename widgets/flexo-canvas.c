@@ -490,11 +490,14 @@ shape_pick_cb (gpointer         item,
 
   flexo_shape_resolve_style (shape, &style);
   box = flexo_rect_normalize (*flexo_shape_get_bounds (shape));
-  /* Lines and text are picked anywhere in their box; other shapes on
-   * their outline or inside it. */
-  if (style.shape_kind == FLEXO_SHAPE_TEXT ||
-      flexo_outline_contains (style.shape_kind, &box, style.corner_radius, flexo_shape_get_form (shape), pick->p, pick->tolerance) ||
-      flexo_rect_contains (&box, pick->p))
+  /* Text is picked anywhere in its box, as preset shapes are (their box
+   * is their size); a free form only on its outline or inside it: its box
+   * may be mostly empty (a long thin curve across others). */
+  if (style.shape_kind == FLEXO_SHAPE_FREEFORM
+      ? flexo_outline_contains (style.shape_kind, &box, style.corner_radius, flexo_shape_get_form (shape),
+                                pick->p, pick->tolerance)
+      : style.shape_kind == FLEXO_SHAPE_TEXT || flexo_rect_contains (&box, pick->p) ||
+        flexo_outline_contains (style.shape_kind, &box, style.corner_radius, NULL, pick->p, pick->tolerance))
     {
       pick->best = shape;
       pick->best_z = z;
@@ -932,6 +935,8 @@ draw_overlay (FlexoCanvas *self,
               flexo_canvas_diagram_to_view (self, p, &hx, &hy);
               draw_handle (cr, hx, hy, &accent, FALSE);
             }
+          if (item == flexo_canvas_form_shape (self))
+            flexo_canvas_form_draw (self, cr, &accent);
         }
       else if (FLEXO_IS_CONNECTOR (item))
         {
@@ -1713,6 +1718,7 @@ flexo_canvas_finalize (GObject *object)
   g_ptr_array_unref (self->selection);
   g_hash_table_unref (self->selected);
   g_clear_pointer (&self->guides, g_array_unref);
+  g_clear_pointer (&self->form_nodes, g_array_unref);
   g_clear_pointer (&self->rubber_base, g_ptr_array_unref);
   g_clear_pointer (&self->default_style, flexo_style_free);
   g_clear_pointer (&self->marked, g_hash_table_unref);
