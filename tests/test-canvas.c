@@ -836,6 +836,16 @@ START_TEST (test_free_form_nodes)
   flexo_document_commit (doc);
   flexo_canvas_select (canvas, shape, FALSE);
 
+  /* Picked inside its outline, not in the corners of its box. */
+  {
+    double vx, vy;
+
+    flexo_canvas_diagram_to_view (canvas, (FlexoPoint) { 200, 180 }, &vx, &vy);
+    ck_assert_ptr_eq (flexo_canvas_item_at (canvas, vx, vy), shape);
+    flexo_canvas_diagram_to_view (canvas, (FlexoPoint) { 115, 115 }, &vx, &vy);
+    ck_assert_ptr_null (flexo_canvas_item_at (canvas, vx, vy));
+  }
+
   /* The bottom right corner, on the box's resize handle: the node moves
    * (a resize would keep the apex in the middle). */
   drag (300, 200, 50, 0);
