@@ -75,7 +75,12 @@ static const ShapeDef shape_defs[] = {
   { FLEXO_SHAPE_CLASS, N_("Class"), 140, 100 },
   { FLEXO_SHAPE_TEXT, N_("Text"), 120, 40 },
   { FLEXO_SHAPE_CONTAINER, N_("Container"), 260, 180 },
+  /* A pentagon to start from: a free form, whose nodes are then moved,
+   * added and removed on the canvas. */
+  { FLEXO_SHAPE_FREEFORM, N_("Polygon"), 100, 90 },
 };
+
+static const char polygon_form[] = "M 0.5 0 L 1 0.38 L 0.81 1 L 0.19 1 L 0 0.38 Z";
 
 typedef struct
 {
@@ -617,10 +622,17 @@ build (FlexoPaletteView *self)
     {
       g_autoptr(FlexoStyle) style = flexo_style_new ();
 
+      FlexoPaletteItem *item;
+
       flexo_style_set_shape_kind (style, shape_defs[i].kind);
-      add_entry (self, self->shapes,
-                 flexo_palette_item_new_shape (_(shape_defs[i].name), style,
-                                               shape_defs[i].width, shape_defs[i].height));
+      item = flexo_palette_item_new_shape (_(shape_defs[i].name), style, shape_defs[i].width, shape_defs[i].height);
+      if (shape_defs[i].kind == FLEXO_SHAPE_FREEFORM)
+        {
+          g_autoptr(FlexoPath) form = flexo_path_new_from_data (polygon_form, NULL);
+
+          flexo_palette_item_set_form (item, form);
+        }
+      add_entry (self, self->shapes, item);
     }
   for (guint i = 0; i < G_N_ELEMENTS (connector_defs); i++)
     {
@@ -681,8 +693,6 @@ kind_name (FlexoShapeKind kind)
   for (guint i = 0; i < G_N_ELEMENTS (shape_defs); i++)
     if (shape_defs[i].kind == kind)
       return _(shape_defs[i].name);
-  if (kind == FLEXO_SHAPE_FREEFORM)
-    return _("Free Form");
   return _("Shape");
 }
 
