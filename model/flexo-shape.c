@@ -41,9 +41,10 @@ struct _FlexoShape
   FlexoStyle  *style;
   GPtrArray   *connectors;  /* weak back-references */
   GPtrArray   *children;    /* weak back-references */
-  /* Out of line: most shapes have none, and 8 more bytes made a shape as
-   * large as a connector, which GLib's slices then interleave in memory:
-   * drawing a 200,000-item far view whole took twice as long (make bench). */
+  /* Out of line: most shapes have none, and with 8 more bytes a shape was
+   * as large as a connector; drawing a 200,000-item far view whole then
+   * took twice as long (make bench; both likely share one size of GLib's
+   * slice allocator then, interleaved in memory). */
   ShapeForm   *form;        /* its free form, or NULL */
 };
 
