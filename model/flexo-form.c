@@ -126,7 +126,8 @@ flexo_shape_set_outline (FlexoShape      *shape,
   g_return_if_fail (FLEXO_IS_SHAPE (shape));
   g_return_if_fail (outline != NULL);
 
-  if (!flexo_path_get_bounds (outline, &r))
+  if (!flexo_path_get_bounds (outline, &r) || !isfinite (r.x) || !isfinite (r.y) ||
+      !isfinite (r.width) || !isfinite (r.height))
     return;
   /* A flat outline gets a unit of room, so that the box is not empty. */
   if (r.width < 1)

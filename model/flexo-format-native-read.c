@@ -752,6 +752,8 @@ read_shape (Loader        *l,
       if (path == NULL)
         return fail (l, error, _("the shape’s form is not path data of absolute M, L, C and Z commands "
                                  "(at character %u)"), (guint) MIN (offset + 1, G_MAXUINT));
+      if (!flexo_path_is_form (path))
+        return fail (l, error, _("the shape’s form is not one outline within its box"));
       flexo_shape_set_form (shape, path);
     }
 

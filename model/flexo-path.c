@@ -395,6 +395,27 @@ flexo_path_to_data (const FlexoPath *path,
   return g_string_free (out, FALSE);
 }
 
+gboolean
+flexo_path_is_form (const FlexoPath *path)
+{
+  const double slack = 1e-6, far = 1e3;
+  guint n_moves = 0, n;
+  const FlexoPoint *p;
+  FlexoRect bounds;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  for (guint i = 0; i < flexo_path_get_n_ops (path); i++)
+    n_moves += flexo_path_get_op (path, i) == FLEXO_PATH_MOVE_TO;
+  p = flexo_path_get_points (path, &n);
+  for (guint i = 0; i < n; i++)
+    if (fabs (p[i].x) > far || fabs (p[i].y) > far)
+      return FALSE;
+  return n_moves == 1 && flexo_path_get_bounds (path, &bounds) &&
+         bounds.x >= -slack && bounds.y >= -slack &&
+         bounds.x + bounds.width <= 1 + slack && bounds.y + bounds.height <= 1 + slack;
+}
+
 static void
 skip_separators (const char **s)
 {
@@ -415,6 +436,10 @@ parse_number (const char **s,
   *out = g_ascii_strtod (*s, &end);
   if (end == *s || !isfinite (*out))
     return FALSE;
+  /* Decimal numbers only, as SVG has them (strtod also reads "0x1p3"). */
+  for (const char *c = *s; c < end; c++)
+    if (!(g_ascii_isdigit (*c) || *c == '-' || *c == '+' || *c == '.' || *c == 'e' || *c == 'E'))
+      return FALSE;
   *s = end;
   return TRUE;
 }

@@ -98,6 +98,11 @@ char             *flexo_path_to_data        (const FlexoPath *path,
 FlexoPath        *flexo_path_new_from_data  (const char      *data,
                                              gsize           *error_offset);
 
+/* Whether @path can be a free form (see flexo_shape_set_form()): one
+ * subpath, which draws within the unit square (its control points may lie
+ * outside, not farther than a thousand times its size). */
+gboolean          flexo_path_is_form        (const FlexoPath *path);
+
 guint             flexo_path_get_n_ops      (const FlexoPath *path);
 FlexoPathOp       flexo_path_get_op         (const FlexoPath *path,
                                              guint            index);

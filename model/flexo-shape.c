@@ -257,6 +257,7 @@ flexo_shape_set_form (FlexoShape      *self,
   g_autofree char *data = NULL;
 
   g_return_if_fail (FLEXO_IS_SHAPE (self));
+  g_return_if_fail (form == NULL || flexo_path_is_empty (form) || flexo_path_is_form (form));
 
   if (form != NULL && !flexo_path_is_empty (form))
     data = flexo_path_to_data (form, FORM_DIGITS);
@@ -278,7 +279,7 @@ flexo_shape_set_form_data (FlexoShape *self,
       return TRUE;
     }
   form = flexo_path_new_from_data (data, NULL);
-  if (form == NULL)
+  if (form == NULL || !flexo_path_is_form (form))
     return FALSE;
   flexo_shape_set_form (self, form);
   return TRUE;

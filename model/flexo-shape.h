@@ -31,14 +31,15 @@ void              flexo_shape_set_text       (FlexoShape       *self,
  * the unit square that its bounds stretch (see flexo_outline_build()), or
  * NULL. Owned by the shape, valid until the form changes. */
 const FlexoPath  *flexo_shape_get_form       (FlexoShape       *self);
-/* Sets it (a copy; NULL or an empty path: none), undoably. Its coordinates
- * are kept to 8 significant digits. */
+/* Sets it (a copy; NULL or an empty path: none), undoably; it must be a
+ * form (flexo_path_is_form()). Its coordinates are kept to 8 significant
+ * digits. */
 void              flexo_shape_set_form       (FlexoShape       *self,
                                               const FlexoPath  *form);
 /* The form as path data (flexo_path_to_data()), as files store it. */
 const char       *flexo_shape_get_form_data  (FlexoShape       *self);
 /* Reads @data (flexo_path_new_from_data()) and sets it; FALSE, and nothing
- * changed, when @data is not path data. */
+ * changed, when @data is not path data of a form. */
 gboolean          flexo_shape_set_form_data  (FlexoShape       *self,
                                               const char       *data);
 char             *flexo_shape_dup_label      (FlexoShape       *self);

@@ -220,7 +220,7 @@ START_TEST (test_insert_and_remove)
   g_autoptr(FlexoPath) removed = NULL;
   guint index = 99;
 
-  fixture_init (&f, "M 0 0 C 0.3 -0.2 0.7 0.4 1 0 L 1 1 L 0 1 Z");
+  fixture_init (&f, "M 0 0.2 C 0.3 0 0.7 0.6 1 0.2 L 1 1 L 0 1 Z");
   before = drawn (f.shape);
   nodes = flexo_form_get_nodes (f.shape);
   ck_assert_uint_eq (nodes->len, 4);

@@ -364,6 +364,8 @@ static const struct
   { "empty.flexo", 1, "empty" },
   { "bad-uuid.flexo", 2, "origin is not a UUID: “not-a-uuid”" },
   { "bad-form.flexo", 6, "form is not path data of absolute M, L, C and Z commands (at character 13)" },
+  { "form-out-of-box.flexo", 6, "form is not one outline within its box" },
+  { "form-two-outlines.flexo", 5, "form is not one outline within its box" },
 };
 
 START_TEST (test_broken_file)

@@ -896,6 +896,7 @@ START_TEST (test_path_data)
     { "M 1 1e999", 4 },        /* not finite */
     { "1 2", 0 },              /* no command */
     { "M 0 0 Z 1 2", 8 },      /* numbers after Z */
+    { "M 0x1p-1 0", 2 },       /* hexadecimal */
   };
 
   flexo_path_move_to (path, 0, 0.5);
@@ -950,6 +951,29 @@ START_TEST (test_path_data)
 
       ck_assert_msg (flexo_path_new_from_data (bad[i].data, &offset) == NULL, "%s", bad[i].data);
       ck_assert_msg (offset == bad[i].offset, "%s: offset %" G_GSIZE_FORMAT, bad[i].data, offset);
+    }
+}
+END_TEST
+
+/* A form draws within its unit square, in one outline. */
+START_TEST (test_is_form)
+{
+  static const struct { const char *data; gboolean form; } cases[] = {
+    { "M 0.5 0 L 1 1 L 0 1 Z", TRUE },
+    { "M 0 1 C 0 -0.33 1 -0.33 1 1 Z", TRUE },        /* control points outside, the curve in */
+    { "M 0 1 C 0 -1 1 -1 1 1 Z", FALSE },             /* the curve out */
+    { "M 0 0 L 1.5 0 L 0 1 Z", FALSE },
+    { "M 0 0 L 1 0 L 0 1 Z M 0.2 0.2 L 0.3 0.3 Z", FALSE },
+    { "M 0 1 C 0 -2000 1 2000 1 0 Z", FALSE },        /* control points far out */
+    { "M 0.5 0.5", FALSE },                           /* draws nothing */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(FlexoPath) path = flexo_path_new_from_data (cases[i].data, NULL);
+
+      ck_assert_ptr_nonnull (path);
+      ck_assert_msg (flexo_path_is_form (path) == cases[i].form, "%s", cases[i].data);
     }
 }
 END_TEST
@@ -1065,6 +1089,7 @@ outline_suite (void)
   tcase_add_test (tc, test_arc_direction_and_accuracy);
   tcase_add_test (tc, test_path_data);
   tcase_add_test (tc, test_free_form);
+  tcase_add_test (tc, test_is_form);
   tcase_add_loop_test (tc, test_outline_closed_within_box, 0, FLEXO_N_SHAPE_KINDS);
   tcase_add_loop_test (tc, test_outline_contains_centre_not_outside, 0, FLEXO_N_SHAPE_KINDS);
   tcase_add_loop_test (tc, test_outline_clip_on_outline_nearest_to_toward, 0, FLEXO_N_SHAPE_KINDS);
