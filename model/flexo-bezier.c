@@ -310,6 +310,8 @@ flexo_bezier_arc (FlexoPoint  from,
   mid = lerp (from, to, 0.5);
   apex = FLEXO_POINT_INIT (mid.x + normal.x * sagitta, mid.y + normal.y * sagitta);
   radius = (s * s + chord * chord / 4) / (2 * s);
+  if (!isfinite (radius) || !isfinite (apex.x) || !isfinite (apex.y))
+    return 0;
   centre = FLEXO_POINT_INIT (apex.x - normal.x * radius * (sagitta > 0 ? 1 : -1),
                              apex.y - normal.y * radius * (sagitta > 0 ? 1 : -1));
 

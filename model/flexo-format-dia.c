@@ -978,7 +978,8 @@ add_text (Builder   *b,
   g_autoptr(FlexoStyle) style = flexo_style_new ();
   g_autofree char *text = text_of (o, style);
   g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
-  double height = real_of (o, "text.height", 0.8) * SCALE;
+  /* Up to a metre high: hostile sizes would make infinite boxes. */
+  double height = CLAMP (real_of (o, "text.height", 0.8), 0.01, 100) * SCALE;
   guint longest = 1;
   FlexoPoint pos;
   FlexoRect box;
@@ -1162,8 +1163,10 @@ line_gaps (Builder        *b,
       else
         next = i == 0 ? flexo_connector_get_target_point (connector) : flexo_connector_get_source_point (connector);
       d = flexo_point_distance (end, next);
-      if (d <= 0)
+      if (!(d > 0) || !isfinite (d))
         continue;
+      /* Never past the next point, nor farther back than it is. */
+      gap = CLAMP (gap, -d, d);
       moved = FLEXO_POINT_INIT (end.x + (next.x - end.x) * gap / d, end.y + (next.y - end.y) * gap / d);
       if (i == 0)
         flexo_connector_set_source_point (connector, moved);
@@ -1301,8 +1304,12 @@ closed_outline (DiaObject *o)
       Pair *pair = &g_array_index (table->pairs, Pair, o->first + i);
       FlexoPoint q;
 
-      if (pair->name == key && parse_point (pair->value, &q))
-        g_array_append_val (points, q);
+      if (pair->name != key)
+        continue;
+      /* A point lost would shift a beziergon's triples. */
+      if (!parse_point (pair->value, &q))
+        return NULL;
+      g_array_append_val (points, q);
     }
   n = points->len;
   p = (const FlexoPoint *) (gconstpointer) points->data;
