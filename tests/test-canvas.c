@@ -132,6 +132,8 @@ double_click (double x,
 
   view_point (x, y, &vx, &vy);
   g_signal_emit_by_name (click, "pressed", 2, vx, vy);
+  /* Then the drag gesture gets the same press, as GTK gives it. */
+  drag (x, y, 0, 0);
   flexo_gui_test_flush ();
 }
 
@@ -868,6 +870,10 @@ START_TEST (test_free_form_nodes)
   ck_assert_str_eq (flexo_document_get_undo_label (doc), "Remove Node");
   nodes = flexo_form_get_nodes (shape);
   ck_assert_uint_eq (nodes->len, 3);
+  /* The second press of the double click did nothing more: the shape is
+   * still selected (not a rubber band from outside its new outline). */
+  ck_assert_uint_eq (flexo_canvas_get_selection (canvas)->len, 1);
+  ck_assert_ptr_eq (g_ptr_array_index (flexo_canvas_get_selection (canvas), 0), shape);
   g_clear_pointer (&nodes, g_array_unref);
   double_click (100, 200);
   nodes = flexo_form_get_nodes (shape);

@@ -128,11 +128,6 @@ flexo_canvas_form_double_click (FlexoCanvas *self,
 
   if (nodes == NULL || flexo_document_in_transaction (self->document))
     return FALSE;
-  /* A drag begun by the double click's second press edits nothing. */
-  flexo_canvas_form_end_drag (self);
-  if (self->drag_mode == DRAG_FORM)
-    self->drag_mode = DRAG_NONE;
-
   if (part_at (self, nodes, x, y, &index, &part))
     {
       if (part == FLEXO_FORM_NODE && flexo_form_remove (nodes, index))

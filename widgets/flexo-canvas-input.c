@@ -245,6 +245,18 @@ drag_begin (GtkGestureDrag *gesture,
   if (button == 0)
     button = GDK_BUTTON_PRIMARY;
 
+  /* GTK gives a double click's second press to the click gesture first:
+   * when it acted (a node removed, a label edited…), the press is done. */
+  if (self->swallow_press)
+    {
+      self->swallow_press = FALSE;
+      if (gtk_event_controller_get_current_event_time (GTK_EVENT_CONTROLLER (gesture)) == self->swallow_press_time)
+        {
+          gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+          return;
+        }
+    }
+
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (flexo_canvas_is_editing (self))
     flexo_canvas_stop_editing (self, TRUE);
@@ -663,23 +675,19 @@ click_pressed (GtkGestureClick *gesture,
     return;
 
   if (flexo_canvas_form_double_click (self, x, y))
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      return;
-    }
-
-  if (connector_handle_at (self, x, y, &connector, &mode, &waypoint) && mode == DRAG_WAYPOINT)
-    {
-      remove_waypoint (self, connector, waypoint);
-      return;
-    }
-  item = flexo_canvas_item_at (self, x, y);
-  if (item != NULL)
+    ;
+  else if (connector_handle_at (self, x, y, &connector, &mode, &waypoint) && mode == DRAG_WAYPOINT)
+    remove_waypoint (self, connector, waypoint);
+  else if ((item = flexo_canvas_item_at (self, x, y)) != NULL)
     {
       flexo_canvas_select (self, item, FALSE);
       flexo_canvas_start_editing (self, item);
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
     }
+  else
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  self->swallow_press = TRUE;
+  self->swallow_press_time = gtk_event_controller_get_current_event_time (GTK_EVENT_CONTROLLER (gesture));
 }
 
 /* A secondary click picks what is under the pointer, then shows the

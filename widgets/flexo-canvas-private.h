@@ -113,6 +113,8 @@ struct _FlexoCanvas
   gpointer          drag_item;          /* shape resized, connector edited… */
   FlexoRect         drag_start_bounds;
   guint             waypoint_index;
+  gboolean          swallow_press;      /* a double click acted: its second press drags nothing */
+  guint32           swallow_press_time;
   GArray           *form_nodes;         /* FlexoFormNode, of the free form dragged, at the press */
   guint             form_index;
   FlexoFormPart     form_part;
