@@ -848,8 +848,8 @@ START_TEST (test_free_form_nodes)
     ck_assert_ptr_null (flexo_canvas_item_at (canvas, vx, vy));
   }
 
-  /* The bottom right corner, on the box's resize handle: the node moves
-   * (a resize would keep the apex in the middle). */
+  /* The bottom right corner, where the box's resize handle would be: the
+   * node moves (a resize would keep the apex in the middle). */
   drag (300, 200, 50, 0);
   ck_assert_bounds (shape, 100, 100, 250, 100);
   ck_assert_str_eq (flexo_shape_get_form_data (shape), "M 0.4 0 L 1 1 L 0 1 Z");
@@ -857,6 +857,13 @@ START_TEST (test_free_form_nodes)
   ck_assert (flexo_document_undo (doc));
   ck_assert_bounds (shape, 100, 100, 200, 100);
   ck_assert_str_eq (flexo_shape_get_form_data (shape), "M 0.5 0 L 1 1 L 0 1 Z");
+  /* Its resize handles are a little outside, free of the nodes: the one
+   * beside that corner stretches the form, from where it was taken. */
+  drag (310, 210, 50, 0);
+  ck_assert_str_eq (flexo_document_get_undo_label (doc), "Resize");
+  ck_assert_bounds (shape, 100, 100, 250, 100);
+  ck_assert_str_eq (flexo_shape_get_form_data (shape), "M 0.5 0 L 1 1 L 0 1 Z");
+  ck_assert (flexo_document_undo (doc));
 
   /* A double click on the bottom side adds a node there… */
   double_click (150, 200);

@@ -310,10 +310,16 @@ drag_begin (GtkGestureDrag *gesture,
     return;
   if (flexo_canvas_handle_at (self, x, y, &shape) != HANDLE_NONE)
     {
+      FlexoRect box = flexo_rect_normalize (*flexo_shape_get_bounds (shape));
+      FlexoPoint corner;
+
       self->handle = flexo_canvas_handle_at (self, x, y, &shape);
       self->drag_mode = DRAG_RESIZE;
       self->drag_item = shape;
       self->drag_start_bounds = *flexo_shape_get_bounds (shape);
+      /* The edge follows the pointer where it took the handle: no jump. */
+      flexo_canvas_handle_position (&box, self->handle, &corner);
+      self->resize_grab = FLEXO_POINT_INIT (corner.x - self->press_point.x, corner.y - self->press_point.y);
       return;
     }
   if (connector_handle_at (self, x, y, &connector, &mode, &waypoint))
@@ -476,6 +482,7 @@ drag_update (GtkGestureDrag *gesture,
       break;
 
     case DRAG_RESIZE:
+      p = FLEXO_POINT_INIT (p.x + self->resize_grab.x, p.y + self->resize_grab.y);
       flexo_canvas_drag_resize (self, p, (state & GDK_SHIFT_MASK) != 0);
       break;
 

@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 #define SNAP_DISTANCE 6.0
 #define DRAG_THRESHOLD 3.0
 #define CONNECT_HANDLE_OFFSET 14.0
+#define FORM_HANDLE_OFFSET 10.0   /* a free form's resize handles, outside its nodes */
 
 typedef enum
 {
@@ -112,6 +113,7 @@ struct _FlexoCanvas
   Handle            handle;
   gpointer          drag_item;          /* shape resized, connector edited… */
   FlexoRect         drag_start_bounds;
+  FlexoPoint        resize_grab;        /* from the press to the handle's edge or corner */
   guint             waypoint_index;
   gboolean          swallow_press;      /* a double click acted: its second press drags nothing */
   guint32           swallow_press_time;

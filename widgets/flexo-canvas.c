@@ -647,6 +647,30 @@ flexo_canvas_handle_position (const FlexoRect *box,
   out->y = box->y + fy[handle] * box->height;
 }
 
+/* Where resize handle @h of @shape (of box @box) is drawn, in widget
+ * coordinates: on its box; a little outside it for a free form showing its
+ * nodes, which are on its box's edges. */
+static void
+handle_view_position (FlexoCanvas     *self,
+                      FlexoShape      *shape,
+                      const FlexoRect *box,
+                      Handle           h,
+                      double          *x,
+                      double          *y)
+{
+  static const double ox[N_HANDLES] = { -1, 0, 1, 1, 1, 0, -1, -1 };
+  static const double oy[N_HANDLES] = { -1, -1, -1, 0, 1, 1, 1, 0 };
+  FlexoPoint p;
+
+  flexo_canvas_handle_position (box, h, &p);
+  flexo_canvas_diagram_to_view (self, p, x, y);
+  if (shape == flexo_canvas_form_shape (self))
+    {
+      *x += ox[h] * FORM_HANDLE_OFFSET;
+      *y += oy[h] * FORM_HANDLE_OFFSET;
+    }
+}
+
 /* A resize handle of a selected shape under (@x, @y). */
 Handle
 flexo_canvas_handle_at (FlexoCanvas *self,
@@ -664,10 +688,10 @@ flexo_canvas_handle_at (FlexoCanvas *self,
       box = flexo_rect_normalize (*flexo_shape_get_bounds (item));
       for (Handle h = 0; h < N_HANDLES; h++)
         {
-          FlexoPoint p;
+          double hx, hy;
 
-          flexo_canvas_handle_position (&box, h, &p);
-          if (flexo_canvas_near_handle (self, p, x, y))
+          handle_view_position (self, item, &box, h, &hx, &hy);
+          if (fabs (hx - x) <= HANDLE_REACH && fabs (hy - y) <= HANDLE_REACH)
             {
               *shape = item;
               return h;
@@ -928,11 +952,9 @@ draw_overlay (FlexoCanvas *self,
             continue;
           for (Handle hd = 0; hd < N_HANDLES; hd++)
             {
-              FlexoPoint p;
               double hx, hy;
 
-              flexo_canvas_handle_position (&box, hd, &p);
-              flexo_canvas_diagram_to_view (self, p, &hx, &hy);
+              handle_view_position (self, item, &box, hd, &hx, &hy);
               draw_handle (cr, hx, hy, &accent, FALSE);
             }
           if (item == flexo_canvas_form_shape (self))
