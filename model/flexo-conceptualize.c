@@ -123,17 +123,40 @@ foreach_shape (FlexoDocument *document,
     }
 }
 
-static guint
-style_hash (gconstpointer style)
+/* A free form's outline is part of its look: a triangle and a star of
+ * one style look different. */
+static const char *
+form_of (FlexoShape       *shape,
+         const FlexoStyle *look)
 {
-  return flexo_style_hash (style);
+  return look->shape_kind == FLEXO_SHAPE_FREEFORM ? flexo_shape_get_form_data (shape) : NULL;
 }
 
 static gboolean
-style_equal (gconstpointer a,
-             gconstpointer b)
+same_look (FlexoShape       *a,
+           const FlexoStyle *a_look,
+           FlexoShape       *b,
+           const FlexoStyle *b_look)
 {
-  return flexo_style_equal (a, b);
+  return flexo_style_equal (a_look, b_look) && g_strcmp0 (form_of (a, a_look), form_of (b, b_look)) == 0;
+}
+
+static guint
+used_look_hash (gconstpointer key)
+{
+  const FlexoUsedLook *look = key;
+  const char *form = form_of (look->example, look->look);
+
+  return flexo_style_hash (look->look) ^ (form != NULL ? g_str_hash (form) : 0);
+}
+
+static gboolean
+used_look_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const FlexoUsedLook *la = a, *lb = b;
+
+  return same_look (la->example, la->look, lb->example, lb->look);
 }
 
 typedef struct
@@ -153,14 +176,18 @@ count_look (FlexoShape *shape,
   if (flexo_shape_get_instance (shape) != NULL)
     return;
   flexo_shape_resolve_style (shape, &resolved);
-  look = g_hash_table_lookup (u->by_look, &resolved);
+  {
+    FlexoUsedLook probe = { &resolved, NULL, shape, 0 };
+
+    look = g_hash_table_lookup (u->by_look, &probe);
+  }
   if (look == NULL)
     {
       look = g_new0 (FlexoUsedLook, 1);
       look->look = flexo_style_copy (&resolved);
       look->key = flexo_look_key (look->look);
       look->example = g_object_ref (shape);
-      g_hash_table_insert (u->by_look, look->look, look);
+      g_hash_table_add (u->by_look, look);
       g_ptr_array_add (u->looks, look);
     }
   look->count++;
@@ -173,7 +200,7 @@ flexo_document_dup_used_looks (FlexoDocument *document)
 
   g_return_val_if_fail (FLEXO_IS_DOCUMENT (document), NULL);
 
-  u.by_look = g_hash_table_new (style_hash, style_equal);
+  u.by_look = g_hash_table_new (used_look_hash, used_look_equal);
   u.looks = g_ptr_array_new_with_free_func ((GDestroyNotify) flexo_used_look_free);
   foreach_shape (document, count_look, &u);
   g_hash_table_unref (u.by_look);
@@ -197,7 +224,7 @@ collect_alike (FlexoShape *shape,
   if (shape == a->first || flexo_shape_get_instance (shape) != NULL)
     return;
   flexo_shape_resolve_style (shape, &look);
-  if (flexo_style_equal (&look, &a->look))
+  if (same_look (shape, &look, a->first, &a->look))
     g_ptr_array_add (a->alikes, g_object_ref (shape));
 }
 

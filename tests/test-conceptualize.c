@@ -182,6 +182,39 @@ START_TEST (test_used_looks)
 }
 END_TEST
 
+/* Free forms look alike when their outlines are the same too. */
+START_TEST (test_free_forms_look_alike_by_outline)
+{
+  g_autoptr(GPtrArray) looks = NULL;
+  g_autoptr(GPtrArray) alikes = NULL;
+  g_autoptr(FlexoPath) triangle = flexo_path_new_from_data ("M 0.5 0 L 1 1 L 0 1 Z", NULL);
+  g_autoptr(FlexoPath) star = flexo_path_new_from_data ("M 0.5 0 L 0.6 0.4 L 1 0.4 L 0.7 0.6 L 0.8 1 "
+                                                        "L 0.5 0.75 L 0.2 1 L 0.3 0.6 L 0 0.4 L 0.4 0.4 Z", NULL);
+  FlexoShape *t1, *t2, *s1;
+
+  flexo_document_begin (doc, "Forms");
+  t1 = add_shape (FLEXO_SHAPE_FREEFORM, "#ff0000", NULL, 0, 50);
+  t2 = add_shape (FLEXO_SHAPE_FREEFORM, "#ff0000", NULL, 100, 80);
+  s1 = add_shape (FLEXO_SHAPE_FREEFORM, "#ff0000", NULL, 200, 50);
+  flexo_shape_set_form (t1, triangle);
+  flexo_shape_set_form (t2, triangle);
+  flexo_shape_set_form (s1, star);
+  flexo_document_commit (doc);
+
+  /* The notes, the boxes, the triangles, the star. */
+  looks = flexo_document_dup_used_looks (doc);
+  ck_assert_uint_eq (looks->len, 4);
+  ck_assert_uint_eq (count_of (looks, t1), 2);
+  ck_assert_uint_eq (count_of (looks, s1), 1);
+  alikes = flexo_document_dup_look_alikes (doc, t1);
+  ck_assert_uint_eq (alikes->len, 2);
+  ck_assert_ptr_eq (g_ptr_array_index (alikes, 1), t2);
+  g_clear_pointer (&alikes, g_ptr_array_unref);
+  alikes = flexo_document_dup_look_alikes (doc, s1);
+  ck_assert_uint_eq (alikes->len, 1);
+}
+END_TEST
+
 START_TEST (test_conceptualize_shape_and_look_alikes)
 {
   g_autofree char *look_before = flexo_shape_dup_look_key (dave);
@@ -459,6 +492,7 @@ conceptualize_suite (void)
 
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_used_looks);
+  tcase_add_test (tc, test_free_forms_look_alike_by_outline);
   tcase_add_test (tc, test_conceptualize_shape_and_look_alikes);
   tcase_add_test (tc, test_conceptualize_connectors);
   tcase_add_test (tc, test_declare_instance_three_ways);
