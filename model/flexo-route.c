@@ -169,6 +169,10 @@ end_clip (const FlexoRouteEnd *end,
   if (flexo_outline_clip (end->kind, &end->box, end->corner_radius, end->form, c,
                           vadd (c, vscale (d, reach)), &out))
     return out;
+  /* A free form may leave its centre outside (a crescent, a ring's
+   * part): the point of its outline nearest to where the line comes from. */
+  if (flexo_outline_nearest_point (end->kind, &end->box, end->corner_radius, end->form, toward, &out))
+    return out;
   return c;
 }
 
@@ -183,6 +187,10 @@ end_port (const FlexoRouteEnd *end,
   if (!end_has_box (end))
     return end->point;
   if (flexo_outline_side_port (end->kind, &end->box, end->corner_radius, end->form, side, &p))
+    return p;
+  /* (a free form open on that side: its outline nearest to the side) */
+  if (flexo_outline_nearest_point (end->kind, &end->box, end->corner_radius, end->form,
+                                   flexo_outline_side_center (&end->box, side), &p))
     return p;
   return flexo_outline_side_center (&end->box, side);
 }

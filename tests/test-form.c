@@ -10,6 +10,7 @@
 #include "flexo-form.h"
 #include "flexo-model.h"
 #include "flexo-outline.h"
+#include "flexo-route.h"
 #include "flexo-test.h"
 
 typedef struct
@@ -285,6 +286,33 @@ START_TEST (test_flat_outline)
 }
 END_TEST
 
+/* A connector to a free form whose centre is outside it (the gap of a C)
+ * ends on its outline, not in the gap. */
+START_TEST (test_route_to_hollow_form)
+{
+  g_autoptr(FlexoPath) form = flexo_path_new_from_data ("M 0 0 L 1 0 L 1 0.2 L 0.2 0.2 L 0.2 0.8 L 1 0.8 "
+                                                        "L 1 1 L 0 1 Z", NULL);
+  g_autoptr(FlexoPath) route = flexo_path_new ();
+  g_autoptr(FlexoPath) outline = flexo_path_new ();
+  const FlexoRect box = FLEXO_RECT_INIT (100, 100, 100, 100);
+  FlexoRouteEnd source, target;
+  const FlexoPoint *p;
+  guint n;
+
+  flexo_route_end_init_point (&source, FLEXO_POINT_INIT (400, 150));
+  target = (FlexoRouteEnd) { TRUE, FLEXO_SHAPE_FREEFORM, box, 0, { 150, 150 }, form };
+  for (FlexoRouting routing = 0; routing < FLEXO_N_ROUTINGS; routing++)
+    {
+      flexo_route_compute (&source, &target, NULL, 0, routing, route, NULL, NULL);
+      flexo_outline_build (FLEXO_SHAPE_FREEFORM, &box, 0, form, outline);
+      p = flexo_path_get_points (route, &n);
+      ck_assert_uint_ge (n, 2);
+      ck_assert_msg (flexo_path_distance (outline, p[n - 1], NULL) < 1e-6, "%s ends at (%g, %g)",
+                     flexo_routing_to_string (routing), p[n - 1].x, p[n - 1].y);
+    }
+}
+END_TEST
+
 static Suite *
 form_suite (void)
 {
@@ -296,6 +324,7 @@ form_suite (void)
   tcase_add_test (tc, test_move_curve_parts);
   tcase_add_test (tc, test_insert_and_remove);
   tcase_add_test (tc, test_flat_outline);
+  tcase_add_test (tc, test_route_to_hollow_form);
   suite_add_tcase (s, tc);
   return s;
 }
