@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "flexo-form.h"
 #include "flexo-gui-test.h"
 #include "flexo-inspector.h"
 #include "flexo-instance-editor.h"
@@ -245,6 +246,27 @@ START_TEST (test_shape_kind_and_reset)
 }
 END_TEST
 
+/* Made a free form, a diamond keeps its outline, as nodes to edit; one
+ * step to undo. */
+START_TEST (test_make_free_form)
+{
+  GtkWidget *kind;
+  g_autoptr(GArray) nodes = NULL;
+
+  select_items (a, NULL);
+  kind = flexo_inspector_get_control (inspector, FLEXO_STYLE_SHAPE_KIND);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), FLEXO_SHAPE_DIAMOND);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), FLEXO_SHAPE_FREEFORM);
+  ck_assert_int_eq (resolved (a).shape_kind, FLEXO_SHAPE_FREEFORM);
+  ck_assert_str_eq (flexo_shape_get_form_data (a), "M 0.5 0 L 1 0.5 L 0.5 1 L 0 0.5 Z");
+  nodes = flexo_form_get_nodes (a);
+  ck_assert_uint_eq (nodes->len, 4);
+  ck_assert (flexo_document_undo (doc));
+  ck_assert_int_eq (resolved (a).shape_kind, FLEXO_SHAPE_DIAMOND);
+  ck_assert_ptr_null (flexo_shape_get_form_data (a));
+}
+END_TEST
+
 static void
 count (FlexoInspector *self,
        guint          *n)
@@ -369,6 +391,7 @@ inspector_suite (void)
   tcase_add_test (tc, test_focus_leave_ends_merge);
   tcase_add_test (tc, test_mixed_and_rows_for_what_is_selected);
   tcase_add_test (tc, test_shape_kind_and_reset);
+  tcase_add_test (tc, test_make_free_form);
   tcase_add_test (tc, test_default_style_with_nothing_selected);
   tcase_add_test (tc, test_removed_item_leaves_selection);
   tcase_add_test (tc, test_instance_values_edited_by_type);

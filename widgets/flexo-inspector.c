@@ -18,7 +18,9 @@
 
 #include <glib/gi18n.h>
 
+#include "flexo-form.h"
 #include "flexo-inspector.h"
+#include "flexo-outline.h"
 #include "flexo-instance-editor.h"
 
 #define N_FIELDS 17
@@ -288,7 +290,19 @@ apply (FlexoInspector   *self,
       if (!flexo_object_is_live (item))
         continue;
       flexo_style_merge (style, only);
-      if (FLEXO_IS_SHAPE (item))
+      if (FLEXO_IS_SHAPE (item) && flexo_style_has (only, FLEXO_STYLE_SHAPE_KIND) &&
+          only->shape_kind == FLEXO_SHAPE_FREEFORM && flexo_shape_get_form (item) == NULL)
+        {
+          /* Made a free form, a shape keeps its outline, now free to edit. */
+          g_autoptr(FlexoPath) outline = flexo_path_new ();
+          FlexoStyle was;
+
+          flexo_shape_resolve_style (item, &was);
+          flexo_outline_build (was.shape_kind, flexo_shape_get_bounds (item), was.corner_radius, NULL, outline);
+          flexo_shape_set_style (item, style);
+          flexo_shape_set_outline (item, outline);
+        }
+      else if (FLEXO_IS_SHAPE (item))
         flexo_shape_set_style (item, style);
       else
         flexo_connector_set_style (item, style);
