@@ -72,6 +72,12 @@ flexo_canvas_form_begin_drag (FlexoCanvas *self,
   self->form_nodes = g_steal_pointer (&nodes);
   self->drag_mode = DRAG_FORM;
   self->drag_item = shape;
+  /* The part follows the pointer from where it was taken: no jump. */
+  {
+    FlexoPoint at = flexo_form_part_point (self->form_nodes, self->form_index, self->form_part);
+
+    self->form_grab = FLEXO_POINT_INIT (at.x - self->press_point.x, at.y - self->press_point.y);
+  }
   return TRUE;
 }
 

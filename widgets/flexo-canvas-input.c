@@ -518,6 +518,7 @@ drag_update (GtkGestureDrag *gesture,
       break;
 
     case DRAG_FORM:
+      p = FLEXO_POINT_INIT (p.x + self->form_grab.x, p.y + self->form_grab.y);
       /* Nodes snap to the grid; control points bend freely. */
       if (!(state & GDK_ALT_MASK) && self->form_part == FLEXO_FORM_NODE)
         p = flexo_canvas_snap_point (self, p);

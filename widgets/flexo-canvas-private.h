@@ -120,6 +120,7 @@ struct _FlexoCanvas
   GArray           *form_nodes;         /* FlexoFormNode, of the free form dragged, at the press */
   guint             form_index;
   FlexoFormPart     form_part;
+  FlexoPoint        form_grab;          /* from the press to the part dragged */
   FlexoShape       *connect_source;
   FlexoShape       *hover_target;       /* where a connector would end */
   FlexoShape       *refused_target;     /* where it may not (its relation refuses) */
