@@ -813,8 +813,8 @@ START_TEST (test_duplicate_keeps_free_form)
     FlexoPaletteItem *used;
     FlexoShape *more;
 
-    WAIT_FOR (flexo_gui_test_find_model_item (palette, "Polygon") != NULL);
-    used = flexo_gui_test_find_model_item (palette, "Polygon");
+    WAIT_FOR (flexo_gui_test_find_model_item (palette, "Free Form") != NULL);
+    used = flexo_gui_test_find_model_item (palette, "Free Form");
     ck_assert_ptr_nonnull (flexo_palette_item_get_form (used));
     more = flexo_canvas_add_shape (canvas, used, &FLEXO_RECT_INIT (400, 100, 50, 50));
     ck_assert_ptr_nonnull (more);

@@ -690,6 +690,9 @@ concept_size (FlexoDocument *document,
 static const char *
 kind_name (FlexoShapeKind kind)
 {
+  /* (the palette's free form is a polygon; a drawing's may be any form) */
+  if (kind == FLEXO_SHAPE_FREEFORM)
+    return _("Free Form");
   for (guint i = 0; i < G_N_ELEMENTS (shape_defs); i++)
     if (shape_defs[i].kind == kind)
       return _(shape_defs[i].name);
