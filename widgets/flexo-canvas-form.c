@@ -212,13 +212,7 @@ flexo_canvas_form_draw (FlexoCanvas   *self,
       for (guint k = 0; n->curved && k < 2; k++)
         {
           view_point (self, k == 0 ? n->c1 : n->c2, &x, &y);
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, x, y, HANDLE_SIZE / 2 - 1, 0, 2 * G_PI);
-          cairo_set_source_rgb (cr, 1, 1, 1);
-          cairo_fill_preserve (cr);
-          gdk_cairo_set_source_rgba (cr, accent);
-          cairo_set_line_width (cr, 1.5);
-          cairo_stroke (cr);
+          flexo_canvas_draw_control_point (cr, x, y, accent);
         }
     }
   /* Nodes: filled diamonds, unlike the square resize handles. */

@@ -181,6 +181,11 @@ GArray   *flexo_canvas_bezier_chain       (FlexoConnector *connector,
                                            gboolean        normalize,
                                            FlexoPoint     *start,
                                            FlexoPoint     *end);
+/* A control point's handle, a small circle, at (@x, @y) on the widget. */
+void      flexo_canvas_draw_control_point (cairo_t         *cr,
+                                           double           x,
+                                           double           y,
+                                           const GdkRGBA   *accent);
 void      flexo_canvas_handle_position    (const FlexoRect *box,
                                            Handle           handle,
                                            FlexoPoint      *out);

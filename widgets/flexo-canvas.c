@@ -811,6 +811,21 @@ draw_handle (cairo_t       *cr,
   cairo_stroke (cr);
 }
 
+void
+flexo_canvas_draw_control_point (cairo_t       *cr,
+                                 double         x,
+                                 double         y,
+                                 const GdkRGBA *accent)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, HANDLE_SIZE / 2 - 1, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, accent);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+}
+
 /* The handles of a Bézier chain: its joints as other waypoints, its
  * control points as small circles, each on a thin line to its joint or
  * end (vector editors' way). FALSE when it is no chain. */
@@ -860,15 +875,7 @@ draw_bezier_handles (FlexoCanvas    *self,
       if (i % 3 == 2)
         draw_handle (cr, x, y, accent, FALSE);
       else
-        {
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, x, y, HANDLE_SIZE / 2 - 1, 0, 2 * G_PI);
-          cairo_set_source_rgb (cr, 1, 1, 1);
-          cairo_fill_preserve (cr);
-          gdk_cairo_set_source_rgba (cr, accent);
-          cairo_set_line_width (cr, 1.5);
-          cairo_stroke (cr);
-        }
+        flexo_canvas_draw_control_point (cr, x, y, accent);
     }
   cairo_restore (cr);
   return TRUE;
