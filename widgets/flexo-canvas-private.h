@@ -1,6 +1,7 @@
 /* flexo-canvas-private.h — what the parts of the canvas share
  *
- * flexo-canvas.c: the widget, scrolling, zoom, drawing, selection;
+ * flexo-canvas.c: the widget, scrolling, zoom, selection, picking;
+ * flexo-canvas-draw.c: what it draws (snapshot), marks and handles;
  * flexo-canvas-input.c: pointer and keyboard gestures;
  * flexo-canvas-edit.c: the edits they make (create, move, resize, …);
  * flexo-canvas-text.c: in-place text editing;
@@ -181,6 +182,25 @@ GArray   *flexo_canvas_bezier_chain       (FlexoConnector *connector,
                                            gboolean        normalize,
                                            FlexoPoint     *start,
                                            FlexoPoint     *end);
+/* Where resize handle @h of @shape (of box @box) is drawn, in widget
+ * coordinates. */
+void      flexo_canvas_handle_view_position (FlexoCanvas     *self,
+                                             FlexoShape      *shape,
+                                             const FlexoRect *box,
+                                             Handle           h,
+                                             double          *x,
+                                             double          *y);
+/* Where connection handle @side (top, right, bottom, left) of @shape is,
+ * in widget coordinates. */
+void      flexo_canvas_connect_handle_position (FlexoCanvas *self,
+                                                FlexoShape  *shape,
+                                                guint        side,
+                                                double      *x,
+                                                double      *y);
+
+/* flexo-canvas-draw.c */
+void      flexo_canvas_snapshot           (GtkWidget       *widget,
+                                           GtkSnapshot     *snapshot);
 /* A control point's handle, a small circle, at (@x, @y) on the widget. */
 void      flexo_canvas_draw_control_point (cairo_t         *cr,
                                            double           x,
