@@ -744,7 +744,8 @@ line_gaps (Builder        *b,
     }
 }
 
-/* UML lines draw what their type says (the start is the general end). */
+/* UML lines draw what their type says (the start is the general end);
+ * KAOS lines too. */
 static void
 uml_line (DiaObject  *o,
           FlexoStyle *style)
@@ -765,6 +766,9 @@ uml_line (DiaObject  *o,
     flexo_style_set_arrow_end (style, FLEXO_ARROW_OPEN);
   if (g_str_has_prefix (o->type, "UML - "))
     flexo_style_set_routing (style, FLEXO_ROUTING_ORTHOGONAL);
+  /* KAOS: a refinement's and a refinement link's arrow to what it refines. */
+  if (strcmp (o->type, "KAOS - mbr") == 0 || strcmp (o->type, "KAOS - maor") == 0)
+    flexo_style_set_arrow_end (style, FLEXO_ARROW_FILLED);
 }
 
 static void
@@ -896,6 +900,54 @@ closed_outline (DiaObject *o)
   return g_steal_pointer (&path);
 }
 
+/* A KAOS goal by its type, as Dia draws it: a soft goal is a cloud (the
+ * nearest), the others parallelograms with Dia's offset of half a
+ * centimetre, leaning right, an obstacle's left; a requirement's and an
+ * assumption's border twice as thick. */
+static void
+add_kaos_goal (Builder   *b,
+               DiaObject *o,
+               FlexoRect *box)
+{
+  const double offset = 0.5 * SCALE;
+  int type = int_of (o, "type", 1);
+  g_autoptr(FlexoPath) outline = flexo_path_new ();
+  FlexoShape *shape;
+  double x = box->x, y = box->y, r = box->x + box->width, bottom = box->y + box->height;
+  double k = MIN (offset, box->width / 3);
+
+  if (type == 0)
+    {
+      note_approximation (b, o->type);
+      add_element (b, o, FLEXO_SHAPE_CLOUD, box);
+      return;
+    }
+  if (type == 4)
+    {
+      flexo_path_move_to (outline, x, y);
+      flexo_path_line_to (outline, r - k, y);
+      flexo_path_line_to (outline, r, bottom);
+      flexo_path_line_to (outline, x + k, bottom);
+    }
+  else
+    {
+      flexo_path_move_to (outline, x + k, y);
+      flexo_path_line_to (outline, r, y);
+      flexo_path_line_to (outline, r - k, bottom);
+      flexo_path_line_to (outline, x, bottom);
+    }
+  flexo_path_close_path (outline);
+  shape = add_element (b, o, FLEXO_SHAPE_FREEFORM, box);
+  flexo_shape_set_outline (shape, outline);
+  if (type == 2 || type == 3)
+    {
+      g_autoptr(FlexoStyle) style = flexo_style_copy (flexo_shape_get_style (shape));
+
+      flexo_style_set_stroke_width (style, style->stroke_width * 2);
+      flexo_shape_set_style (shape, style);
+    }
+}
+
 /* Polygons and beziergons have point lists but are closed: elements. */
 static gboolean
 is_closed_outline (DiaObject *o)
@@ -940,6 +992,11 @@ add_object (Builder   *b,
   if (!element_box (o, &box))
     {
       note_approximation (b, _("object without a position"));
+      return;
+    }
+  if (strcmp (o->type, "KAOS - goal") == 0)
+    {
+      add_kaos_goal (b, o, &box);
       return;
     }
   kind = element_kind (o->type, o, &approximate);

@@ -254,6 +254,51 @@ START_TEST (test_polygons_and_beziergons_exact)
 }
 END_TEST
 
+/* KAOS goals by their type: a soft goal a cloud, the others Dia's
+ * parallelograms (an obstacle's leaning the other way), a requirement's
+ * border thicker; refinements point to what they refine. */
+START_TEST (test_kaos_goals)
+{
+  g_autofree char *path = corpus_dir ("samples/KAOS.dia");
+  g_autoptr(FlexoDocument) document = flexo_format_load (path, NULL);
+  GPtrArray *items;
+  guint clouds = 0, forms = 0, thick = 0, arrows = 0;
+
+  ck_assert_ptr_nonnull (document);
+  items = flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0));
+  for (guint i = 0; i < items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+      FlexoStyle style;
+
+      if (FLEXO_IS_CONNECTOR (item))
+        {
+          flexo_connector_resolve_style (item, &style);
+          arrows += style.arrow_end == FLEXO_ARROW_FILLED;
+          continue;
+        }
+      flexo_shape_resolve_style (item, &style);
+      clouds += style.shape_kind == FLEXO_SHAPE_CLOUD;
+      forms += style.shape_kind == FLEXO_SHAPE_FREEFORM;
+      thick += style.shape_kind == FLEXO_SHAPE_FREEFORM && style.stroke_width > 2.5;
+    }
+  ck_assert_uint_eq (clouds, 1);
+  ck_assert_uint_eq (forms, 12);
+  ck_assert_uint_eq (thick, 5);   /* three requirements, two assumptions */
+  ck_assert_uint_eq (arrows, 15); /* twelve refinements, three refinement links */
+
+  /* MinerPanic, an obstacle 4.19 cm wide: its top edge starts at the box's
+   * left, its bottom edge half a centimetre (10 units) in. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      FlexoShape *shape = g_ptr_array_index (items, i);
+
+      if (FLEXO_IS_SHAPE (shape) && g_strcmp0 (flexo_shape_get_text (shape), "MinerPanic") == 0)
+        ck_assert_str_eq (flexo_shape_get_form_data (shape), "M 0 0 L 0.88056108 0 L 1 1 L 0.11943892 1 Z");
+    }
+}
+END_TEST
+
 /* A text's box holds its lines at pango's line height (taller than
  * Dia's), with the shape's padding. */
 START_TEST (test_text_boxes_hold_their_lines)
@@ -742,6 +787,7 @@ dia_suite (void)
   tcase_add_test (tc, test_boxes_and_lines_mapped);
   tcase_add_test (tc, test_polygons_and_beziergons_exact);
   tcase_add_test (tc, test_text_boxes_hold_their_lines);
+  tcase_add_test (tc, test_kaos_goals);
   tcase_add_test (tc, test_legacy_font_names);
   tcase_add_test (tc, test_flowchart_symbols);
   tcase_add_test (tc, test_other_sheets_symbols);
