@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "flexo-bezier.h"
+#include "flexo-concept.h"
 #include "flexo-form.h"
 #include "flexo-outline.h"
 #include "flexo-style.h"
@@ -153,6 +154,25 @@ flexo_shape_set_outline (FlexoShape      *shape,
     }
   flexo_shape_set_bounds (shape, &r);
   flexo_shape_set_form (shape, form);
+}
+
+const FlexoPath *
+flexo_concept_find_form (FlexoConcept *concept)
+{
+  GPtrArray *instances;
+
+  g_return_val_if_fail (FLEXO_IS_CONCEPT (concept), NULL);
+
+  instances = flexo_concept_get_instances (concept);
+  for (guint i = 0; instances != NULL && i < instances->len; i++)
+    {
+      GPtrArray *views = flexo_instance_get_views (g_ptr_array_index (instances, i));
+
+      for (guint k = 0; views != NULL && k < views->len; k++)
+        if (flexo_shape_get_form (g_ptr_array_index (views, k)) != NULL)
+          return flexo_shape_get_form (g_ptr_array_index (views, k));
+    }
+  return NULL;
 }
 
 FlexoPoint

@@ -55,6 +55,10 @@ FlexoPath  *flexo_form_nodes_to_path (GArray           *nodes);
 void        flexo_shape_set_outline  (FlexoShape       *shape,
                                       const FlexoPath  *outline);
 
+/* The form its instances' shapes have, for more of them (a concept made
+ * from free forms): the first found, NULL when none has one. */
+const FlexoPath *flexo_concept_find_form (FlexoConcept *concept);
+
 /* The position of @part of node @index. */
 FlexoPoint  flexo_form_part_point    (GArray           *nodes,
                                       guint             index,

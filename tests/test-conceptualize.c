@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "flexo-conceptualize.h"
+#include "flexo-form.h"
 #include "flexo-format.h"
 #include "flexo-model.h"
 #include "flexo-test.h"
@@ -212,6 +213,19 @@ START_TEST (test_free_forms_look_alike_by_outline)
   g_clear_pointer (&alikes, g_ptr_array_unref);
   alikes = flexo_document_dup_look_alikes (doc, s1);
   ck_assert_uint_eq (alikes->len, 1);
+
+  /* Made a concept, the triangles' form is the one to draw more of. */
+  {
+    FlexoConcept *triangle_concept = conceptualize (t1, "Risk", TRUE);
+    g_autofree char *data = NULL;
+
+    ck_assert_uint_eq (flexo_concept_get_instances (triangle_concept)->len, 2);
+    ck_assert_ptr_nonnull (flexo_concept_find_form (triangle_concept));
+    data = flexo_path_to_data (flexo_concept_find_form (triangle_concept), 8);
+    ck_assert_str_eq (data, "M 0.5 0 L 1 1 L 0 1 Z");
+    /* Its shapes keep their own outline. */
+    ck_assert_str_eq (flexo_shape_get_form_data (t2), "M 0.5 0 L 1 1 L 0 1 Z");
+  }
 }
 END_TEST
 

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "flexo-form.h"
 #include "flexo-palette-view-private.h"
 
 /* Runs @edit on the document in one history entry. */
@@ -444,6 +445,7 @@ flexo_palette_view_add_user_palette (FlexoPaletteView *self,
       if (concept != NULL && flexo_object_is_live (FLEXO_OBJECT (concept)))
         {
           item = flexo_palette_item_new_concept (concept, style, w, h);
+          flexo_palette_item_set_form (item, flexo_concept_find_form (concept));
           g_hash_table_add (covered, concept);
         }
       else if (relation != NULL && flexo_object_is_live (FLEXO_OBJECT (relation)))

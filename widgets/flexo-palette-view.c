@@ -19,6 +19,7 @@
 
 #include "flexo-painter.h"
 #include "flexo-conceptualize.h"
+#include "flexo-form.h"
 #include "flexo-palette-view-private.h"
 
 /* The icons' drawing area and the room around what they draw. */
@@ -861,9 +862,12 @@ rebuild_model (FlexoPaletteView *self)
 
           if (flexo_concept_get_abstract (concept) || g_hash_table_contains (covered, concept))
             continue;
+          FlexoPaletteItem *item;
+
           concept_size (self->document, concept, &w, &h);
-          flexo_palette_view_add_entry_to (self, self->model, flexo_palette_item_new_concept (concept, NULL, w, h),
-                        self->model_entries, self->model_items);
+          item = flexo_palette_item_new_concept (concept, NULL, w, h);
+          flexo_palette_item_set_form (item, flexo_concept_find_form (concept));
+          flexo_palette_view_add_entry_to (self, self->model, item, self->model_entries, self->model_items);
         }
       for (guint i = 0; i < relations->len; i++)
         if (!g_hash_table_contains (covered, g_ptr_array_index (relations, i)))
