@@ -33,6 +33,19 @@ flexo_canvas_form_shape (FlexoCanvas *self)
   return style.shape_kind == FLEXO_SHAPE_FREEFORM ? shape : NULL;
 }
 
+/* The nodes of the free form shown (@shape, may be NULL, gets it), or
+ * NULL. */
+static GArray *
+shown_nodes (FlexoCanvas  *self,
+             FlexoShape  **shape)
+{
+  FlexoShape *form = flexo_canvas_form_shape (self);
+
+  if (shape != NULL)
+    *shape = form;
+  return form != NULL ? flexo_form_get_nodes (form) : NULL;
+}
+
 /* The part of @nodes under (@x, @y): nodes before control points, which
  * may lie on them. */
 static gboolean
@@ -63,8 +76,8 @@ flexo_canvas_form_begin_drag (FlexoCanvas *self,
                               double       x,
                               double       y)
 {
-  FlexoShape *shape = flexo_canvas_form_shape (self);
-  g_autoptr(GArray) nodes = shape != NULL ? flexo_form_get_nodes (shape) : NULL;
+  FlexoShape *shape;
+  g_autoptr(GArray) nodes = shown_nodes (self, &shape);
 
   if (nodes == NULL || !part_at (self, nodes, x, y, &self->form_index, &self->form_part))
     return FALSE;
@@ -126,8 +139,8 @@ flexo_canvas_form_double_click (FlexoCanvas *self,
                                 double       x,
                                 double       y)
 {
-  FlexoShape *shape = flexo_canvas_form_shape (self);
-  g_autoptr(GArray) nodes = shape != NULL ? flexo_form_get_nodes (shape) : NULL;
+  FlexoShape *shape;
+  g_autoptr(GArray) nodes = shown_nodes (self, &shape);
   FlexoPoint p = flexo_canvas_view_to_diagram (self, x, y);
   FlexoFormPart part;
   guint index;
@@ -156,8 +169,7 @@ flexo_canvas_form_handle_at (FlexoCanvas *self,
                              double       x,
                              double       y)
 {
-  FlexoShape *shape = flexo_canvas_form_shape (self);
-  g_autoptr(GArray) nodes = shape != NULL ? flexo_form_get_nodes (shape) : NULL;
+  g_autoptr(GArray) nodes = shown_nodes (self, NULL);
   FlexoFormPart part;
   guint index;
 
@@ -178,8 +190,7 @@ flexo_canvas_form_draw (FlexoCanvas   *self,
                         cairo_t       *cr,
                         const GdkRGBA *accent)
 {
-  FlexoShape *shape = flexo_canvas_form_shape (self);
-  g_autoptr(GArray) nodes = shape != NULL ? flexo_form_get_nodes (shape) : NULL;
+  g_autoptr(GArray) nodes = shown_nodes (self, NULL);
   double x, y, x1, y1;
 
   if (nodes == NULL)
