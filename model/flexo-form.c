@@ -118,10 +118,7 @@ void
 flexo_shape_set_outline (FlexoShape      *shape,
                          const FlexoPath *outline)
 {
-  g_autoptr(FlexoPath) form = flexo_path_new ();
-  FlexoPathIter iter;
-  FlexoPathOp op;
-  const FlexoPoint *p;
+  g_autoptr(FlexoPath) form = NULL;
   FlexoRect r;
 
   g_return_if_fail (FLEXO_IS_SHAPE (shape));
@@ -136,22 +133,9 @@ flexo_shape_set_outline (FlexoShape      *shape,
   if (r.height < 1)
     r = FLEXO_RECT_INIT (r.x, r.y - (1 - r.height) / 2, r.width, 1);
 
-  flexo_path_iter_init (&iter, outline);
-  while (flexo_path_iter_next (&iter, &op, &p))
-    {
-      FlexoPoint u[3];
-
-      for (guint i = 0; i < flexo_path_op_n_points (op); i++)
-        u[i] = FLEXO_POINT_INIT ((p[i].x - r.x) / r.width, (p[i].y - r.y) / r.height);
-      if (op == FLEXO_PATH_MOVE_TO)
-        flexo_path_move_to (form, u[0].x, u[0].y);
-      else if (op == FLEXO_PATH_LINE_TO)
-        flexo_path_line_to (form, u[0].x, u[0].y);
-      else if (op == FLEXO_PATH_CURVE_TO)
-        flexo_path_curve_to (form, u[0].x, u[0].y, u[1].x, u[1].y, u[2].x, u[2].y);
-      else
-        flexo_path_close_path (form);
-    }
+  /* The outline in the unit square of its box. */
+  form = flexo_path_copy (outline);
+  flexo_path_to_unit_square (form, &r);
   flexo_shape_set_bounds (shape, &r);
   flexo_shape_set_form (shape, form);
 }

@@ -502,6 +502,23 @@ fail:
   return NULL;
 }
 
+void
+flexo_path_to_unit_square (FlexoPath       *path,
+                           const FlexoRect *box)
+{
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (box != NULL && box->width != 0 && box->height != 0);
+
+  for (guint i = 0; i < path->points->len; i++)
+    {
+      FlexoPoint *q = &g_array_index (path->points, FlexoPoint, i);
+
+      *q = pt ((q->x - box->x) / box->width, (q->y - box->y) / box->height);
+    }
+  path->start = pt ((path->start.x - box->x) / box->width, (path->start.y - box->y) / box->height);
+  path->current = pt ((path->current.x - box->x) / box->width, (path->current.y - box->y) / box->height);
+}
+
 guint
 flexo_path_get_n_ops (const FlexoPath *path)
 {

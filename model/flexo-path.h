@@ -86,6 +86,10 @@ void              flexo_path_rectangle      (FlexoPath       *path,
 void              flexo_path_append         (FlexoPath       *path,
                                              const FlexoPath *src);
 
+/* Every point of @path in the unit square of @box: (x, y) becomes
+ * ((x − box.x) / box.width, (y − box.y) / box.height). */
+void              flexo_path_to_unit_square (FlexoPath       *path,
+                                             const FlexoRect *box);
 /* The path as SVG path data of absolute commands ("M 0 0 L 1 0 C … Z"),
  * numbers written with @digits significant digits (1 … 17) in the C locale. */
 char             *flexo_path_to_data        (const FlexoPath *path,

@@ -265,26 +265,6 @@ flexo_shape_set_form (FlexoShape      *self,
     flexo_object_set_string (FLEXO_OBJECT (self), FLEXO_FIELD_FORM, NULL, data);
 }
 
-gboolean
-flexo_shape_set_form_data (FlexoShape *self,
-                           const char *data)
-{
-  g_autoptr(FlexoPath) form = NULL;
-
-  g_return_val_if_fail (FLEXO_IS_SHAPE (self), FALSE);
-
-  if (data == NULL)
-    {
-      flexo_shape_set_form (self, NULL);
-      return TRUE;
-    }
-  form = flexo_path_new_from_data (data, NULL);
-  if (form == NULL || !flexo_path_is_form (form))
-    return FALSE;
-  flexo_shape_set_form (self, form);
-  return TRUE;
-}
-
 /* What the shape shows: its instance's label, else its own text. */
 char *
 flexo_shape_dup_label (FlexoShape *self)

@@ -38,10 +38,6 @@ void              flexo_shape_set_form       (FlexoShape       *self,
                                               const FlexoPath  *form);
 /* The form as path data (flexo_path_to_data()), as files store it. */
 const char       *flexo_shape_get_form_data  (FlexoShape       *self);
-/* Reads @data (flexo_path_new_from_data()) and sets it; FALSE, and nothing
- * changed, when @data is not path data of a form. */
-gboolean          flexo_shape_set_form_data  (FlexoShape       *self,
-                                              const char       *data);
 char             *flexo_shape_dup_label      (FlexoShape       *self);
 FlexoInstance    *flexo_shape_get_instance   (FlexoShape       *self);
 void              flexo_shape_set_instance   (FlexoShape       *self,

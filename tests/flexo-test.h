@@ -6,6 +6,7 @@
 #pragma once
 
 #include <check.h>
+#include <math.h>
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -24,6 +25,15 @@ int flexo_test_run (Suite *suite);
 
 /* Fails the current test unless @bytes is a .flexo document that validates
  * against resources/flexo.rng. */
+/* That @point is (@ex, @ey) within @tolerance. */
+#define ck_assert_point(point, ex, ey, tolerance) \
+  G_STMT_START { \
+    FlexoPoint p_ = (point); \
+    double x_ = (ex), y_ = (ey), t_ = (tolerance); \
+    ck_assert_msg (fabs (p_.x - x_) <= t_ && fabs (p_.y - y_) <= t_, \
+                   "(%g, %g) is not (%g, %g) within %g", p_.x, p_.y, x_, y_, t_); \
+  } G_STMT_END
+
 void flexo_test_assert_valid_flexo (GBytes *bytes);
 
 /* A file of the source tree, from its path relative to the top. */

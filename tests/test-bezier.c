@@ -14,16 +14,6 @@
 
 #define P(x, y) FLEXO_POINT_INIT (x, y)
 
-static void
-assert_point (FlexoPoint p,
-              double     x,
-              double     y,
-              double     tolerance)
-{
-  ck_assert_msg (fabs (p.x - x) <= tolerance && fabs (p.y - y) <= tolerance,
-                 "(%g, %g) is not (%g, %g) within %g", p.x, p.y, x, y, tolerance);
-}
-
 static GArray *
 points_new (const FlexoPoint *p,
             guint             n)
@@ -100,18 +90,18 @@ START_TEST (test_split_keeps_the_curve)
   const double t = 0.37;
 
   flexo_bezier_split (p, t, left, right);
-  assert_point (left[0], 0, 0, 0);
-  assert_point (right[3], 200, 10, 0);
-  assert_point (left[3], flexo_bezier_point (p, t).x, flexo_bezier_point (p, t).y, 1e-12);
-  assert_point (right[0], left[3].x, left[3].y, 0);
+  ck_assert_point (left[0], 0, 0, 0);
+  ck_assert_point (right[3], 200, 10, 0);
+  ck_assert_point (left[3], flexo_bezier_point (p, t).x, flexo_bezier_point (p, t).y, 1e-12);
+  ck_assert_point (right[0], left[3].x, left[3].y, 0);
   for (guint i = 0; i <= 20; i++)
     {
       double u = i / 20.0;
       FlexoPoint a = flexo_bezier_point (left, u), b = flexo_bezier_point (p, u * t);
       FlexoPoint c = flexo_bezier_point (right, u), d = flexo_bezier_point (p, t + u * (1 - t));
 
-      assert_point (a, b.x, b.y, 1e-9);
-      assert_point (c, d.x, d.y, 1e-9);
+      ck_assert_point (a, b.x, b.y, 1e-9);
+      ck_assert_point (c, d.x, d.y, 1e-9);
     }
 }
 END_TEST
@@ -156,13 +146,13 @@ START_TEST (test_chain_split_and_merge)
     }
   /* The first segment is as it was. */
   for (guint i = 0; i < 3; i++)
-    assert_point (g_array_index (a, FlexoPoint, i), w[i].x, w[i].y, 0);
+    ck_assert_point (g_array_index (a, FlexoPoint, i), w[i].x, w[i].y, 0);
 
   /* Removing the new joint gives the chain back. */
   ck_assert (flexo_bezier_chain_remove_joint (a, start, end, joint));
   ck_assert_uint_eq (a->len, 5);
   for (guint i = 0; i < 5; i++)
-    assert_point (g_array_index (a, FlexoPoint, i), w[i].x, w[i].y, 1e-9);
+    ck_assert_point (g_array_index (a, FlexoPoint, i), w[i].x, w[i].y, 1e-9);
 
   /* Not a joint, or not a chain: nothing happens. */
   ck_assert (!flexo_bezier_chain_remove_joint (a, start, end, 1));
@@ -201,23 +191,23 @@ START_TEST (test_chain_move)
 
   /* A joint carries its control points. */
   flexo_bezier_chain_move (a, 2, P (130, 20));
-  assert_point (g_array_index (a, FlexoPoint, 1), 100, -60, 0);
-  assert_point (g_array_index (a, FlexoPoint, 2), 130, 20, 0);
-  assert_point (g_array_index (a, FlexoPoint, 3), 160, 100, 0);
-  assert_point (g_array_index (a, FlexoPoint, 0), 30, -80, 0);
-  assert_point (g_array_index (a, FlexoPoint, 4), 270, 80, 0);
+  ck_assert_point (g_array_index (a, FlexoPoint, 1), 100, -60, 0);
+  ck_assert_point (g_array_index (a, FlexoPoint, 2), 130, 20, 0);
+  ck_assert_point (g_array_index (a, FlexoPoint, 3), 160, 100, 0);
+  ck_assert_point (g_array_index (a, FlexoPoint, 0), 30, -80, 0);
+  ck_assert_point (g_array_index (a, FlexoPoint, 4), 270, 80, 0);
   /* A control point moves alone. */
   flexo_bezier_chain_move (a, 3, P (0, 0));
-  assert_point (g_array_index (a, FlexoPoint, 3), 0, 0, 0);
-  assert_point (g_array_index (a, FlexoPoint, 2), 130, 20, 0);
-  assert_point (g_array_index (a, FlexoPoint, 4), 270, 80, 0);
+  ck_assert_point (g_array_index (a, FlexoPoint, 3), 0, 0, 0);
+  ck_assert_point (g_array_index (a, FlexoPoint, 2), 130, 20, 0);
+  ck_assert_point (g_array_index (a, FlexoPoint, 4), 270, 80, 0);
   /* Out of range: nothing. */
   flexo_bezier_chain_move (a, 5, P (1, 1));
   ck_assert_uint_eq (a->len, 5);
   /* Not a chain: every point alone. */
   g_array_set_size (a, 3);
   flexo_bezier_chain_move (a, 2, P (7, 7));
-  assert_point (g_array_index (a, FlexoPoint, 1), 100, -60, 0);
+  ck_assert_point (g_array_index (a, FlexoPoint, 1), 100, -60, 0);
 }
 END_TEST
 
@@ -269,7 +259,7 @@ START_TEST (test_arc)
   check_arc (P (284, 185), P (267, 188), 104.75, 11);
   /* The middle of a quarter circle above (0, 0)–(100, 0). */
   ck_assert_uint_eq (flexo_bezier_arc (P (0, 0), P (100, 0), -50, w), 5);
-  assert_point (w[2], 50, -50, 1e-9);
+  ck_assert_point (w[2], 50, -50, 1e-9);
   /* None, or no chord: a straight line. */
   ck_assert_uint_eq (flexo_bezier_arc (P (0, 0), P (100, 0), 0, w), 0);
   ck_assert_uint_eq (flexo_bezier_arc (P (0, 0), P (100, 0), 1e-9, w), 0);
@@ -288,9 +278,9 @@ START_TEST (test_chain_from_path)
   flexo_path_curve_to (path, 7, 8, 9, 10, 11, 12);
   ck_assert (flexo_bezier_chain_from_path (path, a));
   ck_assert_uint_eq (a->len, 5);
-  assert_point (g_array_index (a, FlexoPoint, 0), 1, 2, 0);
-  assert_point (g_array_index (a, FlexoPoint, 2), 5, 6, 0);
-  assert_point (g_array_index (a, FlexoPoint, 4), 9, 10, 0);
+  ck_assert_point (g_array_index (a, FlexoPoint, 0), 1, 2, 0);
+  ck_assert_point (g_array_index (a, FlexoPoint, 2), 5, 6, 0);
+  ck_assert_point (g_array_index (a, FlexoPoint, 4), 9, 10, 0);
   flexo_path_line_to (path, 20, 20);
   ck_assert (!flexo_bezier_chain_from_path (path, a));
   ck_assert_uint_eq (a->len, 5);
@@ -319,14 +309,14 @@ START_TEST (test_route_is_the_chain)
   ck_assert_int_eq (flexo_path_get_op (route, 2), FLEXO_PATH_CURVE_TO);
   p = flexo_path_get_points (route, &n);
   ck_assert_uint_eq (n, 7);
-  assert_point (p[0], 0, 0, 0);
+  ck_assert_point (p[0], 0, 0, 0);
   for (guint i = 0; i < G_N_ELEMENTS (chain); i++)
-    assert_point (p[i + 1], chain[i].x, chain[i].y, 0);
-  assert_point (p[6], 300, 0, 0);
+    ck_assert_point (p[i + 1], chain[i].x, chain[i].y, 0);
+  ck_assert_point (p[6], 300, 0, 0);
   /* Heads point along the control points: out of the start toward
    * (−1, 2)/√5, into the end along (1, −2)/√5. */
-  assert_point (start_dir, -1 / sqrt (5), 2 / sqrt (5), 1e-12);
-  assert_point (end_dir, 1 / sqrt (5), -2 / sqrt (5), 1e-12);
+  ck_assert_point (start_dir, -1 / sqrt (5), 2 / sqrt (5), 1e-12);
+  ck_assert_point (end_dir, 1 / sqrt (5), -2 / sqrt (5), 1e-12);
 }
 END_TEST
 
@@ -349,11 +339,11 @@ START_TEST (test_route_clipped_at_shapes)
   p = flexo_path_get_points (route, &n);
   ck_assert_uint_eq (n, 4);
   ck_assert_int_eq (flexo_path_get_op (route, 1), FLEXO_PATH_CURVE_TO);
-  assert_point (p[0], 0, 10, 1e-9);
-  assert_point (p[1], 200, 50, 0);
-  assert_point (p[2], 450, 200, 0);
+  ck_assert_point (p[0], 0, 10, 1e-9);
+  ck_assert_point (p[1], 200, 50, 0);
+  ck_assert_point (p[2], 450, 200, 0);
   /* The centre of b (350, 0) toward (450, 200): out of its bottom. */
-  assert_point (p[3], 375, 50, 1e-9);
+  ck_assert_point (p[3], 375, 50, 1e-9);
 }
 END_TEST
 
@@ -383,9 +373,9 @@ START_TEST (test_route_degraded_counts)
       ck_assert_uint_eq (nb, nc);
       ck_assert_uint_ge (nb, 4);
       for (guint i = 0; i < nb; i++)
-        assert_point (pb[i], pc[i].x, pc[i].y, 0);
-      assert_point (pb[0], 0, 0, 0);
-      assert_point (pb[nb - 1], 300, 0, 0);
+        ck_assert_point (pb[i], pc[i].x, pc[i].y, 0);
+      ck_assert_point (pb[0], 0, 0, 0);
+      ck_assert_point (pb[nb - 1], 300, 0, 0);
     }
 }
 END_TEST
@@ -426,7 +416,7 @@ START_TEST (test_connector_bounds_hold_the_curve)
   for (guint i = 0; i < G_N_ELEMENTS (chain); i++)
     ck_assert (flexo_rect_contains (&indexed, chain[i]));
   /* The label sits on the curve, half way along (by symmetry, the joint). */
-  assert_point (flexo_connector_label_position (c, FLEXO_LABEL_MIDDLE), 150, 0, 0.05);
+  ck_assert_point (flexo_connector_label_position (c, FLEXO_LABEL_MIDDLE), 150, 0, 0.05);
 }
 END_TEST
 
@@ -452,14 +442,14 @@ START_TEST (test_other_routings_take_the_points)
       flexo_connector_compute_route (c, route, NULL, NULL);
       p = flexo_path_get_points (route, &n);
       ck_assert_uint_ge (n, 2);
-      assert_point (p[0], 0, 0, 0);
-      assert_point (p[n - 1], 300, 0, 0);
+      ck_assert_point (p[0], 0, 0, 0);
+      ck_assert_point (p[n - 1], 300, 0, 0);
       if (routing == FLEXO_ROUTING_STRAIGHT)
         {
           ck_assert_uint_eq (n, 7);
           ck_assert_int_eq (flexo_path_get_op (route, 1), FLEXO_PATH_LINE_TO);
           for (guint i = 0; i < G_N_ELEMENTS (chain); i++)
-            assert_point (p[i + 1], chain[i].x, chain[i].y, 0);
+            ck_assert_point (p[i + 1], chain[i].x, chain[i].y, 0);
         }
     }
 }

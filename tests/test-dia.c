@@ -47,6 +47,13 @@ xpath_number (xmlXPathContext *context,
   return n;
 }
 
+/* The items of the (only) diagram of @document. */
+static GPtrArray *
+items_of (FlexoDocument *document)
+{
+  return flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0));
+}
+
 /* Lines are the objects with end points or point lists, polygons aside. */
 #define LINES "//dia:object[dia:attribute[@name='conn_endpoints' or @name='poly_points' or " \
               "@name='orth_points' or @name='bez_points']][@type!='Standard - Polygon' and " \
@@ -82,7 +89,7 @@ check_file (const char *path)
   document = flexo_dia_load_path_with_report (path, &report, &error);
   ck_assert_msg (document != NULL, "%s: %s", path, error ? error->message : "");
   ck_assert_uint_eq (flexo_document_get_diagrams (document)->len, 1);
-  items = flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0));
+  items = items_of (document);
   for (guint i = 0; i < items->len; i++)
     {
       gpointer item = g_ptr_array_index (items, i);
@@ -151,7 +158,7 @@ START_TEST (test_boxes_and_lines_mapped)
   FlexoStyle style;
 
   ck_assert_ptr_nonnull (document);
-  first = g_ptr_array_index (flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0)), 0);
+  first = g_ptr_array_index (items_of (document), 0);
   ck_assert (FLEXO_IS_SHAPE (first));
   ck_assert_double_eq_tol (flexo_shape_get_bounds (first)->x, 3.25 * 20, 1e-6);
   ck_assert_double_eq_tol (flexo_shape_get_bounds (first)->width, 6.55 * 20, 1e-6);
@@ -199,7 +206,7 @@ START_TEST (test_polygons_and_beziergons_exact)
   ck_assert_ptr_nonnull (document);
   ck_assert_uint_eq (g_hash_table_size (report.approximated), 0);
   flexo_dia_report_clear (&report);
-  items = flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0));
+  items = items_of (document);
   ck_assert_uint_eq (items->len, 3);
   for (guint i = 0; i < items->len; i++)
     {
@@ -234,7 +241,7 @@ START_TEST (test_polygons_and_beziergons_exact)
   ck_assert_ptr_nonnull (document);
   ck_assert_uint_eq (g_hash_table_size (report.approximated), 0);
   flexo_dia_report_clear (&report);
-  items = flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0));
+  items = items_of (document);
   ck_assert_uint_eq (items->len, 3);
   path = drawn_outline (g_ptr_array_index (items, 0));
   ck_assert_uint_eq (flexo_path_get_n_ops (path), 5);
@@ -265,7 +272,7 @@ START_TEST (test_kaos_goals)
   guint clouds = 0, forms = 0, thick = 0, arrows = 0;
 
   ck_assert_ptr_nonnull (document);
-  items = flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0));
+  items = items_of (document);
   for (guint i = 0; i < items->len; i++)
     {
       gpointer item = g_ptr_array_index (items, i);
@@ -309,7 +316,7 @@ START_TEST (test_text_boxes_hold_their_lines)
   guint n_texts = 0;
 
   ck_assert_ptr_nonnull (document);
-  items = flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0));
+  items = items_of (document);
   for (guint i = 0; i < items->len; i++)
     {
       FlexoShape *shape = g_ptr_array_index (items, i);
@@ -350,7 +357,7 @@ START_TEST (test_legacy_font_names)
   guint found = 0;
 
   ck_assert_msg (document != NULL, "%s", error ? error->message : "");
-  items = flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0));
+  items = items_of (document);
   for (guint i = 0; i < items->len; i++)
     {
       gpointer item = g_ptr_array_index (items, i);
@@ -388,7 +395,7 @@ START_TEST (test_flowchart_symbols)
   ck_assert_uint_eq (report.n_placeholders, 0);
   ck_assert_uint_eq (GPOINTER_TO_UINT (g_hash_table_lookup (report.approximated, "Flowchart - Off Page Connector")), 1);
   /* The first object of the file, the terminal at the top */
-  terminal = g_ptr_array_index (flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0)), 0);
+  terminal = g_ptr_array_index (items_of (document), 0);
   ck_assert (FLEXO_IS_SHAPE (terminal));
   flexo_shape_resolve_style (terminal, &style);
   ck_assert_int_eq (style.shape_kind, FLEXO_SHAPE_ROUNDED_RECTANGLE);
@@ -414,7 +421,7 @@ START_TEST (test_other_sheets_symbols)
 
   document = flexo_dia_load_path_with_report (path, &report, &error);
   ck_assert_msg (document != NULL, "%s", error ? error->message : "");
-  items = flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0));
+  items = items_of (document);
   for (guint i = 0; i < items->len; i++)
     {
       FlexoShape *shape = g_ptr_array_index (items, i);
@@ -441,22 +448,6 @@ START_TEST (test_other_sheets_symbols)
   flexo_dia_report_clear (&report);
 }
 END_TEST
-
-static GPtrArray *
-items_of (FlexoDocument *document)
-{
-  return flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0));
-}
-
-static void
-assert_point (FlexoPoint p,
-              double     x,
-              double     y,
-              double     tolerance)
-{
-  ck_assert_msg (fabs (p.x - x) <= tolerance && fabs (p.y - y) <= tolerance,
-                 "(%g, %g) is not (%g, %g) within %g", p.x, p.y, x, y, tolerance);
-}
 
 /* A BezierLine is a Bézier connector with Dia's control points (× 20),
  * without an approximation to tell. */
@@ -490,13 +481,13 @@ START_TEST (test_bezier_lines_exact)
   ck_assert_uint_eq (style.stroke, 0x00ff00ff);
   ck_assert_int_eq (style.dash, FLEXO_DASH_DASH_DOT);
   ck_assert_ptr_null (flexo_connector_get_source (second));
-  assert_point (flexo_connector_get_source_point (second), o1[0][0] * 20, o1[0][1] * 20, 1e-9);
-  assert_point (flexo_connector_get_target_point (second), o1[9][0] * 20, o1[9][1] * 20, 1e-9);
+  ck_assert_point (flexo_connector_get_source_point (second), o1[0][0] * 20, o1[0][1] * 20, 1e-9);
+  ck_assert_point (flexo_connector_get_target_point (second), o1[9][0] * 20, o1[9][1] * 20, 1e-9);
   w = flexo_connector_get_waypoints (second);
   ck_assert_ptr_nonnull (w);
   ck_assert_uint_eq (w->len, 8);
   for (guint i = 0; i < 8; i++)
-    assert_point (g_array_index (w, FlexoPoint, i), o1[i + 1][0] * 20, o1[i + 1][1] * 20, 1e-9);
+    ck_assert_point (g_array_index (w, FlexoPoint, i), o1[i + 1][0] * 20, o1[i + 1][1] * 20, 1e-9);
 
   /* The first (O0) starts 3.2 cm short of its point, toward its first
    * control point, which moves as far: as Dia draws it. Its arrows. */
@@ -511,10 +502,10 @@ START_TEST (test_bezier_lines_exact)
   gap = FLEXO_POINT_INIT ((13.95 - 6.75) / d * 3.2 * 20, (1.9 - 2.45) / d * 3.2 * 20);
   start = flexo_connector_get_source_point (first);
   c1 = g_array_index (w, FlexoPoint, 0);
-  assert_point (start, 6.75 * 20 + gap.x, 2.45 * 20 + gap.y, 1e-9);
-  assert_point (c1, 13.95 * 20 + gap.x, 1.9 * 20 + gap.y, 1e-9);
-  assert_point (g_array_index (w, FlexoPoint, 2), 10.65 * 20, 8.15 * 20, 1e-9);
-  assert_point (flexo_connector_get_target_point (first), 18.3 * 20, 12.25 * 20, 1e-9);
+  ck_assert_point (start, 6.75 * 20 + gap.x, 2.45 * 20 + gap.y, 1e-9);
+  ck_assert_point (c1, 13.95 * 20 + gap.x, 1.9 * 20 + gap.y, 1e-9);
+  ck_assert_point (g_array_index (w, FlexoPoint, 2), 10.65 * 20, 8.15 * 20, 1e-9);
+  ck_assert_point (flexo_connector_get_target_point (first), 18.3 * 20, 12.25 * 20, 1e-9);
 }
 END_TEST
 
@@ -579,8 +570,8 @@ START_TEST (test_arcs_exact)
   check_arc (o0, 2.9519567473342656 * 20);
   check_arc (g_ptr_array_index (items_of (document), 1), 1 * 20);
   check_arc (o2, 5.237639778553981 * 20);
-  assert_point (flexo_connector_get_source_point (o0), 5.35 * 20, 3.35 * 20, 1e-9);
-  assert_point (flexo_connector_get_target_point (o0), 12.15 * 20, 10.2 * 20, 1e-9);
+  ck_assert_point (flexo_connector_get_source_point (o0), 5.35 * 20, 3.35 * 20, 1e-9);
+  ck_assert_point (flexo_connector_get_target_point (o0), 12.15 * 20, 10.2 * 20, 1e-9);
 
   /* O0: red (arc_color), dotted, a filled arrow at its start. */
   flexo_connector_resolve_style (o0, &style);
@@ -677,7 +668,7 @@ START_TEST (test_hidden_layer)
   ck_assert (g_file_set_contents (path, xml, -1, NULL));
   document = flexo_format_import (path, &notes, &error);
   ck_assert_msg (document != NULL, "%s", error ? error->message : "");
-  ck_assert_uint_eq (flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0))->len, 3);
+  ck_assert_uint_eq (items_of (document)->len, 3);
   ck_assert_str_eq (notes, "Imported with 2 approximations\nobject of a hidden layer, shown (2)");
   g_remove (path);
   g_rmdir (dir);
@@ -719,7 +710,7 @@ START_TEST (test_hostile_numbers)
   ck_assert (g_file_set_contents (path, xml, -1, NULL));
   document = flexo_format_load (path, &error);
   ck_assert_msg (document != NULL, "%s", error ? error->message : "");
-  items = flexo_diagram_get_items (g_ptr_array_index (flexo_document_get_diagrams (document), 0));
+  items = items_of (document);
   ck_assert_uint_eq (items->len, 4);
   for (guint i = 0; i < items->len; i++)
     {

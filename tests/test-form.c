@@ -75,9 +75,7 @@ outline_gap (const FlexoPath *a,
   return worst;
 }
 
-#define assert_point(p, ex, ey) \
-  ck_assert_msg (fabs ((p).x - (ex)) < 1e-6 && fabs ((p).y - (ey)) < 1e-6, \
-                 "(%g, %g) instead of (%g, %g)", (p).x, (p).y, (double) (ex), (double) (ey))
+#define assert_point(p, ex, ey) ck_assert_point (p, ex, ey, 1e-6)
 
 /* A polygon's nodes are its corners, in document coordinates; the
  * closing side is the last node's. */
