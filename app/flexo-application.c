@@ -219,7 +219,14 @@ flexo_application_open (GApplication  *app,
       else
         document = flexo_format_import (path, &notes, &error);
 
-      if (window == NULL && (document != NULL || is_new || active == NULL))
+      /* A window made for the document shows it at once: no blank
+       * document first (a tenth of the startup). */
+      if (window == NULL && document != NULL)
+        {
+          flexo_window_new_loaded (self, document, files[i], notes);
+          continue;
+        }
+      if (window == NULL && (is_new || active == NULL))
         window = flexo_application_new_window (self);
 
       if (is_new)

@@ -74,7 +74,6 @@ flexo_window_open_file (FlexoWindow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *notes = NULL;
-  FlexoWindow *target = self;
 
   if (path == NULL)
     {
@@ -99,9 +98,10 @@ flexo_window_open_file (FlexoWindow *self,
       return;
     }
 
-  if (!flexo_window_is_pristine (self))
-    target = flexo_window_new (FLEXO_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  flexo_window_show_loaded (target, document, file, notes);
+  if (flexo_window_is_pristine (self))
+    flexo_window_show_loaded (self, document, file, notes);
+  else
+    flexo_window_new_loaded (FLEXO_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), document, file, notes);
 }
 
 /* What an import approximated, in a toast whose Details lists it all. */
@@ -848,7 +848,9 @@ static void
 recent_changed (GtkRecentManager *manager,
                 FlexoWindow      *self)
 {
-  flexo_window_update_recent (self);
+  /* Not made yet: it is, after the window's first frame. */
+  if (self->recent_menu != NULL)
+    flexo_window_update_recent (self);
 }
 
 static void

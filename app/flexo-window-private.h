@@ -40,6 +40,8 @@ struct _FlexoWindow
   AdwToastOverlay      *toasts;
   AdwStatusPage        *empty_page;
   GMenuModel           *canvas_menu;
+  GMenuModel           *primary_menu;
+  GMenuModel           *zoom_menu;
   GtkRevealer          *problems_revealer;
   GtkListBox           *problems_list;
   GtkWidget            *problems_button;

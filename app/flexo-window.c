@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "flexo-canvas.h"
+#include "flexo-menu-button.h"
 #include "flexo-model.h"
 #include "flexo-window-private.h"
 
@@ -783,7 +784,6 @@ flexo_window_constructed (GObject *object)
   G_OBJECT_CLASS (flexo_window_parent_class)->constructed (object);
 
   flexo_window_restore_state (self);
-  flexo_window_update_recent (self);
 }
 
 static void
@@ -816,6 +816,8 @@ flexo_window_class_init (FlexoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, canvas_menu);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, zoom_menu);
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, problems_revealer);
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, problems_list);
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, problems_button);
@@ -850,11 +852,13 @@ make_inspector (gpointer data)
 
   self->inspector_idle = 0;
   flexo_window_ensure_inspector (self);
+  if (self->recent_menu == NULL)
+    flexo_window_update_recent (self);
   return G_SOURCE_REMOVE;
 }
 
-/* The window's first frame: the inspector comes right after it, so that
- * the document shows sooner. FLEXO_REPORT_FIRST_FRAME=1 prints when it was
+/* The window's first frame: the inspector and the menu of recent files
+ * come right after it, so that the document shows sooner. FLEXO_REPORT_FIRST_FRAME=1 prints when it was
  * painted, for tests/bench/startup.sh; "quit" then quits, for profiling
  * the startup alone. */
 static void
@@ -891,6 +895,8 @@ flexo_window_init (FlexoWindow *self)
   self->pages = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   g_type_ensure (FLEXO_TYPE_PALETTE_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  flexo_menu_button_set_menu_model_later (self->primary_menu_button, self->primary_menu);
+  flexo_menu_button_set_menu_model_later (self->zoom_button, self->zoom_menu);
 
   /* The left panel: the palette, and the outline of the document. */
   {
@@ -933,13 +939,34 @@ flexo_window_init (FlexoWindow *self)
   flexo_window_init_conceptualize (self);
   flexo_window_init_problems (self);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed), NULL);
-  flexo_window_set_document (self, NULL, NULL);
+}
+
+/* Without a document: the caller gives it one before it shows. */
+static FlexoWindow *
+window_new (FlexoApplication *application)
+{
+  return g_object_new (FLEXO_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
 }
 
 FlexoWindow *
 flexo_window_new (FlexoApplication *application)
 {
-  return g_object_new (FLEXO_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
+  FlexoWindow *self = window_new (application);
+
+  flexo_window_set_document (self, NULL, NULL);
+  return self;
+}
+
+FlexoWindow *
+flexo_window_new_loaded (FlexoApplication *application,
+                         FlexoDocument    *document,
+                         GFile            *file,
+                         const char       *notes)
+{
+  FlexoWindow *self = window_new (application);
+
+  flexo_window_show_loaded (self, document, file, notes);
+  return self;
 }

@@ -17,7 +17,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FlexoWindow, flexo_window, FLEXO, WINDOW, AdwApplicationWindow)
 
+/* A window showing a new, untitled document. */
 FlexoWindow *flexo_window_new        (FlexoApplication *application);
+/* A window showing @document, shown (flexo_window_show_loaded()). */
+FlexoWindow *flexo_window_new_loaded (FlexoApplication *application,
+                                      FlexoDocument    *document,
+                                      GFile            *file,
+                                      const char       *notes);
 /* The canvas of the current diagram (NULL when it has none). */
 GtkWidget   *flexo_window_get_canvas (FlexoWindow      *self);
 /* The inspector, made right after the window's first frame (or now). */

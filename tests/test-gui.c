@@ -86,7 +86,14 @@ START_TEST (test_primary_menu_has_accessible_name_and_entries)
 
   ck_assert_ptr_nonnull (button);
   ck_assert_str_eq (gtk_widget_get_tooltip_text (button), "Main Menu");
+  ck_assert (gtk_widget_is_sensitive (button));
 
+  /* Its popover is made when it first opens (F10 opens it too). */
+  ck_assert_ptr_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  ck_assert_ptr_nonnull (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
   ck_assert_ptr_nonnull (menu);
   for (int s = 0; s < g_menu_model_get_n_items (menu); s++)

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "flexo-form.h"
+#include "flexo-menu-button.h"
 #include "flexo-palette-view-private.h"
 
 /* Runs @edit on the document in one history entry. */
@@ -388,7 +389,7 @@ palette_heading (FlexoPaletteView *self,
   gtk_box_append (GTK_BOX (box), label);
   append_item (menu, _("_Rename Palette…"), "palette.rename-palette", id);
   append_item (menu, _("_Delete Palette"), "palette.delete-palette", id);
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  flexo_menu_button_set_menu_model_later (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
