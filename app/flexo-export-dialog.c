@@ -18,6 +18,7 @@
 #include "flexo-export-dialog.h"
 #include "flexo-export.h"
 #include "flexo-painter.h"
+#include "flexo-widget-util.h"
 
 enum { BACKGROUND_WHITE, BACKGROUND_TRANSPARENT, BACKGROUND_COLOR };
 
@@ -320,7 +321,7 @@ spin_row (const char  *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   *spin = gtk_spin_button_new_with_range (min, max, step);
   gtk_widget_set_valign (*spin, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (*spin, tooltip);
+  flexo_widget_set_tooltip (*spin, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (*spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), *spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), *spin);
@@ -372,7 +373,7 @@ build (FlexoExportDialog *self,
   self->color = gtk_color_button_new ();
   gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (self->color), FALSE);
   gtk_widget_set_valign (self->color, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (self->color, _("Background Colour"));
+  flexo_widget_set_tooltip (self->color, _("Background Colour"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->color_row), self->color);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->diagram_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->format_row);

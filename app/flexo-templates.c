@@ -12,6 +12,7 @@
 #include "flexo-painter.h"
 #include "flexo-templates.h"
 #include "flexo-window-private.h"
+#include "flexo-widget-util.h"
 
 #define CARD_WIDTH  280
 #define CARD_HEIGHT 180
@@ -172,7 +173,7 @@ card_new (Gallery             *gallery,
 
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _(template->description));
+  flexo_widget_set_tooltip (button, _(template->description));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _(template->title), -1);
   g_object_set_data (G_OBJECT (button), "template", (gpointer) template->id);
   g_signal_connect (button, "clicked", G_CALLBACK (card_clicked), gallery);
@@ -221,7 +222,7 @@ flexo_template_gallery_new (FlexoWindow *parent)
 
   gallery->with_example = gtk_check_button_new_with_mnemonic (_("Include the _example"));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (gallery->with_example), TRUE);
-  gtk_widget_set_tooltip_text (gallery->with_example,
+  flexo_widget_set_tooltip (gallery->with_example,
                                _("Start with the example drawn with the template, or with an empty diagram"));
   gtk_box_append (GTK_BOX (bottom), gallery->with_example);
   gtk_widget_set_margin_start (bottom, 18);

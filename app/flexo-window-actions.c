@@ -18,6 +18,7 @@
 #include "flexo-templates.h"
 #include "flexo-model.h"
 #include "flexo-window-private.h"
+#include "flexo-widget-util.h"
 
 #define MAX_RECENT 10
 #define NATIVE_EXTENSION ".flexo"
@@ -840,8 +841,8 @@ flexo_window_update_actions (FlexoWindow *self)
   /* Translators: the tooltip of the Redo button, with what it redoes. */
   redo_tip = flexo_document_can_redo (doc) ? g_strdup_printf (_("Redo %s"), flexo_document_get_redo_label (doc))
                                            : g_strdup (_("Redo"));
-  gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
-  gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
+  flexo_widget_set_tooltip (self->undo_button, undo_tip);
+  flexo_widget_set_tooltip (self->redo_button, redo_tip);
 }
 
 static void

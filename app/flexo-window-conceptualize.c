@@ -19,6 +19,7 @@
 
 #include "flexo-conceptualize.h"
 #include "flexo-window-private.h"
+#include "flexo-widget-util.h"
 
 static const char * const look_choices[] = {
   N_("Take the concept’s look"),
@@ -399,7 +400,7 @@ declare_instance_action (GSimpleAction *action,
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   d->concept = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (d->concept), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Concept"), -1);
-  gtk_widget_set_tooltip_text (d->concept, _("Concept"));
+  flexo_widget_set_tooltip (d->concept, _("Concept"));
   gtk_widget_set_margin_bottom (d->concept, 6);
   gtk_box_append (GTK_BOX (box), d->concept);
   for (guint i = 0; i < G_N_ELEMENTS (look_choices); i++)

@@ -15,6 +15,7 @@
 
 #include "flexo-metamodel-editor.h"
 #include "flexo-window-private.h"
+#include "flexo-widget-util.h"
 
 static void
 add_shortcut (GtkShortcutController *controller,
@@ -34,7 +35,7 @@ history_button (const char *icon,
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  flexo_widget_set_tooltip (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   return button;
 }

@@ -31,6 +31,9 @@ struct _FlexoWindow
   GtkMenuButton        *zoom_button;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
+  GtkWidget            *save_button;
+  GtkWidget            *inspector_button;
+  GtkWidget            *palette_button;
   GtkRevealer          *palette_revealer;
   GtkRevealer          *inspector_revealer;
   GtkBox               *palette_box;

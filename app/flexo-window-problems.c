@@ -16,6 +16,7 @@
 #include "flexo-route.h"
 #include "flexo-validate.h"
 #include "flexo-window-private.h"
+#include "flexo-widget-util.h"
 
 /* After a change, wait this long before checking (ms). */
 #define VALIDATION_DELAY 150
@@ -118,14 +119,14 @@ problem_row (FlexoWindow  *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), element);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_widget_set_tooltip_text (row, _("Show it in the diagram"));
+  flexo_widget_set_tooltip (row, _("Show it in the diagram"));
   g_object_set_data_full (G_OBJECT (row), "object", g_object_ref (problem->object), g_object_unref);
   if (fix != NULL)
     {
       /* The quick fix, saying what it does. */
       GtkWidget *button = gtk_button_new_with_label (fix);
 
-      gtk_widget_set_tooltip_text (button, fix);
+      flexo_widget_set_tooltip (button, fix);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, fix, -1);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       g_object_set_data (G_OBJECT (button), "problem", problem);

@@ -15,7 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "flexo-canvas.h"
-#include "flexo-menu-button.h"
+#include "flexo-widget-util.h"
 #include "flexo-model.h"
 #include "flexo-window-private.h"
 
@@ -807,6 +807,9 @@ flexo_window_class_init (FlexoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, inspector_button);
+  gtk_widget_class_bind_template_child (widget_class, FlexoWindow, palette_button);
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, palette_revealer);
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, inspector_revealer);
   gtk_widget_class_bind_template_child (widget_class, FlexoWindow, palette_box);
@@ -897,6 +900,25 @@ flexo_window_init (FlexoWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   flexo_menu_button_set_menu_model_later (self->primary_menu_button, self->primary_menu);
   flexo_menu_button_set_menu_model_later (self->zoom_button, self->zoom_menu);
+  /* The header bar's tooltips, set here rather than in the template: see
+   * flexo_widget_set_tooltip(). */
+  flexo_widget_set_tooltip (GTK_WIDGET (self->open_button), _("Open a Document"));
+  flexo_widget_set_tooltip (self->undo_button, _("Undo"));
+  flexo_widget_set_tooltip (self->redo_button, _("Redo"));
+  flexo_widget_set_tooltip (GTK_WIDGET (self->primary_menu_button), _("Main Menu"));
+  flexo_widget_set_tooltip (self->save_button, _("Save the Document"));
+  flexo_widget_set_tooltip (self->inspector_button, _("Show the Inspector"));
+  flexo_widget_set_tooltip (GTK_WIDGET (self->zoom_button), _("Zoom"));
+  flexo_widget_set_tooltip (self->palette_button, _("Show the Palette"));
+  {
+    GtkWidget *button = gtk_button_new_from_icon_name ("tab-new-symbolic");
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.new-diagram");
+    gtk_widget_add_css_class (button, "flat");
+    flexo_widget_set_tooltip (button, _("New Diagram"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Diagram"), -1);
+    adw_tab_bar_set_end_action_widget (self->tab_bar, button);
+  }
 
   /* The left panel: the palette, and the outline of the document. */
   {

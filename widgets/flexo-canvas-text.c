@@ -16,6 +16,7 @@
 
 #include "flexo-canvas-private.h"
 #include "flexo-route.h"
+#include "flexo-widget-util.h"
 
 #define LABEL_EDITOR_WIDTH 160.0
 #define MIN_EDITOR_HEIGHT 24.0
@@ -188,7 +189,7 @@ flexo_canvas_start_editing (FlexoCanvas *self,
   gtk_widget_add_css_class (self->editor, "flexo-text-editor");
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->editor), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->editor), FALSE);
-  gtk_widget_set_tooltip_text (self->editor, _("Ctrl+Enter or a click elsewhere keeps the text, Escape cancels"));
+  flexo_widget_set_tooltip (self->editor, _("Ctrl+Enter or a click elsewhere keeps the text, Escape cancels"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Text"),
                                   -1);

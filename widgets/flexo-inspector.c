@@ -22,6 +22,7 @@
 #include "flexo-inspector.h"
 #include "flexo-outline.h"
 #include "flexo-instance-editor.h"
+#include "flexo-widget-util.h"
 
 #define N_FIELDS 17
 #define FONT_FIELDS (FLEXO_STYLE_FONT_FAMILY | FLEXO_STYLE_FONT_SIZE | FLEXO_STYLE_FONT_WEIGHT | FLEXO_STYLE_FONT_STYLE)
@@ -721,7 +722,7 @@ flexo_inspector_set_selection (FlexoInspector *self,
     }
   g_clear_object (&self->look_owner);
   gtk_button_set_label (GTK_BUTTON (self->reset), _("_Reset Style"));
-  gtk_widget_set_tooltip_text (self->reset, _("Remove the style set on the selection, back to its concept’s or the theme’s"));
+  flexo_widget_set_tooltip (self->reset, _("Remove the style set on the selection, back to its concept’s or the theme’s"));
   g_clear_pointer (&self->items, g_ptr_array_unref);
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; items != NULL && i < items->len; i++)
@@ -751,7 +752,7 @@ flexo_inspector_set_look (FlexoInspector *self,
   flexo_inspector_set_selection (self, document, NULL);
   g_set_object (&self->look_owner, owner);
   gtk_button_set_label (GTK_BUTTON (self->reset), _("_Reset Look"));
-  gtk_widget_set_tooltip_text (self->reset, _("Remove the look set here, back to the theme’s"));
+  flexo_widget_set_tooltip (self->reset, _("Remove the look set here, back to the theme’s"));
   refresh (self);
 }
 
@@ -914,7 +915,7 @@ add_row (FlexoInspector  *self,
           {
             row->align[a] = gtk_toggle_button_new ();
             gtk_button_set_icon_name (GTK_BUTTON (row->align[a]), icons[a]);
-            gtk_widget_set_tooltip_text (row->align[a], _(names[a]));
+            flexo_widget_set_tooltip (row->align[a], _(names[a]));
             gtk_accessible_update_property (GTK_ACCESSIBLE (row->align[a]),
                                             GTK_ACCESSIBLE_PROPERTY_LABEL, _(names[a]), -1);
             if (a > 0)
@@ -952,7 +953,7 @@ add_row (FlexoInspector  *self,
   if (kind != ROW_ALIGN)
     {
       gtk_accessible_update_property (GTK_ACCESSIBLE (row->control), GTK_ACCESSIBLE_PROPERTY_LABEL, _(title), -1);
-      gtk_widget_set_tooltip_text (row->control, _(title));
+      flexo_widget_set_tooltip (row->control, _(title));
       attach = row->control;
       if (kind != ROW_SWITCH && kind != ROW_SCALE)
         gtk_widget_set_hexpand (row->control, TRUE);
@@ -965,7 +966,7 @@ add_row (FlexoInspector  *self,
   gtk_widget_add_css_class (row->mixed, "caption");
   gtk_widget_add_css_class (row->mixed, "accent");
   gtk_widget_set_visible (row->mixed, FALSE);
-  gtk_widget_set_tooltip_text (row->mixed, _("The selected elements differ here"));
+  flexo_widget_set_tooltip (row->mixed, _("The selected elements differ here"));
 
   row->attach = attach;
   row->section = self->section;
@@ -1044,7 +1045,7 @@ build (FlexoInspector *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (grid));
 
   self->reset = gtk_button_new_with_mnemonic (_("_Reset Style"));
-  gtk_widget_set_tooltip_text (self->reset, _("Remove the style set on the selection, back to its concept’s or the theme’s"));
+  flexo_widget_set_tooltip (self->reset, _("Remove the style set on the selection, back to its concept’s or the theme’s"));
   gtk_widget_set_halign (self->reset, GTK_ALIGN_START);
   gtk_widget_set_margin_top (self->reset, 12);
   g_signal_connect (self->reset, "clicked", G_CALLBACK (reset_clicked), self);

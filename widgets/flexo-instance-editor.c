@@ -18,6 +18,7 @@
 
 #include "flexo-conceptualize.h"
 #include "flexo-instance-editor.h"
+#include "flexo-widget-util.h"
 
 struct _FlexoInstanceEditor
 {
@@ -256,7 +257,7 @@ field_for (FlexoInstanceEditor *self,
       g_signal_connect (field, "notify::selected", G_CALLBACK (drop_down_changed), self);
     }
   gtk_widget_set_hexpand (field, TRUE);
-  gtk_widget_set_tooltip_text (field, flexo_property_get_name (property));
+  flexo_widget_set_tooltip (field, flexo_property_get_name (property));
   gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   flexo_property_get_name (property), -1);
   return field;
@@ -294,7 +295,7 @@ rebuild (FlexoInstanceEditor *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "dim-label");
       if (flexo_property_get_required (property))
-        gtk_widget_set_tooltip_text (label, _("Required"));
+        flexo_widget_set_tooltip (label, _("Required"));
       gtk_grid_attach (GTK_GRID (self->grid), label, 0, (int) i, 1, 1);
       gtk_grid_attach (GTK_GRID (self->grid), field, 1, (int) i, 1, 1);
       g_hash_table_insert (self->fields, g_strdup (flexo_property_get_name (property)), field);
@@ -376,7 +377,7 @@ build_add (FlexoInstanceEditor *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "dim-label");
       gtk_accessible_update_property (GTK_ACCESSIBLE (*fields[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, _(titles[i]), -1);
-      gtk_widget_set_tooltip_text (*fields[i], _(titles[i]));
+      flexo_widget_set_tooltip (*fields[i], _(titles[i]));
       gtk_grid_attach (GTK_GRID (grid), label, 0, (int) i, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), *fields[i], 1, (int) i, 1, 1);
     }
@@ -398,7 +399,7 @@ build_add (FlexoInstanceEditor *self)
   self->add = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->add), _("Add Property…"));
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->add), popover);
-  gtk_widget_set_tooltip_text (self->add, _("Add a property to the concept, with this instance’s value"));
+  flexo_widget_set_tooltip (self->add, _("Add a property to the concept, with this instance’s value"));
   gtk_widget_set_halign (self->add, GTK_ALIGN_START);
   return self->add;
 }

@@ -15,6 +15,7 @@
 
 #include "flexo-look-preview.h"
 #include "flexo-painter.h"
+#include "flexo-widget-util.h"
 
 #define PREVIEW_WIDTH  260
 #define PREVIEW_HEIGHT 120
@@ -212,7 +213,7 @@ flexo_look_preview_init (FlexoLookPreview *self)
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw, self, NULL);
   gtk_widget_set_parent (self->area, GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview"), -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("Preview"));
+  flexo_widget_set_tooltip (GTK_WIDGET (self), _("Preview"));
 }
 
 GtkWidget *

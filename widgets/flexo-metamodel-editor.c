@@ -25,6 +25,7 @@
 #include "flexo-inspector.h"
 #include "flexo-metamodel-editor.h"
 #include "flexo-look-preview.h"
+#include "flexo-widget-util.h"
 
 struct _FlexoMetamodelEditor
 {
@@ -381,7 +382,7 @@ attach (GtkGrid    *grid,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_widget_set_tooltip_text (control, tooltip != NULL ? tooltip : title);
+  flexo_widget_set_tooltip (control, tooltip != NULL ? tooltip : title);
   gtk_grid_attach (grid, label, 0, *line, 1, 1);
   gtk_grid_attach (grid, control, 1, *line, 1, 1);
   (*line)++;
@@ -659,7 +660,7 @@ icon_button (const char *icon,
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
-  gtk_widget_set_tooltip_text (button, tooltip);
+  flexo_widget_set_tooltip (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -696,7 +697,7 @@ property_check (FlexoMetamodelEditor *self,
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), unique ? flexo_property_get_unique (property)
                                                                 : flexo_property_get_required (property));
-  gtk_widget_set_tooltip_text (check, tooltip);
+  flexo_widget_set_tooltip (check, tooltip);
   g_object_set_data (G_OBJECT (check), "object", property);
   if (unique)
     g_object_set_data (G_OBJECT (check), "unique", GINT_TO_POINTER (TRUE));
@@ -730,14 +731,14 @@ property_card (FlexoMetamodelEditor *self,
   g_snprintf (key, sizeof key, "property-%u-name", index);
   name = text_entry (self, key, TEXT_PROPERTY_NAME, FLEXO_OBJECT (property));
   gtk_accessible_update_property (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Property Name"), -1);
-  gtk_widget_set_tooltip_text (name, _("The property’s name, used in label templates as {name}"));
+  flexo_widget_set_tooltip (name, _("The property’s name, used in label templates as {name}"));
   gtk_box_append (GTK_BOX (top), name);
 
   for (guint t = 0; t < FLEXO_N_PROPERTY_TYPES; t++)
     gtk_string_list_append (types, flexo_property_type_get_title (t));
   type = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&types)), NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (type), value_type);
-  gtk_widget_set_tooltip_text (type, _("Type"));
+  flexo_widget_set_tooltip (type, _("Type"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (type), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Type"), -1);
   g_object_set_data (G_OBJECT (type), "object", property);
   g_signal_connect (type, "notify::selected", G_CALLBACK (property_type_changed), self);
@@ -838,7 +839,7 @@ build_concept_form (FlexoMetamodelEditor *self,
       if (flexo_concept_is_a (other, concept))
         {
           gtk_widget_set_sensitive (check, FALSE);
-          gtk_widget_set_tooltip_text (check, _("It inherits from this concept"));
+          flexo_widget_set_tooltip (check, _("It inherits from this concept"));
         }
       g_object_set_data (G_OBJECT (check), "concept", other);
       g_signal_connect (check, "toggled", G_CALLBACK (parent_toggled), self);
@@ -862,7 +863,7 @@ build_concept_form (FlexoMetamodelEditor *self,
   gtk_box_append (GTK_BOX (header), heading (_("Properties")));
   gtk_widget_set_hexpand (gtk_widget_get_first_child (header), TRUE);
   button = gtk_button_new_with_mnemonic (_("_Add Property"));
-  gtk_widget_set_tooltip_text (button, _("Add a property to this concept"));
+  flexo_widget_set_tooltip (button, _("Add a property to this concept"));
   gtk_widget_set_valign (button, GTK_ALIGN_END);
   g_signal_connect (button, "clicked", G_CALLBACK (add_property_clicked), self);
   add_control (self, "add-property", button);
@@ -1285,7 +1286,7 @@ list_button (const char *icon,
   if (label != NULL)
     gtk_box_append (GTK_BOX (content), gtk_label_new_with_mnemonic (label));
   gtk_button_set_child (GTK_BUTTON (button), content);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  flexo_widget_set_tooltip (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   return button;
 }

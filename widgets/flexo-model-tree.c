@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "flexo-model-tree.h"
+#include "flexo-widget-util.h"
 
 /* ----------------------------------------------------------------- rows -- */
 
@@ -410,7 +411,7 @@ bind (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "heading");
   else
     gtk_widget_remove_css_class (label, "heading");
-  gtk_widget_set_tooltip_text (label, tooltip);
+  flexo_widget_set_tooltip (label, tooltip);
   g_object_set_data (G_OBJECT (label), "row", row);
 }
 
@@ -545,7 +546,7 @@ flexo_model_tree_init (FlexoModelTree *self)
 
   self->highlight = gtk_toggle_button_new ();
   gtk_button_set_icon_name (GTK_BUTTON (self->highlight), "find-location-symbolic");
-  gtk_widget_set_tooltip_text (self->highlight, _("Highlight the Unclassified Shapes and Connectors on the Diagram"));
+  flexo_widget_set_tooltip (self->highlight, _("Highlight the Unclassified Shapes and Connectors on the Diagram"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->highlight), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Highlight the Unclassified Shapes and Connectors on the Diagram"), -1);
   gtk_widget_set_margin_end (self->highlight, 6);

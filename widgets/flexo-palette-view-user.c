@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "flexo-form.h"
-#include "flexo-menu-button.h"
+#include "flexo-widget-util.h"
 #include "flexo-palette-view-private.h"
 
 /* Runs @edit on the document in one history entry. */
@@ -392,7 +392,7 @@ palette_heading (FlexoPaletteView *self,
   flexo_menu_button_set_menu_model_later (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
+  flexo_widget_set_tooltip (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_set_valign (button, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (box), button);

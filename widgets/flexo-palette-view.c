@@ -21,6 +21,7 @@
 #include "flexo-conceptualize.h"
 #include "flexo-form.h"
 #include "flexo-palette-view-private.h"
+#include "flexo-widget-util.h"
 
 /* The icons' drawing area and the room around what they draw. */
 #define ICON_WIDTH 44
@@ -501,7 +502,7 @@ flexo_palette_view_add_entry_to (FlexoPaletteView *self,
   gtk_button_set_child (GTK_BUTTON (e->button), box);
   gtk_widget_add_css_class (e->button, "flat");
   gtk_widget_add_css_class (e->button, "flexo-palette-item");
-  gtk_widget_set_tooltip_text (e->button, flexo_palette_item_get_name (item));
+  flexo_widget_set_tooltip (e->button, flexo_palette_item_get_name (item));
   gtk_accessible_update_property (GTK_ACCESSIBLE (e->button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, flexo_palette_item_get_name (item),
                                   -1);
@@ -579,7 +580,7 @@ build (FlexoPaletteView *self)
   gtk_box_append (GTK_BOX (pointer_box), gtk_label_new (_("Select")));
   gtk_button_set_child (GTK_BUTTON (self->pointer), pointer_box);
   gtk_widget_add_css_class (self->pointer, "flat");
-  gtk_widget_set_tooltip_text (self->pointer, _("Select and move (Escape)"));
+  flexo_widget_set_tooltip (self->pointer, _("Select and move (Escape)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->pointer),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Select"),
                                   -1);
@@ -607,7 +608,7 @@ build (FlexoPaletteView *self)
   gtk_box_append (GTK_BOX (content), self->connectors);
   /* Last, so that drawing a new look never moves the built-in shapes. */
   self->used_label = flexo_palette_view_new_heading (_("Used Shapes"));
-  gtk_widget_set_tooltip_text (self->used_label, _("The looks of the shapes drawn so far, to draw more of them"));
+  flexo_widget_set_tooltip (self->used_label, _("The looks of the shapes drawn so far, to draw more of them"));
   gtk_widget_set_visible (self->used_label, FALSE);
   gtk_box_append (GTK_BOX (content), self->used_label);
   self->used = flexo_palette_view_new_flow_box (self, _("Used Shapes"));
@@ -772,7 +773,7 @@ add_suggestion (FlexoPaletteView *self,
   gtk_widget_add_css_class (button, "caption");
   /* Translators: the tooltip of a suggestion's button. */
   tooltip = g_strdup_printf (_("Make the %u shapes that look alike instances of a new concept"), look->count);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  flexo_widget_set_tooltip (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   g_object_set_data_full (G_OBJECT (button), "example", g_object_ref (look->example), g_object_unref);
   g_signal_connect (button, "clicked", G_CALLBACK (suggestion_clicked), self);
@@ -806,7 +807,7 @@ add_used_shapes (FlexoPaletteView *self)
       /* Translators: the tooltip of a look in the Used Shapes section. */
       tooltip = g_strdup_printf (ngettext ("%s, drawn %u time", "%s, drawn %u times", look->count),
                                  kind_name (look->look->shape_kind), look->count);
-      gtk_widget_set_tooltip_text (e->button, tooltip);
+      flexo_widget_set_tooltip (e->button, tooltip);
       if (look->count >= 3)
         add_suggestion (self, look);
     }
