@@ -38,6 +38,8 @@ G_DEFINE_QUARK (flexo-xml-error-quark, flexo_xml_error)
 #define RAW_BUFFER_SIZE (64 * 1024)
 /* What the window reads at a time, at least */
 #define CHUNK_SIZE (256 * 1024)
+/* Decompressed by a call of zlib at most (see input_read_decompressed()) */
+#define DECOMPRESS_STEP (16 * 1024)
 /* A start tag holds at most this much (its attributes are limited each) */
 #define MAX_TAG_LENGTH (4 * FLEXO_XML_MAX_ATTRIBUTE_LENGTH)
 /* Attributes of an element beyond which duplicates are found by hashing */
@@ -89,6 +91,7 @@ struct _FlexoXmlReader
   gsize         in_pos;
   gboolean      in_eof;
   GConverter   *decompressor;
+  char         *damage;      /* met after what the last read gave */
   guint64       total;
   guint64       max_input_size;
 
@@ -294,10 +297,13 @@ input_read_plain (FlexoXmlReader *r,
   return n;
 }
 
+/* One call of the decompressor: the bytes it gave, 0 at the end, -1 on
+ * an error, set, or in *@damage when the data is at fault. */
 static gssize
-input_read_decompressed (FlexoXmlReader *r,
-                         char           *buffer,
-                         gsize           len)
+decompress_step (FlexoXmlReader *r,
+                 char           *buffer,
+                 gsize           len,
+                 char          **damage)
 {
   for (;;)
     {
@@ -330,14 +336,12 @@ input_read_decompressed (FlexoXmlReader *r,
                     return -1;
                   continue;
                 }
-              reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line_at (r, r->len),
-                                _("the compressed data is truncated"));
+              *damage = g_strdup (_("the compressed data is truncated"));
             }
+          else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+            *damage = g_strdup (_("the compressed data is damaged after this line"));
           else
-            {
-              reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line_at (r, r->len),
-                                _("invalid compressed data: %s"), local_error->message);
-            }
+            *damage = g_strdup_printf (_("the compressed data cannot be read: %s"), local_error->message);
           return -1;
         }
 
@@ -354,6 +358,43 @@ input_read_decompressed (FlexoXmlReader *r,
           g_converter_reset (r->decompressor);
         }
     }
+}
+
+/* zlib gives nothing of a call that meets damaged data: the document is
+ * decompressed a step at a time, and the damage reported at the next
+ * read, once what came before it is in the window, so that the error's
+ * line is near it. */
+static gssize
+input_read_decompressed (FlexoXmlReader *r,
+                         char           *buffer,
+                         gsize           len)
+{
+  gsize done = 0;
+
+  if (r->damage != NULL)
+    {
+      reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line_at (r, r->len), "%s", r->damage);
+      return -1;
+    }
+  while (done < len)
+    {
+      g_autofree char *damage = NULL;
+      gssize n = decompress_step (r, buffer + done, MIN (len - done, DECOMPRESS_STEP), &damage);
+
+      if (n > 0)
+        {
+          done += n;
+          continue;
+        }
+      if (n < 0 && damage != NULL && done == 0)
+        reader_set_error (r, FLEXO_XML_ERROR_MALFORMED, line_at (r, r->len), "%s", damage);
+      else if (n < 0 && damage != NULL)
+        r->damage = g_steal_pointer (&damage);
+      if (n < 0 && done == 0)
+        return -1;
+      break;
+    }
+  return done;
 }
 
 /* Up to @len bytes of the document into @buffer: 0 at its end, -1 on an
@@ -1618,6 +1659,7 @@ flexo_xml_reader_free (FlexoXmlReader *r)
   g_clear_pointer (&r->names, g_hash_table_unref);
   g_clear_pointer (&r->bytes, g_bytes_unref);
   g_clear_object (&r->decompressor);
+  g_clear_pointer (&r->damage, g_free);
   g_clear_error (&r->error);
   g_free (r->buf);
   g_free (r->raw);

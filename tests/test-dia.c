@@ -746,6 +746,117 @@ START_TEST (test_hostile_numbers)
 }
 END_TEST
 
+/* The corpus's broken/ files are Dia files Dia itself opens (PostScript
+ * font names of Dia 0.90, an old flowchart without an XML encoding):
+ * they import, counted as the others. */
+START_TEST (test_broken_dir)
+{
+  check_dir ("broken", 3);
+}
+END_TEST
+
+/* @data (@len bytes) written to @path, read: it must fail, its message
+ * naming @path and a line of it, from 1 to @n_lines. */
+static void
+check_damaged (const char *path,
+               const char *data,
+               gsize       len,
+               guint       n_lines,
+               const char *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlexoDocument) document = NULL;
+  g_autofree char *prefix = g_strconcat (path, ":", NULL);
+  const char *p;
+  guint64 line;
+  char *end;
+
+  ck_assert (g_file_set_contents (path, data, len, NULL));
+  document = flexo_format_load (path, &error);
+  ck_assert_msg (document == NULL, "%s: read", what);
+  ck_assert_msg (error != NULL, "%s: no error", what);
+  ck_assert_msg (g_str_has_prefix (error->message, prefix), "%s: “%s”", what, error->message);
+  p = error->message + strlen (prefix);
+  line = g_ascii_strtoull (p, &end, 10);
+  ck_assert_msg (end > p && g_str_has_prefix (end, ": ") && end[2] != '\0', "%s: “%s”", what, error->message);
+  ck_assert_msg (line >= 1 && line <= n_lines, "%s: line %" G_GUINT64_FORMAT " of %u", what, line, n_lines);
+}
+
+/* Damaged copies of the broken/ files and a sample — cut, a byte of the
+ * compressed data changed, a byte no UTF-8 has, an element not closed —
+ * fail with the file and a line, never a crash nor a document. */
+START_TEST (test_damaged_copies)
+{
+  static const char * const sources[] = { "broken/fonts-0.90.dia", "broken/fonts-0.90-full.dia",
+                                          "broken/opkald_ind.04.dia", "samples/all_objects.dia" };
+  g_autofree char *dir = g_dir_make_tmp ("flexo-damaged-XXXXXX", NULL);
+  g_autofree char *copy = g_build_filename (dir, "damaged.dia", NULL);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sources); s++)
+    {
+      g_autofree char *path = corpus_dir (sources[s]);
+      g_autofree char *raw = NULL;
+      g_autofree char *xml = NULL;
+      gsize raw_len, xml_len;
+      gboolean compressed;
+      const char *close;
+      guint n_lines = 1;
+
+      ck_assert_msg (g_file_get_contents (path, &raw, &raw_len, NULL), "%s", path);
+      compressed = raw_len > 2 && (guint8) raw[0] == 0x1f && (guint8) raw[1] == 0x8b;
+      if (compressed)
+        {
+          g_autoptr(GZlibDecompressor) gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+          g_autoptr(GInputStream) base = g_memory_input_stream_new_from_data (raw, raw_len, NULL);
+          g_autoptr(GInputStream) in = g_converter_input_stream_new (base, G_CONVERTER (gunzip));
+          g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+          ck_assert (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, NULL) > 0);
+          xml_len = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
+          xml = g_memdup2 (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)), xml_len);
+          for (gsize i = 0; i < xml_len; i++)
+            n_lines += xml[i] == '\n';
+
+          /* The compressed data cut, then one byte of it changed */
+          for (guint k = 1; k <= 4; k++)
+            check_damaged (copy, raw, raw_len * k / 5, n_lines, "gzip cut");
+          check_damaged (copy, raw, raw_len - 4, n_lines, "gzip without its size");
+          raw[raw_len / 2] ^= 0x5a;
+          check_damaged (copy, raw, raw_len, n_lines, "gzip with a byte changed");
+        }
+      else
+        {
+          xml = g_steal_pointer (&raw);
+          xml_len = raw_len;
+          for (gsize i = 0; i < xml_len; i++)
+            n_lines += xml[i] == '\n';
+        }
+
+      /* The XML cut */
+      for (guint k = 1; k <= 3; k++)
+        check_damaged (copy, xml, xml_len * k / 4, n_lines, "XML cut");
+      /* A byte no UTF-8 text has, in the middle */
+      {
+        g_autofree char *bad = g_memdup2 (xml, xml_len);
+
+        bad[xml_len / 2] = (char) 0xff;
+        check_damaged (copy, bad, xml_len, n_lines, "not UTF-8");
+      }
+      /* An object not closed */
+      close = strstr (xml, "</dia:object>");
+      ck_assert_ptr_nonnull (close);
+      {
+        g_autoptr(GString) bad = g_string_new_len (xml, close - xml);
+
+        g_string_append_len (bad, close + strlen ("</dia:object>"), xml_len - (close - xml) - strlen ("</dia:object>"));
+        check_damaged (copy, bad->str, bad->len, n_lines, "an object not closed");
+      }
+    }
+  g_remove (copy);
+  g_rmdir (dir);
+}
+END_TEST
+
 START_TEST (test_not_dia)
 {
   g_autofree char *dir = g_dir_make_tmp ("flexo-dia-XXXXXX", NULL);
@@ -775,6 +886,8 @@ dia_suite (void)
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, test_exports);
   tcase_add_test (tc, test_samples);
+  tcase_add_test (tc, test_broken_dir);
+  tcase_add_test (tc, test_damaged_copies);
   tcase_add_test (tc, test_boxes_and_lines_mapped);
   tcase_add_test (tc, test_polygons_and_beziergons_exact);
   tcase_add_test (tc, test_text_boxes_hold_their_lines);

@@ -1071,6 +1071,41 @@ START_TEST (test_hostile_gzip_truncated)
 }
 END_TEST
 
+/* A byte changed late in compressed data: the error's line is near it,
+ * not the first line (zlib gives nothing of a call that meets damage). */
+START_TEST (test_hostile_gzip_damaged_late)
+{
+  g_autoptr(GString) text = g_string_new ("<?xml version=\"1.0\"?>\n<flexo version=\"1\">\n");
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) gz = NULL;
+  g_autoptr(GBytes) damaged = NULL;
+  g_autoptr(FlexoXmlReader) r = NULL;
+  g_autofree char *message = NULL;
+  const guint n_lines = 20000;
+  guint8 *data;
+  gsize len;
+  guint64 line;
+  Outcome o = { 0 };
+
+  for (guint i = 0; i < n_lines; i++)
+    g_string_append_printf (text, "  <item n=\"%u\" x=\"%u.25\" name=\"item %u\"/>\n", i, i * 7919 % 10007, i);
+  g_string_append (text, "</flexo>\n");
+  plain = g_bytes_new (text->str, text->len);
+  gz = gzip_bytes (plain);
+  data = g_bytes_unref_to_data (g_steal_pointer (&gz), &len);
+  data[len * 4 / 5] ^= 0x5a;
+  damaged = g_bytes_new_take (data, len);
+  r = flexo_xml_reader_new_for_bytes (damaged, "late.flexo", NULL);
+
+  read_all (r, FALSE, &o);
+  ck_assert (g_error_matches (o.error, FLEXO_XML_ERROR, FLEXO_XML_ERROR_MALFORMED));
+  ck_assert_msg (g_str_has_prefix (o.error->message, "late.flexo:"), "%s", o.error->message);
+  line = g_ascii_strtoull (o.error->message + strlen ("late.flexo:"), NULL, 10);
+  ck_assert_msg (line > n_lines / 2 && line <= n_lines + 3, "%s", o.error->message);
+  outcome_clear (&o);
+}
+END_TEST
+
 /* Writing */
 
 static FlexoXmlReader *
@@ -1335,6 +1370,7 @@ xml_suite (void)
   tcase_add_test (tc_hostile, test_hostile_billion_laughs);
   tcase_add_test (tc_hostile, test_other_libxml2_users_unaffected);
   tcase_add_test (tc_hostile, test_hostile_gzip_truncated);
+  tcase_add_test (tc_hostile, test_hostile_gzip_damaged_late);
   suite_add_tcase (s, tc_hostile);
 
   /* generated at run time; slower under sanitizers */
