@@ -48,12 +48,14 @@ struct _FlexoMetamodelEditor
   gulong         changed_id;
   FlexoObject   *selected;
   guint          updating;
+  guint          rebuild_idle;
   gboolean       applying;
 };
 
 G_DEFINE_FINAL_TYPE (FlexoMetamodelEditor, flexo_metamodel_editor, GTK_TYPE_WIDGET)
 
 static void rebuild (FlexoMetamodelEditor *self);
+static gboolean rebuild_now (gpointer data);
 static void update_preview (FlexoMetamodelEditor *self);
 
 /* ------------------------------------------------------------- editing -- */
@@ -90,6 +92,18 @@ commit_edit (FlexoMetamodelEditor *self,
   self->applying = FALSE;
   if (rebuild_form)
     rebuild (self);
+}
+
+/* The same, the form made again once back in the main loop: for a drop
+ * down's "notify::selected", which its selection model emits, the drop
+ * down being one of its handlers' data: destroyed inside it, it is read
+ * freed by the handlers after ours. */
+static void
+commit_edit_rebuild_later (FlexoMetamodelEditor *self)
+{
+  commit_edit (self, FALSE);
+  if (self->rebuild_idle == 0)
+    self->rebuild_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_now, self, NULL);
 }
 
 static void
@@ -584,7 +598,7 @@ property_type_changed (GtkDropDown          *drop_down,
   if (!flexo_property_type_accepts (type, flexo_property_get_default (property)) ||
       type == FLEXO_PROPERTY_ENUMERATION || type == FLEXO_PROPERTY_REFERENCE)
     flexo_property_set_default (property, NULL);
-  commit_edit (self, TRUE);
+  commit_edit_rebuild_later (self);
 }
 
 static void
@@ -1076,10 +1090,21 @@ fill_list (FlexoMetamodelEditor *self)
 static void
 rebuild (FlexoMetamodelEditor *self)
 {
+  g_clear_handle_id (&self->rebuild_idle, g_source_remove);
   if (self->selected != NULL && !flexo_object_is_live (self->selected))
     g_clear_object (&self->selected);
   fill_list (self);
   rebuild_form (self);
+}
+
+static gboolean
+rebuild_now (gpointer data)
+{
+  FlexoMetamodelEditor *self = data;
+
+  self->rebuild_idle = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -1360,6 +1385,7 @@ flexo_metamodel_editor_dispose (GObject *object)
 
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_id, self->document);
+  g_clear_handle_id (&self->rebuild_idle, g_source_remove);
   g_clear_object (&self->document);
   g_clear_object (&self->selected);
   self->message = NULL;
