@@ -184,7 +184,27 @@ typedef struct
   GHashTable    *shapes;        /* Dia id → FlexoShape */
   FlexoDiaReport *report;
   const char    *display_name;
+  GArray        *cardinalities;  /* of Cardinalities */
+  GPtrArray     *participations; /* ER - Participation's connectors */
 } Builder;
+
+/* An ER relationship's cardinalities, written beside its left and right
+ * corners (top and bottom, rotated): on its participations' ends once
+ * every line is read. */
+typedef struct
+{
+  FlexoShape *shape;
+  char       *left;
+  char       *right;
+  gboolean    rotated;
+} Cardinalities;
+
+static void
+cardinalities_clear (Cardinalities *c)
+{
+  g_free (c->left);
+  g_free (c->right);
+}
 
 static const FlexoDash dia_dashes[] = {
   FLEXO_DASH_SOLID, FLEXO_DASH_DASHED, FLEXO_DASH_DASH_DOT, FLEXO_DASH_DASH_DOT, FLEXO_DASH_DOTTED,
@@ -233,20 +253,16 @@ line_style (DiaObject  *o,
     flexo_style_set_dash (style, dia_dashes[dash]);
 }
 
-/* The text of an object ("text.string" and its font), on @style. */
-static char *
-text_of (DiaObject  *o,
-         FlexoStyle *style)
+/* A font (@font_name: family, style) and its height (@height_name), on
+ * @style when the object has them. */
+static void
+font_into (DiaObject  *o,
+           FlexoStyle *style,
+           const char *font_name,
+           const char *height_name)
 {
-  /* Literals: their addresses find them in the table's recent names. */
-  static const char string_name[] = "text.string", font_name[] = "text.font",
-                    height_name[] = "text.height", color_name[] = "text.color",
-                    align_name[] = "text.alignment";
   const char *family = nth_value (o, font_name, 0), *font_style = nth_value (o, font_name, 1);
-  char *text = string_of (o, string_name);
-  FlexoColor color;
   double height = real_of (o, height_name, 0);
-  int align = int_of (o, align_name, -1);
 
   if (family != NULL && font_style != NULL)
     {
@@ -265,6 +281,22 @@ text_of (DiaObject  *o,
   /* Dia's height is the line's, in centimetres; Flexo's size in points. */
   if (height > 0)
     flexo_style_set_font_size (style, CLAMP (height * SCALE * 0.75, 1, 400));
+}
+
+/* The text of an object ("text.string" and its font), on @style. */
+static char *
+text_of (DiaObject  *o,
+         FlexoStyle *style)
+{
+  /* Literals: their addresses find them in the table's recent names. */
+  static const char string_name[] = "text.string", font_name[] = "text.font",
+                    height_name[] = "text.height", color_name[] = "text.color",
+                    align_name[] = "text.alignment";
+  char *text = string_of (o, string_name);
+  FlexoColor color;
+  int align = int_of (o, align_name, -1);
+
+  font_into (o, style, font_name, height_name);
   if (color_of (o, color_name, &color))
     flexo_style_set_text_color (style, color);
   if (align >= 0 && align <= 2)
@@ -311,6 +343,9 @@ add_shape (Builder          *b,
 {
   g_autoptr(FlexoShape) shape = flexo_shape_new (b->document, box);
 
+  /* Dia's default text colour, black, which it leaves out of its files */
+  if (!flexo_style_has (style, FLEXO_STYLE_TEXT_COLOR))
+    flexo_style_set_text_color (style, 0x000000ff);
   flexo_shape_set_style (shape, style);
   if (text != NULL && *text != '\0')
     flexo_shape_set_text (shape, text);
@@ -488,10 +523,37 @@ element_text (DiaObject  *o,
   text = text_of (o, style);
 
   if (text == NULL)
-    text = string_of (o, "name");
+    {
+      text = string_of (o, "name");
+      /* ER's symbols: their name's font has names of its own. */
+      font_into (o, style, "font", "font_height");
+    }
   if (text == NULL)
     text = string_of (o, "stereotype");
   return text;
+}
+
+static void note_approximation (Builder *b, const char *what);
+
+/* ER's symbols: what Dia draws with a double border (a weak entity, an
+ * identifying relationship, a multivalued attribute) has a thick one, a
+ * derived attribute a dashed one. */
+static void
+er_symbol (Builder    *b,
+           DiaObject  *o,
+           FlexoStyle *style)
+{
+  if (!g_str_has_prefix (o->type, "ER - "))
+    return;
+  if (bool_of (o, "weak", FALSE) || bool_of (o, "identifying", FALSE) || bool_of (o, "multivalued", FALSE))
+    {
+      flexo_style_set_stroke_width (style, style->stroke_width * 2);
+      note_approximation (b, _("ER double border, drawn thick"));
+    }
+  if (bool_of (o, "derived", FALSE))
+    flexo_style_set_dash (style, FLEXO_DASH_DASHED);
+  if (bool_of (o, "key", FALSE) || bool_of (o, "weak_key", FALSE))
+    note_approximation (b, _("ER key attribute, its name not underlined"));
 }
 
 static FlexoShape *
@@ -502,6 +564,7 @@ add_element (Builder   *b,
 {
   g_autoptr(FlexoStyle) style = flexo_style_new ();
   g_autofree char *text = NULL;
+  FlexoShape *shape;
   FlexoColor fill;
 
   flexo_style_set_shape_kind (style, kind);
@@ -527,8 +590,17 @@ add_element (Builder   *b,
   if ((strcmp (o->type, "UML - Fork") == 0 || strcmp (o->type, "UML - State Term") == 0) &&
       !color_of (o, "fill_colour", &fill))
     flexo_style_set_fill (style, 0x000000ff);
+  er_symbol (b, o, style);
   text = element_text (o, style);
-  return add_shape (b, o, box, style, text);
+  shape = add_shape (b, o, box, style, text);
+  if (strcmp (o->type, "ER - Relationship") == 0)
+    {
+      Cardinalities c = { shape, string_of (o, "left_card"), string_of (o, "right_card"),
+                          bool_of (o, "rotated", FALSE) };
+
+      g_array_append_val (b->cardinalities, c);
+    }
+  return shape;
 }
 
 /* A Standard - Text: a text shape around its text, from its anchor. */
@@ -762,13 +834,194 @@ uml_line (DiaObject  *o,
       flexo_style_set_arrow_end (style, FLEXO_ARROW_OPEN);
       flexo_style_set_dash (style, FLEXO_DASH_DASHED);
     }
-  else if (strcmp (o->type, "UML - Association") == 0 && int_of (o, "direction", 0) != 0)
-    flexo_style_set_arrow_end (style, FLEXO_ARROW_OPEN);
   if (g_str_has_prefix (o->type, "UML - "))
     flexo_style_set_routing (style, FLEXO_ROUTING_ORTHOGONAL);
   /* KAOS: a refinement's and a refinement link's arrow to what it refines. */
   if (strcmp (o->type, "KAOS - mbr") == 0 || strcmp (o->type, "KAOS - maor") == 0)
     flexo_style_set_arrow_end (style, FLEXO_ARROW_FILLED);
+}
+
+/* A UML association's ends (Dia 0.97's "ends", or the older role_a,
+ * multipicity_a — Dia's spelling — and show_arrow_a): a role, with its
+ * visibility, and a multiplicity as the connector's end label, an open
+ * arrow where the end is navigable, a diamond where it aggregates. */
+static void
+uml_association (Builder        *b,
+                 DiaObject      *o,
+                 FlexoConnector *connector,
+                 FlexoStyle     *style)
+{
+  static const char * const visibility[] = { "+", "-", "#", "" };
+  gboolean ends = count_values (o, "ends.role") == 2;
+
+  for (guint end = 0; end < 2; end++)
+    {
+      g_autofree char *role = NULL;
+      g_autofree char *multiplicity = NULL;
+      g_autoptr(GString) label = g_string_new (NULL);
+      const char *text;
+      gboolean arrow;
+      int aggregate = 0, shown = 3;
+      FlexoArrowHead head = FLEXO_ARROW_NONE;
+
+      if (ends)
+        {
+          role = g_strdup (nth_string (o, "ends.role", end));
+          multiplicity = g_strdup (nth_string (o, "ends.multiplicity", end));
+          text = nth_value (o, "ends.arrow", end);
+          arrow = text != NULL && strcmp (text, "true") == 0;
+          text = nth_value (o, "ends.aggregate", end);
+          if (text != NULL)
+            flexo_strtoi (text, &aggregate);
+          text = nth_value (o, "ends.visibility", end);
+          if (text != NULL)
+            flexo_strtoi (text, &shown);
+        }
+      else
+        {
+          role = string_of (o, end == 0 ? "role_a" : "role_b");
+          multiplicity = string_of (o, end == 0 ? "multipicity_a" : "multipicity_b");
+          arrow = bool_of (o, end == 0 ? "show_arrow_a" : "show_arrow_b", FALSE);
+          shown = int_of (o, end == 0 ? "visibility_a" : "visibility_b", 3);
+        }
+      if (role != NULL && *role != '\0')
+        g_string_append_printf (label, "%s%s", shown >= 0 && shown < 3 ? visibility[shown] : "", role);
+      if (multiplicity != NULL && *multiplicity != '\0')
+        g_string_append_printf (label, "%s%s", label->len > 0 ? "\n" : "", multiplicity);
+      if (label->len > 0)
+        flexo_connector_set_label (connector, end == 0 ? FLEXO_LABEL_START : FLEXO_LABEL_END, label->str);
+      if (aggregate == 1)
+        head = FLEXO_ARROW_HOLLOW_DIAMOND;
+      else if (aggregate == 2)
+        head = FLEXO_ARROW_FILLED_DIAMOND;
+      else if (arrow)
+        head = FLEXO_ARROW_OPEN;
+      if (head != FLEXO_ARROW_NONE && end == 0)
+        flexo_style_set_arrow_start (style, head);
+      else if (head != FLEXO_ARROW_NONE)
+        flexo_style_set_arrow_end (style, head);
+    }
+  /* Older files' aggregation names no end. */
+  if (!ends && int_of (o, "assoc_type", 0) != 0)
+    note_approximation (b, _("UML aggregation of an old Dia file, not shown"));
+}
+
+/* An association's name, with the triangle Dia draws beside it for the
+ * direction it reads in. */
+static char *
+association_name (DiaObject *o,
+                  char      *name)
+{
+  int direction = int_of (o, "direction", 0);
+  char *decorated;
+
+  if (name == NULL || *name == '\0' || !bool_of (o, "show_direction", TRUE) || (direction != 1 && direction != 2))
+    return name;
+  decorated = direction == 1 ? g_strconcat (name, " ▸", NULL) : g_strconcat ("◂ ", name, NULL);
+  g_free (name);
+  return decorated;
+}
+
+/* ER's lines: a total participation, which Dia draws double, thick. */
+static void
+er_line (Builder        *b,
+         DiaObject      *o,
+         FlexoConnector *connector,
+         FlexoStyle     *style)
+{
+  if (strcmp (o->type, "ER - Participation") != 0)
+    return;
+  g_ptr_array_add (b->participations, connector);
+  if (bool_of (o, "total", FALSE))
+    {
+      flexo_style_set_stroke_width (style, style->stroke_width * 2);
+      note_approximation (b, _("ER total participation (a double line), drawn thick"));
+    }
+}
+
+/* Where an ER relationship's cardinality goes: the end, at @shape, of
+ * the line of @lines (connectors, and maybe shapes) nearest @corner
+ * (NULL: none near). */
+static FlexoConnector *
+line_at (GPtrArray          *lines,
+         FlexoShape         *shape,
+         FlexoPoint          corner,
+         FlexoLabelPosition *position)
+{
+  const FlexoRect *box = flexo_shape_get_bounds (shape);
+  double best = MIN (box->width, box->height) / 2 + 1;
+  FlexoConnector *found = NULL;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      FlexoConnector *c = g_ptr_array_index (lines, i);
+
+      if (!FLEXO_IS_CONNECTOR (c))
+        continue;
+
+      for (guint end = 0; end < 2; end++)
+        {
+          FlexoShape *at = end == 0 ? flexo_connector_get_source (c) : flexo_connector_get_target (c);
+          FlexoPoint p = end == 0 ? flexo_connector_get_source_point (c) : flexo_connector_get_target_point (c);
+          double d = hypot (p.x - corner.x, p.y - corner.y);
+
+          if (at == shape && d < best &&
+              flexo_connector_get_label (c, end == 0 ? FLEXO_LABEL_START : FLEXO_LABEL_END) == NULL)
+            {
+              best = d;
+              found = c;
+              *position = end == 0 ? FLEXO_LABEL_START : FLEXO_LABEL_END;
+            }
+        }
+    }
+  return found;
+}
+
+/* ER relationships' cardinalities on their participations' ends, else
+ * as texts beside their corners. */
+static void
+place_cardinalities (Builder *b)
+{
+  for (guint i = 0; i < b->cardinalities->len; i++)
+    {
+      Cardinalities *c = &g_array_index (b->cardinalities, Cardinalities, i);
+      const FlexoRect *box = flexo_shape_get_bounds (c->shape);
+
+      for (guint side = 0; side < 2; side++)
+        {
+          const char *text = side == 0 ? c->left : c->right;
+          FlexoPoint corner = c->rotated ? FLEXO_POINT_INIT (box->x + box->width / 2, box->y + side * box->height)
+                                         : FLEXO_POINT_INIT (box->x + side * box->width, box->y + box->height / 2);
+          FlexoLabelPosition position = FLEXO_LABEL_START;
+          FlexoConnector *connector;
+
+          if (text == NULL || *text == '\0')
+            continue;
+          /* A participation's end, else a plain line's */
+          connector = line_at (b->participations, c->shape, corner, &position);
+          if (connector == NULL)
+            connector = line_at (flexo_diagram_get_items (b->diagram), c->shape, corner, &position);
+          if (connector != NULL)
+            flexo_connector_set_label (connector, position, text);
+          else
+            {
+              g_autoptr(FlexoStyle) style = flexo_style_new ();
+              double size = 20 + 8 * g_utf8_strlen (text, -1);
+              FlexoRect at = FLEXO_RECT_INIT (corner.x - (c->rotated ? 0 : side == 0 ? size : 0),
+                                             corner.y - (c->rotated && side == 0 ? 24 : c->rotated ? 0 : 24),
+                                             size, 24);
+              g_autoptr(FlexoShape) shape = flexo_shape_new (b->document, &at);
+
+              flexo_style_set_shape_kind (style, FLEXO_SHAPE_TEXT);
+              flexo_style_set_text_color (style, 0x000000ff);
+              flexo_shape_set_style (shape, style);
+              flexo_shape_set_text (shape, text);
+              flexo_diagram_add_item (b->diagram, shape);
+              b->report->n_shapes++;
+              note_approximation (b, _("ER cardinality with no participation line there, as a text"));
+            }
+        }
+    }
 }
 
 static void
@@ -840,8 +1093,15 @@ add_line (Builder   *b,
   flexo_style_set_arrow_start (style, arrow_of (int_of (o, "start_arrow", 0)));
   flexo_style_set_arrow_end (style, arrow_of (int_of (o, "end_arrow", 0)));
   uml_line (o, style);
+  if (strcmp (o->type, "UML - Association") == 0)
+    uml_association (b, o, connector, style);
+  er_line (b, o, connector, style);
+  if (!flexo_style_has (style, FLEXO_STYLE_TEXT_COLOR))
+    flexo_style_set_text_color (style, 0x000000ff);
   flexo_connector_set_style (connector, style);
   text = string_of (o, "name");
+  if (strcmp (o->type, "UML - Association") == 0)
+    text = association_name (o, text);
   if (text == NULL)
     text = text_of (o, style);
   if (text != NULL && *text != '\0')
@@ -1021,7 +1281,7 @@ build (DiaTable        *t,
   g_autoptr(FlexoDiagram) diagram = NULL;
   g_autofree char *name = g_path_get_basename (display_name);
   char *dot = strrchr (name, '.');
-  Builder b = { document, NULL, NULL, report, display_name };
+  Builder b = { document, NULL, NULL, report, display_name, NULL, NULL };
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
 
   if (dot != NULL)
@@ -1029,6 +1289,9 @@ build (DiaTable        *t,
   diagram = flexo_diagram_new (document, name);
   b.diagram = diagram;
   b.shapes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  b.cardinalities = g_array_new (FALSE, FALSE, sizeof (Cardinalities));
+  g_array_set_clear_func (b.cardinalities, (GDestroyNotify) cardinalities_clear);
+  b.participations = g_ptr_array_new ();
   flexo_document_begin (document, NULL);
   /* The diagram is filled before it enters the document, which then
    * indexes its shapes at once. Elements first, in order, so that lines
@@ -1049,6 +1312,7 @@ build (DiaTable        *t,
     }
   for (guint k = 0; k < lines->len; k++)
     add_line (&b, &g_array_index (t->objects, DiaObject, g_array_index (lines, guint, k)));
+  place_cardinalities (&b);
   /* Dia's children (0.97's childnode) inside their parents. */
   for (guint i = 0; i < t->objects->len; i++)
     {
@@ -1065,6 +1329,8 @@ build (DiaTable        *t,
   flexo_document_clear_history (document);
   flexo_document_set_saved (document);
   g_hash_table_unref (b.shapes);
+  g_array_unref (b.cardinalities);
+  g_ptr_array_unref (b.participations);
   return document;
 }
 

@@ -857,6 +857,214 @@ START_TEST (test_damaged_copies)
 }
 END_TEST
 
+/* The shape of @items whose text is @text (NULL: none). */
+static FlexoShape *
+shape_with_text (GPtrArray  *items,
+                 const char *text)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+
+      if (FLEXO_IS_SHAPE (item) && g_strcmp0 (flexo_shape_get_text (item), text) == 0)
+        return item;
+    }
+  return NULL;
+}
+
+/* ER: names in their own font (Dia's "font", "font_height"); each
+ * relationship's cardinalities on its participations' ends; a derived
+ * attribute dashed; what Dia draws double (a weak entity, a multivalued
+ * attribute, a total participation) thick, and reported, as the key
+ * attributes Flexo cannot underline. */
+START_TEST (test_er_symbols)
+{
+  g_autofree char *path = corpus_dir ("samples/ER-demo.dia");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlexoDocument) document = NULL;
+  FlexoDiaReport report;
+  GPtrArray *items;
+  FlexoStyle style, plain;
+  guint n_labels = 0, n_thick = 0;
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  document = flexo_dia_load_path_with_report (path, &report, &error);
+  ck_assert_msg (document != NULL, "%s", error ? error->message : "");
+  items = items_of (document);
+
+  flexo_shape_resolve_style (shape_with_text (items, "EMPLOYEE"), &plain);
+  ck_assert_str_eq (plain.font_family, "Monospace");
+  /* Dia's 0.8 cm high lines: 20 units a centimetre, points three quarters of them */
+  ck_assert_double_eq_tol (plain.font_size, 0.8 * 20 * 0.75, 1e-6);
+  flexo_shape_resolve_style (shape_with_text (items, "NumberOfEmployees"), &style);
+  ck_assert_int_eq (style.dash, FLEXO_DASH_DASHED);
+  flexo_shape_resolve_style (shape_with_text (items, "Locations"), &style);
+  ck_assert_double_eq_tol (style.stroke_width, 2 * plain.stroke_width, 1e-9);
+  flexo_shape_resolve_style (shape_with_text (items, "DEPENDENT"), &style);
+  ck_assert_double_eq_tol (style.stroke_width, 2 * plain.stroke_width, 1e-9);
+
+  /* 6 relationships, each with two cardinalities: 1, N or M */
+  for (guint i = 0; i < items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+
+      if (!FLEXO_IS_CONNECTOR (item))
+        continue;
+      for (FlexoLabelPosition at = FLEXO_LABEL_START; at <= FLEXO_LABEL_END; at += FLEXO_LABEL_END - FLEXO_LABEL_START)
+        if (flexo_connector_get_label (item, at) != NULL)
+          {
+            g_string_append (labels, flexo_connector_get_label (item, at));
+            n_labels++;
+          }
+      flexo_connector_resolve_style (item, &style);
+      n_thick += style.stroke_width > plain.stroke_width * 1.5;
+    }
+  ck_assert_uint_eq (n_labels, 12);
+  /* WORKS_FOR: N on its left, towards EMPLOYEE; 1 on its right */
+  {
+    FlexoShape *works_for = shape_with_text (items, "WORKS_FOR");
+    FlexoShape *employee = shape_with_text (items, "EMPLOYEE");
+    FlexoShape *department = shape_with_text (items, "DEPARTMENT");
+    guint checked = 0;
+
+    for (guint i = 0; i < items->len; i++)
+      {
+        gpointer item = g_ptr_array_index (items, i);
+        FlexoShape *ends[2];
+
+        if (!FLEXO_IS_CONNECTOR (item))
+          continue;
+        ends[0] = flexo_connector_get_source (item);
+        ends[1] = flexo_connector_get_target (item);
+        for (guint e = 0; e < 2; e++)
+          if (ends[e] == works_for && (ends[1 - e] == employee || ends[1 - e] == department))
+            {
+              ck_assert_str_eq (flexo_connector_get_label (item, e == 0 ? FLEXO_LABEL_START : FLEXO_LABEL_END),
+                                ends[1 - e] == employee ? "N" : "1");
+              checked++;
+            }
+      }
+    ck_assert_uint_eq (checked, 2);
+  }
+  ck_assert_msg (strspn (labels->str, "1NM") == labels->len, "%s", labels->str);
+  ck_assert_uint_eq (n_thick, 7);
+  ck_assert_uint_eq (GPOINTER_TO_UINT (g_hash_table_lookup (report.approximated,
+                                                            "ER total participation (a double line), drawn thick")), 7);
+  ck_assert_uint_eq (GPOINTER_TO_UINT (g_hash_table_lookup (report.approximated,
+                                                            "ER key attribute, its name not underlined")), 6);
+  ck_assert_uint_eq (GPOINTER_TO_UINT (g_hash_table_lookup (report.approximated, "ER double border, drawn thick")), 3);
+  flexo_dia_report_clear (&report);
+}
+END_TEST
+
+/* UML associations: roles with their visibility at their ends, an open
+ * arrow where an end is navigable (UML-demo, Dia 0.96's attributes), a
+ * hollow diamond where it aggregates (all_objects, Dia 0.97's "ends"). */
+START_TEST (test_uml_associations)
+{
+  g_autofree char *demo = corpus_dir ("samples/UML-demo.dia");
+  g_autofree char *all = corpus_dir ("samples/all_objects.dia");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlexoDocument) document = flexo_format_load (demo, &error);
+  g_autoptr(FlexoDocument) second = NULL;
+  GPtrArray *items;
+  guint n_roles = 0, n_navigable = 0, n_diamonds = 0;
+
+  ck_assert_msg (document != NULL, "%s", error ? error->message : "");
+  items = items_of (document);
+  for (guint i = 0; i < items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+      const char *role;
+      FlexoStyle style;
+
+      if (!FLEXO_IS_CONNECTOR (item))
+        continue;
+      role = flexo_connector_get_label (item, FLEXO_LABEL_START);
+      n_roles += g_strcmp0 (role, "+Iterators") == 0 || g_strcmp0 (role, "+root") == 0;
+      flexo_connector_resolve_style (item, &style);
+      n_navigable += style.arrow_end == FLEXO_ARROW_OPEN && style.dash == FLEXO_DASH_SOLID &&
+                     style.arrow_start == FLEXO_ARROW_NONE;
+    }
+  ck_assert_uint_eq (n_roles, 2);
+  ck_assert_uint_eq (n_navigable, 4);
+
+  second = flexo_format_load (all, &error);
+  ck_assert_msg (second != NULL, "%s", error ? error->message : "");
+  items = items_of (second);
+  for (guint i = 0; i < items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+      FlexoStyle style;
+
+      if (!FLEXO_IS_CONNECTOR (item))
+        continue;
+      flexo_connector_resolve_style (item, &style);
+      n_diamonds += style.arrow_end == FLEXO_ARROW_HOLLOW_DIAMOND;
+    }
+  ck_assert_uint_ge (n_diamonds, 1);
+}
+END_TEST
+
+/* An association's reading direction as a triangle by its name, an old
+ * file's aggregation reported; a relationship's cardinalities with no
+ * line at its corners as texts beside them. */
+START_TEST (test_er_uml_crafted)
+{
+  static const char xml[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<dia:diagram xmlns:dia=\"http://www.lysator.liu.se/~alla/dia/\"><dia:layer name=\"L\" visible=\"true\">\n"
+    "<dia:object type=\"ER - Relationship\" version=\"0\" id=\"O0\">"
+    "<dia:attribute name=\"elem_corner\"><dia:point val=\"10,10\"/></dia:attribute>"
+    "<dia:attribute name=\"elem_width\"><dia:real val=\"4\"/></dia:attribute>"
+    "<dia:attribute name=\"elem_height\"><dia:real val=\"2\"/></dia:attribute>"
+    "<dia:attribute name=\"name\"><dia:string>#owns#</dia:string></dia:attribute>"
+    "<dia:attribute name=\"left_card\"><dia:string>#0..1#</dia:string></dia:attribute>"
+    "<dia:attribute name=\"right_card\"><dia:string>#many#</dia:string></dia:attribute></dia:object>\n"
+    "<dia:object type=\"UML - Association\" version=\"1\" id=\"O1\">"
+    "<dia:attribute name=\"orth_points\"><dia:point val=\"1,1\"/><dia:point val=\"5,1\"/></dia:attribute>"
+    "<dia:attribute name=\"name\"><dia:string>#reads#</dia:string></dia:attribute>"
+    "<dia:attribute name=\"direction\"><dia:enum val=\"1\"/></dia:attribute>"
+    "<dia:attribute name=\"assoc_type\"><dia:enum val=\"1\"/></dia:attribute>"
+    "<dia:attribute name=\"multipicity_b\"><dia:string>#1..*#</dia:string></dia:attribute></dia:object>\n"
+    "</dia:layer></dia:diagram>\n";
+  g_autofree char *dir = g_dir_make_tmp ("flexo-dia-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "crafted.dia", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlexoDocument) document = NULL;
+  FlexoDiaReport report;
+  GPtrArray *items;
+  FlexoConnector *association = NULL;
+  FlexoShape *left, *right;
+
+  ck_assert (g_file_set_contents (path, xml, -1, NULL));
+  document = flexo_dia_load_path_with_report (path, &report, &error);
+  ck_assert_msg (document != NULL, "%s", error ? error->message : "");
+  items = items_of (document);
+  for (guint i = 0; i < items->len; i++)
+    if (FLEXO_IS_CONNECTOR (g_ptr_array_index (items, i)))
+      association = g_ptr_array_index (items, i);
+  ck_assert_ptr_nonnull (association);
+  ck_assert_str_eq (flexo_connector_get_label (association, FLEXO_LABEL_MIDDLE), "reads ▸");
+  ck_assert_str_eq (flexo_connector_get_label (association, FLEXO_LABEL_END), "1..*");
+  ck_assert_ptr_null (flexo_connector_get_label (association, FLEXO_LABEL_START));
+  ck_assert_uint_eq (GPOINTER_TO_UINT (g_hash_table_lookup (report.approximated,
+                                                            "UML aggregation of an old Dia file, not shown")), 1);
+
+  /* Left of the diamond's left corner, right of its right one */
+  left = shape_with_text (items, "0..1");
+  right = shape_with_text (items, "many");
+  ck_assert (left != NULL && right != NULL);
+  ck_assert_double_le (flexo_shape_get_bounds (left)->x + flexo_shape_get_bounds (left)->width, 10 * 20 + 1e-9);
+  ck_assert_double_ge (flexo_shape_get_bounds (right)->x, 14 * 20 - 1e-9);
+  ck_assert_uint_eq (GPOINTER_TO_UINT (g_hash_table_lookup (report.approximated,
+                                                            "ER cardinality with no participation line there, as a text")), 2);
+  flexo_dia_report_clear (&report);
+  g_remove (path);
+  g_rmdir (dir);
+}
+END_TEST
+
 START_TEST (test_not_dia)
 {
   g_autofree char *dir = g_dir_make_tmp ("flexo-dia-XXXXXX", NULL);
@@ -900,6 +1108,9 @@ dia_suite (void)
   tcase_add_test (tc, test_arcs_sample);
   tcase_add_test (tc, test_import_notes);
   tcase_add_test (tc, test_not_dia);
+  tcase_add_test (tc, test_er_symbols);
+  tcase_add_test (tc, test_uml_associations);
+  tcase_add_test (tc, test_er_uml_crafted);
   tcase_add_test (tc, test_hidden_layer);
   tcase_add_test (tc, test_hostile_numbers);
   suite_add_tcase (s, tc);
