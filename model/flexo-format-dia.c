@@ -831,7 +831,8 @@ uml_line (DiaObject  *o,
     }
   else if (strcmp (o->type, "UML - Dependency") == 0)
     {
-      flexo_style_set_arrow_end (style, FLEXO_ARROW_OPEN);
+      if (bool_of (o, "draw_arrow", TRUE))
+        flexo_style_set_arrow_end (style, FLEXO_ARROW_OPEN);
       flexo_style_set_dash (style, FLEXO_DASH_DASHED);
     }
   if (g_str_has_prefix (o->type, "UML - "))
@@ -1096,16 +1097,29 @@ add_line (Builder   *b,
   if (strcmp (o->type, "UML - Association") == 0)
     uml_association (b, o, connector, style);
   er_line (b, o, connector, style);
-  if (!flexo_style_has (style, FLEXO_STYLE_TEXT_COLOR))
-    flexo_style_set_text_color (style, 0x000000ff);
-  flexo_connector_set_style (connector, style);
   text = string_of (o, "name");
   if (strcmp (o->type, "UML - Association") == 0)
     text = association_name (o, text);
   if (text == NULL)
     text = text_of (o, style);
+  /* A UML line's stereotype, above its name, as Dia shows it */
+  {
+    g_autofree char *stereotype = string_of (o, "stereotype");
+
+    if (stereotype != NULL && *stereotype != '\0')
+      {
+        char *both = text != NULL && *text != '\0' ? g_strdup_printf ("«%s»\n%s", stereotype, text)
+                                                   : g_strdup_printf ("«%s»", stereotype);
+
+        g_free (text);
+        text = both;
+      }
+  }
   if (text != NULL && *text != '\0')
     flexo_connector_set_label (connector, FLEXO_LABEL_MIDDLE, text);
+  if (!flexo_style_has (style, FLEXO_STYLE_TEXT_COLOR))
+    flexo_style_set_text_color (style, 0x000000ff);
+  flexo_connector_set_style (connector, style);
   flexo_diagram_add_item (b->diagram, connector);
   b->report->n_connectors++;
 }

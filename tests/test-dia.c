@@ -988,6 +988,28 @@ START_TEST (test_uml_associations)
     }
   ck_assert_uint_eq (n_roles, 2);
   ck_assert_uint_eq (n_navigable, 4);
+  g_clear_object (&document);
+
+  /* Dependencies' stereotypes, between guillemets, as their labels */
+  {
+    g_autofree char *packages = corpus_dir ("samples/UMLPackages.dia");
+    guint n_import = 0, n_access = 0;
+
+    document = flexo_format_load (packages, &error);
+    ck_assert_msg (document != NULL, "%s", error ? error->message : "");
+    items = items_of (document);
+    for (guint i = 0; i < items->len; i++)
+      {
+        gpointer item = g_ptr_array_index (items, i);
+
+        if (!FLEXO_IS_CONNECTOR (item))
+          continue;
+        n_import += g_strcmp0 (flexo_connector_get_label (item, FLEXO_LABEL_MIDDLE), "«import»") == 0;
+        n_access += g_strcmp0 (flexo_connector_get_label (item, FLEXO_LABEL_MIDDLE), "«access»") == 0;
+      }
+    ck_assert_uint_eq (n_import, 5);
+    ck_assert_uint_eq (n_access, 2);
+  }
 
   second = flexo_format_load (all, &error);
   ck_assert_msg (second != NULL, "%s", error ? error->message : "");

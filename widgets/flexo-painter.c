@@ -491,6 +491,24 @@ compute_shape_layout (FlexoPainter     *self,
       }
       break;
 
+    case FLEXO_SHAPE_PACKAGE:
+      {
+        /* The name at the top of the body, over the package's contents
+         * (as UML, and Dia, show it), not in their middle. */
+        double th;
+
+        sl->text = inset_rect (label_area (sl->kind, b), pad, pad);
+        th = flexo_painter_text_height (self, shape, SLOT_EXTRA, sl->label, style, sl->bold,
+                                        MAX (sl->text.width, 1), 0, sl->align);
+        /* A little more than measured: rounded, the last line would go.
+         * A name the body cannot hold takes the whole box, as elsewhere. */
+        if (th > 0 && th + 2 < sl->text.height)
+          sl->text.height = th + 2;
+        else if (th > 0)
+          sl->text = inset_rect (*b, pad, pad);
+      }
+      break;
+
     default:
       {
         FlexoRect clear = label_area (sl->kind, b);
