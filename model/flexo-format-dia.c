@@ -210,30 +210,6 @@ static const FlexoDash dia_dashes[] = {
   FLEXO_DASH_SOLID, FLEXO_DASH_DASHED, FLEXO_DASH_DASH_DOT, FLEXO_DASH_DASH_DOT, FLEXO_DASH_DOTTED,
 };
 
-/* Dia's arrow kinds (lib/arrows.h), by number, as Flexo's heads. */
-static FlexoArrowHead
-arrow_of (int kind)
-{
-  switch (kind)
-    {
-    case 0: return FLEXO_ARROW_NONE;
-    case 1: case 18: case 26: case 32: return FLEXO_ARROW_OPEN;
-    case 2: case 10: case 12: case 23: return FLEXO_ARROW_HOLLOW_TRIANGLE;
-    case 3: case 11: case 22: case 27: return FLEXO_ARROW_FILLED;
-    case 4: return FLEXO_ARROW_HOLLOW_DIAMOND;
-    case 5: case 25: return FLEXO_ARROW_FILLED_DIAMOND;
-    case 6: return FLEXO_ARROW_HALF;
-    case 7: case 21: return FLEXO_ARROW_CROSS;
-    case 8: case 14: return FLEXO_ARROW_FILLED_CIRCLE;
-    case 9: case 13: case 24: return FLEXO_ARROW_CIRCLE;
-    case 16: case 17: return FLEXO_ARROW_SQUARE;
-    case 20: case 28: return FLEXO_ARROW_CROWS_FOOT_MANY;
-    case 29: return FLEXO_ARROW_CROWS_FOOT_ZERO_OR_MANY;
-    case 30: return FLEXO_ARROW_CROWS_FOOT_ZERO_OR_ONE;
-    case 31: return FLEXO_ARROW_CROWS_FOOT_ONE;
-    default: return FLEXO_ARROW_OPEN;
-    }
-}
 
 /* The line attributes every Dia object shares. */
 static void
@@ -842,6 +818,71 @@ uml_line (DiaObject  *o,
     flexo_style_set_arrow_end (style, FLEXO_ARROW_FILLED);
 }
 
+/* Dia's arrow kinds (lib/arrows.h), by number, as Flexo's heads; the
+ * name of those only the nearest head draws (NULL: drawn as Dia does). */
+static FlexoArrowHead
+arrow_of (int          kind,
+          const char **approximated)
+{
+  static const char * const names[] = {
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL, "Slashed Cross", NULL, NULL,
+    "Double Hollow Triangle", "Double Filled Triangle", NULL, "Filled Dot", "Dimension Origin", "Blanked Dot",
+    "Filled Box", NULL, "Slash Arrow", "Integral Symbol", NULL, NULL, NULL, "Blanked Concave",
+    "Round", "Half Diamond", "Open Round", "Filled Dot and Triangle", NULL, NULL, NULL, NULL,
+    "Backslash", "Three Dots",
+  };
+
+  *approximated = kind >= 0 && kind < (int) G_N_ELEMENTS (names) ? names[kind] : "?";
+  switch (kind)
+    {
+    case 0: return FLEXO_ARROW_NONE;
+    case 1: case 18: case 26: case 32: return FLEXO_ARROW_OPEN;
+    case 2: case 10: case 12: case 23: return FLEXO_ARROW_HOLLOW_TRIANGLE;
+    case 3: case 11: case 27: return FLEXO_ARROW_FILLED;
+    case 22: return FLEXO_ARROW_CONCAVE;
+    case 4: return FLEXO_ARROW_HOLLOW_DIAMOND;
+    case 5: case 25: return FLEXO_ARROW_FILLED_DIAMOND;
+    case 6: return FLEXO_ARROW_HALF;
+    case 7: case 21: return FLEXO_ARROW_CROSS;
+    case 8: case 14: return FLEXO_ARROW_FILLED_CIRCLE;
+    case 9: case 13: case 24: return FLEXO_ARROW_CIRCLE;
+    case 16: case 17: return FLEXO_ARROW_SQUARE;
+    case 20: return FLEXO_ARROW_CROWS_FOOT_MANY;
+    case 28: return FLEXO_ARROW_CROWS_FOOT_ONE_OR_MANY;
+    case 29: return FLEXO_ARROW_CROWS_FOOT_ZERO_OR_MANY;
+    case 30: return FLEXO_ARROW_CROWS_FOOT_ZERO_OR_ONE;
+    case 31: return FLEXO_ARROW_CROWS_FOOT_ONE;
+    default: return FLEXO_ARROW_OPEN;
+    }
+}
+
+/* A line's arrow at its start or end, what it approximated reported:
+ * its kind, or its size when far from Dia's defaults (half a centimetre
+ * long and wide, 0.8 in older files): Flexo's heads, sized by the line,
+ * are about 0.65 cm long on Dia's usual 0.1 cm line. */
+static FlexoArrowHead
+line_arrow (Builder    *b,
+            DiaObject  *o,
+            gboolean    start)
+{
+  const char *approximated = NULL;
+  FlexoArrowHead head = arrow_of (int_of (o, start ? "start_arrow" : "end_arrow", 0), &approximated);
+  double length = real_of (o, start ? "start_arrow_length" : "end_arrow_length", 0.5);
+  double width = real_of (o, start ? "start_arrow_width" : "end_arrow_width", 0.5);
+
+  if (head != FLEXO_ARROW_NONE && (MAX (length, width) > 0.9 || MIN (length, width) < 0.25))
+    note_approximation (b, _("Dia arrow of another size than its default, drawn at the line’s"));
+
+  if (approximated != NULL)
+    {
+      /* Translators: %s is the name of one of Dia's arrows, in English as Dia names it */
+      g_autofree char *what = g_strdup_printf (_("Dia arrow “%s”, drawn as the nearest head"), approximated);
+
+      note_approximation (b, what);
+    }
+  return head;
+}
+
 /* A UML association's ends (Dia 0.97's "ends", or the older role_a,
  * multipicity_a — Dia's spelling — and show_arrow_a): a role, with its
  * visibility, and a multiplicity as the connector's end label, an open
@@ -1091,8 +1132,8 @@ add_line (Builder   *b,
       note_approximation (b, o->type);
     }
   line_gaps (b, o, connector, bezier || chain->len > 0);
-  flexo_style_set_arrow_start (style, arrow_of (int_of (o, "start_arrow", 0)));
-  flexo_style_set_arrow_end (style, arrow_of (int_of (o, "end_arrow", 0)));
+  flexo_style_set_arrow_start (style, line_arrow (b, o, TRUE));
+  flexo_style_set_arrow_end (style, line_arrow (b, o, FALSE));
   uml_line (o, style);
   if (strcmp (o->type, "UML - Association") == 0)
     uml_association (b, o, connector, style);

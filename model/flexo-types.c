@@ -23,7 +23,7 @@ static const char * const arrow_head_names[FLEXO_N_ARROW_HEADS] = {
   "none", "open", "filled", "hollow-triangle", "hollow-diamond",
   "filled-diamond", "circle", "filled-circle", "square", "crows-foot-one",
   "crows-foot-many", "crows-foot-zero-or-one", "crows-foot-zero-or-many",
-  "half", "cross",
+  "half", "cross", "concave", "crows-foot-one-or-many",
 };
 
 static const char * const routing_names[FLEXO_N_ROUTINGS] = {

@@ -57,6 +57,8 @@ typedef enum
   FLEXO_ARROW_CROWS_FOOT_ZERO_OR_MANY,
   FLEXO_ARROW_HALF,
   FLEXO_ARROW_CROSS,
+  FLEXO_ARROW_CONCAVE,        /* filled, its back notched (Dia's "filled concave") */
+  FLEXO_ARROW_CROWS_FOOT_ONE_OR_MANY,
   FLEXO_N_ARROW_HEADS
 } FlexoArrowHead;
 

@@ -99,7 +99,8 @@ static const char * const dash_names[] = { N_("Solid"), N_("Dashed"), N_("Dotted
 static const char * const arrow_names[] = {
   N_("None"), N_("Open Arrow"), N_("Filled Arrow"), N_("Hollow Triangle"), N_("Hollow Diamond"), N_("Filled Diamond"),
   N_("Circle"), N_("Filled Circle"), N_("Square"), N_("Crow’s Foot, One"), N_("Crow’s Foot, Many"),
-  N_("Crow’s Foot, Zero or One"), N_("Crow’s Foot, Zero or Many"), N_("Half Arrow"), N_("Cross"), NULL
+  N_("Crow’s Foot, Zero or One"), N_("Crow’s Foot, Zero or Many"), N_("Half Arrow"), N_("Cross"),
+  N_("Concave Arrow"), N_("Crow’s Foot, One or Many"), NULL
 };
 static const char * const routing_names[] = { N_("Straight"), N_("Orthogonal"), N_("Curved"), N_("Bézier"), NULL };
 

@@ -33,6 +33,8 @@ flexo_painter_head_inset (FlexoArrowHead head,
       return width / 2;
     case FLEXO_ARROW_FILLED:
       return l * 0.8;
+    case FLEXO_ARROW_CONCAVE:
+      return l * 0.6;
     case FLEXO_ARROW_HOLLOW_TRIANGLE:
       return l;
     case FLEXO_ARROW_HOLLOW_DIAMOND:
@@ -50,6 +52,7 @@ flexo_painter_head_inset (FlexoArrowHead head,
     case FLEXO_ARROW_CROWS_FOOT_MANY:
     case FLEXO_ARROW_CROWS_FOOT_ZERO_OR_ONE:
     case FLEXO_ARROW_CROWS_FOOT_ZERO_OR_MANY:
+    case FLEXO_ARROW_CROWS_FOOT_ONE_OR_MANY:
     case FLEXO_ARROW_CROSS:
     default:
       return 0;
@@ -168,6 +171,16 @@ flexo_painter_draw_head (FlexoPaint     *paint,
       paint_fill (paint);
       break;
 
+    case FLEXO_ARROW_CONCAVE:
+      /* A filled arrow whose back is notched towards the tip */
+      head_to (paint, &f, 0, 0, TRUE);
+      head_to (paint, &f, l, hw, FALSE);
+      head_to (paint, &f, 0.6 * l, 0, FALSE);
+      head_to (paint, &f, l, -hw, FALSE);
+      paint_close_path (paint);
+      paint_fill (paint);
+      break;
+
     case FLEXO_ARROW_HOLLOW_TRIANGLE:
       head_to (paint, &f, a, 0, TRUE);
       head_to (paint, &f, a + l, hw, FALSE);
@@ -233,9 +246,16 @@ flexo_painter_draw_head (FlexoPaint     *paint,
 
     case FLEXO_ARROW_CROWS_FOOT_MANY:
     case FLEXO_ARROW_CROWS_FOOT_ZERO_OR_MANY:
+    case FLEXO_ARROW_CROWS_FOOT_ONE_OR_MANY:
       head_to (paint, &f, 0, 0.5 * l, TRUE);
       head_to (paint, &f, l, 0, FALSE);
       head_to (paint, &f, 0, -0.5 * l, FALSE);
+      /* One or many: a bar behind the foot */
+      if (head == FLEXO_ARROW_CROWS_FOOT_ONE_OR_MANY)
+        {
+          head_to (paint, &f, 1.3 * l, 0.45 * l, TRUE);
+          head_to (paint, &f, 1.3 * l, -0.45 * l, FALSE);
+        }
       paint_stroke (paint);
       if (head == FLEXO_ARROW_CROWS_FOOT_ZERO_OR_MANY)
         {
