@@ -459,8 +459,7 @@ START_TEST (test_bezier_lines_exact)
     { 11.35, 10.95 }, { 11.7, 6.9 }, { 12.05, 2.85 }, { 14.052, 9.25 }, { 18.7, 9.25 },
   };
   g_autofree char *path = corpus_dir ("exports/Bezierlines.dia");
-  static char unset;
-  char *notes = &unset;
+  g_autofree char *notes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(FlexoDocument) document = flexo_format_import (path, &notes, &error);
   FlexoConnector *first, *second;
@@ -556,8 +555,7 @@ check_arc (FlexoConnector *c,
 START_TEST (test_arcs_exact)
 {
   g_autofree char *path = corpus_dir ("exports/Arcs.dia");
-  static char unset;
-  char *notes = &unset;
+  g_autofree char *notes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(FlexoDocument) document = flexo_format_import (path, &notes, &error);
   FlexoConnector *o0, *o2;
