@@ -34,6 +34,30 @@ corpus_dir (const char *sub)
   return g_build_filename (base, sub, NULL);
 }
 
+/* @xml in a file named @name, in a new temporary folder: its path, which
+ * remove_crafted() removes with the folder. */
+static char *
+write_crafted (const char *name,
+               const char *xml)
+{
+  g_autofree char *dir = g_dir_make_tmp ("flexo-dia-XXXXXX", NULL);
+  char *path;
+
+  ck_assert_ptr_nonnull (dir);
+  path = g_build_filename (dir, name, NULL);
+  ck_assert (g_file_set_contents (path, xml, -1, NULL));
+  return path;
+}
+
+static void
+remove_crafted (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 static double
 xpath_number (xmlXPathContext *context,
               const char      *expression)
@@ -655,8 +679,6 @@ START_TEST (test_hidden_layer)
     "<dia:attribute name=\"elem_corner\"><dia:point val=\"1,1\"/></dia:attribute>"
     "<dia:attribute name=\"elem_width\"><dia:real val=\"2\"/></dia:attribute>"
     "<dia:attribute name=\"elem_height\"><dia:real val=\"1\"/></dia:attribute></dia:object>";
-  g_autofree char *dir = g_dir_make_tmp ("flexo-dia-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "layers.dia", NULL);
   g_autofree char *o1 = g_strdup_printf (box, "O1");
   g_autofree char *o2 = g_strdup_printf (box, "O2");
   g_autofree char *o3 = g_strdup_printf (box, "O3");
@@ -665,17 +687,16 @@ START_TEST (test_hidden_layer)
                                           "<dia:layer name=\"Shown\" visible=\"true\">%s</dia:layer>\n"
                                           "<dia:layer name=\"Hidden\" visible=\"false\">%s%s</dia:layer>\n"
                                           "</dia:diagram>\n", o1, o2, o3);
+  g_autofree char *path = write_crafted ("layers.dia", xml);
   g_autofree char *notes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(FlexoDocument) document = NULL;
 
-  ck_assert (g_file_set_contents (path, xml, -1, NULL));
   document = flexo_format_import (path, &notes, &error);
   ck_assert_msg (document != NULL, "%s", error ? error->message : "");
   ck_assert_uint_eq (items_of (document)->len, 3);
   ck_assert_str_eq (notes, "Imported with 2 approximations\nobject of a hidden layer, shown (2)");
-  g_remove (path);
-  g_rmdir (dir);
+  remove_crafted (path);
 }
 END_TEST
 
@@ -705,13 +726,11 @@ START_TEST (test_hostile_numbers)
     "<dia:attribute name=\"bez_points\"><dia:point val=\"1,1\"/><dia:point val=\"2,1\"/><dia:point val=\"x\"/>"
     "<dia:point val=\"5,5\"/><dia:point val=\"6,6\"/><dia:point val=\"1,2\"/></dia:attribute></dia:object>\n"
     "</dia:layer></dia:diagram>\n";
-  g_autofree char *dir = g_dir_make_tmp ("flexo-dia-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "hostile.dia", NULL);
+  g_autofree char *path = write_crafted ("hostile.dia", xml);
   g_autoptr(GError) error = NULL;
   g_autoptr(FlexoDocument) document = NULL;
   GPtrArray *items;
 
-  ck_assert (g_file_set_contents (path, xml, -1, NULL));
   document = flexo_format_load (path, &error);
   ck_assert_msg (document != NULL, "%s", error ? error->message : "");
   items = items_of (document);
@@ -745,8 +764,7 @@ START_TEST (test_hostile_numbers)
                      isfinite (bounds.height) && fabs (bounds.x) < 1e6 && bounds.height < 1e6,
                      "item %u: %g, %g, %g × %g", i, bounds.x, bounds.y, bounds.width, bounds.height);
     }
-  g_remove (path);
-  g_rmdir (dir);
+  remove_crafted (path);
 }
 END_TEST
 
@@ -793,8 +811,7 @@ START_TEST (test_damaged_copies)
 {
   static const char * const sources[] = { "broken/fonts-0.90.dia", "broken/fonts-0.90-full.dia",
                                           "broken/opkald_ind.04.dia", "samples/all_objects.dia" };
-  g_autofree char *dir = g_dir_make_tmp ("flexo-damaged-XXXXXX", NULL);
-  g_autofree char *copy = g_build_filename (dir, "damaged.dia", NULL);
+  g_autofree char *copy = write_crafted ("damaged.dia", "");
 
   for (guint s = 0; s < G_N_ELEMENTS (sources); s++)
     {
@@ -856,8 +873,7 @@ START_TEST (test_damaged_copies)
         check_damaged (copy, bad->str, bad->len, n_lines, "an object not closed");
       }
     }
-  g_remove (copy);
-  g_rmdir (dir);
+  remove_crafted (copy);
 }
 END_TEST
 
@@ -1054,8 +1070,7 @@ START_TEST (test_er_uml_crafted)
     "<dia:attribute name=\"assoc_type\"><dia:enum val=\"1\"/></dia:attribute>"
     "<dia:attribute name=\"multipicity_b\"><dia:string>#1..*#</dia:string></dia:attribute></dia:object>\n"
     "</dia:layer></dia:diagram>\n";
-  g_autofree char *dir = g_dir_make_tmp ("flexo-dia-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "crafted.dia", NULL);
+  g_autofree char *path = write_crafted ("crafted.dia", xml);
   g_autoptr(GError) error = NULL;
   g_autoptr(FlexoDocument) document = NULL;
   FlexoDiaReport report;
@@ -1063,7 +1078,6 @@ START_TEST (test_er_uml_crafted)
   FlexoConnector *association = NULL;
   FlexoShape *left, *right;
 
-  ck_assert (g_file_set_contents (path, xml, -1, NULL));
   document = flexo_dia_load_path_with_report (path, &report, &error);
   ck_assert_msg (document != NULL, "%s", error ? error->message : "");
   items = items_of (document);
@@ -1086,18 +1100,15 @@ START_TEST (test_er_uml_crafted)
   ck_assert_uint_eq (GPOINTER_TO_UINT (g_hash_table_lookup (report.approximated,
                                                             "ER cardinality with no participation line there, as a text")), 2);
   flexo_dia_report_clear (&report);
-  g_remove (path);
-  g_rmdir (dir);
+  remove_crafted (path);
 }
 END_TEST
 
 START_TEST (test_not_dia)
 {
-  g_autofree char *dir = g_dir_make_tmp ("flexo-dia-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "other.dia", NULL);
+  g_autofree char *path = write_crafted ("other.dia", "<?xml version=\"1.0\"?>\n<svg/>\n");
   g_autoptr(GError) error = NULL;
 
-  ck_assert (g_file_set_contents (path, "<?xml version=\"1.0\"?>\n<svg/>\n", -1, NULL));
   ck_assert_ptr_null (flexo_format_load (path, &error));
   ck_assert_ptr_nonnull (error);
   ck_assert_msg (strstr (error->message, "other.dia:2:") != NULL, "%s", error->message);
@@ -1106,8 +1117,7 @@ START_TEST (test_not_dia)
   ck_assert_ptr_null (flexo_format_load (path, &error));
   ck_assert_ptr_nonnull (error);
   ck_assert_msg (strstr (error->message, "other.dia:1:") != NULL, "%s", error->message);
-  g_remove (path);
-  g_rmdir (dir);
+  remove_crafted (path);
 }
 END_TEST
 
