@@ -395,6 +395,43 @@ START_TEST (test_open_dia_imports)
   ck_assert_str_eq (flexo_diagram_get_name (diagram), "UML-demo");
   ck_assert_ptr_null (flexo_window_get_file (window));
   ck_assert_int_eq (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), 1);
+
+}
+END_TEST
+
+static guint unallocated_snapshots;
+
+static GLogWriterOutput
+count_unallocated (GLogLevelFlags   level,
+                   const GLogField *fields,
+                   gsize            n_fields,
+                   gpointer         data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (strcmp (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0 &&
+        strstr (fields[i].value, "without a current allocation") != NULL)
+      unallocated_snapshots++;
+  return g_log_writer_default (level, fields, n_fields, data);
+}
+
+/* A document fitted to the window as it is first laid out: the zoom
+ * button says the zoom once that is over. Changed in the middle of it,
+ * the header bar was drawn unallocated (a GTK warning). */
+START_TEST (test_open_fits_without_unallocated_header)
+{
+  g_autoptr(GFile) file = data_file ("dia", "samples", "ER-demo.dia", NULL);
+  GtkWidget *zoom = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, "tooltip-text", "Zoom");
+  g_autofree char *expected = NULL;
+  double fitted;
+
+  g_log_set_writer_func (count_unallocated, NULL, NULL);
+  open_file (file);
+  flexo_gui_test_flush ();
+  fitted = flexo_canvas_get_zoom (FLEXO_CANVAS (flexo_window_get_canvas (window)));
+  ck_assert_double_lt (fitted, 0.95);
+  expected = g_strdup_printf ("%.0f %%", fitted * 100);
+  ck_assert_str_eq (gtk_menu_button_get_label (GTK_MENU_BUTTON (zoom)), expected);
+  ck_assert_uint_eq (unallocated_snapshots, 0);
 }
 END_TEST
 
@@ -481,6 +518,7 @@ gui_suite (void)
   tcase_add_test (tc, test_open_broken_file_shows_error_and_keeps_document);
   tcase_add_test (tc, test_open_new_file_name);
   tcase_add_test (tc, test_open_dia_imports);
+  tcase_add_test (tc, test_open_fits_without_unallocated_header);
   tcase_add_test (tc, test_live_validation_lists_and_marks_problems);
   tcase_add_test (tc, test_open_other_format_is_an_error);
   tcase_add_test (tc, test_inspector_after_first_frame);

@@ -1087,6 +1087,13 @@ flexo_canvas_measure (GtkWidget      *widget,
   *natural = 400;
 }
 
+static gboolean
+thaw_notify (gpointer data)
+{
+  g_object_thaw_notify (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 flexo_canvas_size_allocate (GtkWidget *widget,
                             int        width,
@@ -1100,7 +1107,11 @@ flexo_canvas_size_allocate (GtkWidget *widget,
       FlexoRect r = content_bounds (self);
 
       self->fit_pending = FALSE;
+      /* Told once the layout is over: a zoom shown elsewhere (the
+       * window's zoom button) would change size in the middle of it. */
+      g_object_freeze_notify (G_OBJECT (self));
       zoom_to_rect (self, &r, TRUE);
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, thaw_notify, g_object_ref (self), g_object_unref);
     }
   flexo_canvas_update_adjustments (self);
   flexo_canvas_place_editor (self);
