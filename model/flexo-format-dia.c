@@ -513,7 +513,7 @@ static void note_approximation (Builder *b, const char *what);
 
 /* ER's symbols: what Dia draws with a double border (a weak entity, an
  * identifying relationship, a multivalued attribute) has a thick one, a
- * derived attribute a dashed one. */
+ * derived attribute a dashed one, a key attribute its name underlined. */
 static void
 er_symbol (Builder    *b,
            DiaObject  *o,
@@ -528,8 +528,11 @@ er_symbol (Builder    *b,
     }
   if (bool_of (o, "derived", FALSE))
     flexo_style_set_dash (style, FLEXO_DASH_DASHED);
+  /* A key's name underlined; a weak key's too, which Dia dashes */
   if (bool_of (o, "key", FALSE) || bool_of (o, "weak_key", FALSE))
-    note_approximation (b, _("ER key attribute, its name not underlined"));
+    flexo_style_set_underline (style, TRUE);
+  if (bool_of (o, "weak_key", FALSE))
+    note_approximation (b, _("ER weak key, its name underlined with a solid line"));
 }
 
 static FlexoShape *

@@ -352,7 +352,7 @@ read_style (Loader      *l,
   static const char * const names[] = {
     "shape", "fill", "stroke", "stroke-width", "dash", "corner-radius", "font-family",
     "font-size", "font-weight", "font-style", "text-color", "align", "arrow-start",
-    "arrow-end", "routing", "shadow", "opacity",
+    "arrow-end", "routing", "shadow", "opacity", "underline",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

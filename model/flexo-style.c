@@ -62,6 +62,7 @@ flexo_style_hash (const FlexoStyle *style)
   MIX (FLEXO_STYLE_ARROW_END, style->arrow_end);
   MIX (FLEXO_STYLE_ROUTING, style->routing);
   MIX (FLEXO_STYLE_SHADOW, style->shadow);
+  MIX (FLEXO_STYLE_UNDERLINE, style->underline);
   MIX (FLEXO_STYLE_OPACITY, style->opacity * 1000);
 #undef MIX
   return h;
@@ -112,6 +113,7 @@ flexo_style_equal (const FlexoStyle *a,
          SAME (FLEXO_STYLE_ARROW_END, arrow_end) &&
          SAME (FLEXO_STYLE_ROUTING, routing) &&
          SAME (FLEXO_STYLE_SHADOW, shadow) &&
+         SAME (FLEXO_STYLE_UNDERLINE, underline) &&
          SAME (FLEXO_STYLE_OPACITY, opacity);
 #undef SAME
 }
@@ -147,6 +149,7 @@ flexo_style_get_default (void)
       theme.arrow_end = FLEXO_ARROW_FILLED;
       theme.routing = FLEXO_ROUTING_STRAIGHT;
       theme.shadow = FALSE;
+      theme.underline = FALSE;
       theme.font_family = g_intern_static_string ("Sans");
       g_once_init_leave (&initialized, 1);
     }
@@ -184,6 +187,7 @@ flexo_style_merge (FlexoStyle       *style,
   TAKE (FLEXO_STYLE_ARROW_END, arrow_end);
   TAKE (FLEXO_STYLE_ROUTING, routing);
   TAKE (FLEXO_STYLE_SHADOW, shadow);
+  TAKE (FLEXO_STYLE_UNDERLINE, underline);
   TAKE (FLEXO_STYLE_OPACITY, opacity);
 #undef TAKE
   style->set |= set;
@@ -236,6 +240,7 @@ DEFINE_SETTER (arrow_end, FlexoArrowHead, FLEXO_STYLE_ARROW_END, arrow_end,
 DEFINE_SETTER (routing, FlexoRouting, FLEXO_STYLE_ROUTING, routing,
                (guint8) CLAMP ((int) value, 0, FLEXO_N_ROUTINGS - 1))
 DEFINE_SETTER (shadow, gboolean, FLEXO_STYLE_SHADOW, shadow, value ? 1 : 0)
+DEFINE_SETTER (underline, gboolean, FLEXO_STYLE_UNDERLINE, underline, value ? 1 : 0)
 DEFINE_SETTER (opacity, double, FLEXO_STYLE_OPACITY, opacity,
                (float) CLAMP (value, 0.0, 1.0))
 
@@ -276,6 +281,7 @@ static const AttrInfo attributes[] = {
   { "arrow-end", FLEXO_STYLE_ARROW_END, KIND_ENUM },
   { "routing", FLEXO_STYLE_ROUTING, KIND_ENUM },
   { "shadow", FLEXO_STYLE_SHADOW, KIND_BOOLEAN },
+  { "underline", FLEXO_STYLE_UNDERLINE, KIND_BOOLEAN },
   { "opacity", FLEXO_STYLE_OPACITY, KIND_NUMBER },
 };
 
@@ -333,6 +339,7 @@ flexo_style_foreach_attribute (const FlexoStyle   *style,
         case FLEXO_STYLE_ARROW_END: value = flexo_arrow_head_to_string (style->arrow_end); break;
         case FLEXO_STYLE_ROUTING: value = flexo_routing_to_string (style->routing); break;
         case FLEXO_STYLE_SHADOW: value = style->shadow ? "true" : "false"; break;
+        case FLEXO_STYLE_UNDERLINE: value = style->underline ? "true" : "false"; break;
         case FLEXO_STYLE_OPACITY: value = flexo_ftostr (buf, style->opacity); break;
         default: g_assert_not_reached ();
         }
@@ -463,8 +470,14 @@ flexo_style_set_attribute (FlexoStyle  *style,
         flexo_style_set_font_family (style, value);
       break;
     case FLEXO_STYLE_SHADOW:
+    case FLEXO_STYLE_UNDERLINE:
       if ((ok = strcmp (value, "true") == 0 || strcmp (value, "false") == 0))
-        flexo_style_set_shadow (style, strcmp (value, "true") == 0);
+        {
+          if (info->field == FLEXO_STYLE_SHADOW)
+            flexo_style_set_shadow (style, strcmp (value, "true") == 0);
+          else
+            flexo_style_set_underline (style, strcmp (value, "true") == 0);
+        }
       break;
     default:
       g_assert_not_reached ();

@@ -36,7 +36,8 @@ typedef enum
   FLEXO_STYLE_ROUTING       = 1 << 14,
   FLEXO_STYLE_SHADOW        = 1 << 15,
   FLEXO_STYLE_OPACITY       = 1 << 16,
-  FLEXO_STYLE_ALL           = (1 << 17) - 1
+  FLEXO_STYLE_UNDERLINE     = 1 << 17,
+  FLEXO_STYLE_ALL           = (1 << 18) - 1
 } FlexoStyleField;
 
 typedef struct _FlexoStyle FlexoStyle;
@@ -61,6 +62,7 @@ struct _FlexoStyle
   guint8          arrow_end;      /* FlexoArrowHead */
   guint8          routing;        /* FlexoRouting */
   guint8          shadow;         /* boolean */
+  guint8          underline;      /* boolean: the text underlined */
 };
 
 #define FLEXO_TYPE_STYLE (flexo_style_get_type ())
@@ -98,6 +100,7 @@ void flexo_style_set_arrow_start   (FlexoStyle *style, FlexoArrowHead head);
 void flexo_style_set_arrow_end     (FlexoStyle *style, FlexoArrowHead head);
 void flexo_style_set_routing       (FlexoStyle *style, FlexoRouting routing);
 void flexo_style_set_shadow        (FlexoStyle *style, gboolean shadow);
+void flexo_style_set_underline     (FlexoStyle *style, gboolean underline);
 void flexo_style_set_opacity       (FlexoStyle *style, double opacity);
 
 /* The attribute names used by files ("fill", "stroke-width", …), in the

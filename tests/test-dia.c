@@ -895,8 +895,8 @@ shape_with_text (GPtrArray  *items,
 /* ER: names in their own font (Dia's "font", "font_height"); each
  * relationship's cardinalities on its participations' ends; a derived
  * attribute dashed; what Dia draws double (a weak entity, a multivalued
- * attribute, a total participation) thick, and reported, as the key
- * attributes Flexo cannot underline. */
+ * attribute, a total participation) thick, and reported; keys
+ * underlined. */
 START_TEST (test_er_symbols)
 {
   g_autofree char *path = corpus_dir ("samples/ER-demo.dia");
@@ -918,6 +918,11 @@ START_TEST (test_er_symbols)
   ck_assert_double_eq_tol (plain.font_size, 0.8 * 20 * 0.75, 1e-6);
   flexo_shape_resolve_style (shape_with_text (items, "NumberOfEmployees"), &style);
   ck_assert_int_eq (style.dash, FLEXO_DASH_DASHED);
+  ck_assert (!style.underline);
+  /* Keys underlined: Ssn, EMPLOYEE's key */
+  flexo_shape_resolve_style (shape_with_text (items, "Ssn"), &style);
+  ck_assert (style.underline);
+  ck_assert (!plain.underline);
   flexo_shape_resolve_style (shape_with_text (items, "Locations"), &style);
   ck_assert_double_eq_tol (style.stroke_width, 2 * plain.stroke_width, 1e-9);
   flexo_shape_resolve_style (shape_with_text (items, "DEPENDENT"), &style);
@@ -971,7 +976,7 @@ START_TEST (test_er_symbols)
   ck_assert_uint_eq (GPOINTER_TO_UINT (g_hash_table_lookup (report.approximated,
                                                             "ER total participation (a double line), drawn thick")), 7);
   ck_assert_uint_eq (GPOINTER_TO_UINT (g_hash_table_lookup (report.approximated,
-                                                            "ER key attribute, its name not underlined")), 6);
+                                                            "ER weak key, its name underlined with a solid line")), 1);
   ck_assert_uint_eq (GPOINTER_TO_UINT (g_hash_table_lookup (report.approximated, "ER double border, drawn thick")), 3);
   flexo_dia_report_clear (&report);
 }

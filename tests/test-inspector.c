@@ -231,6 +231,9 @@ START_TEST (test_shape_kind_and_reset)
   ck_assert_int_eq (resolved (a).shape_kind, FLEXO_SHAPE_DIAMOND);
   gtk_switch_set_active (GTK_SWITCH (flexo_inspector_get_control (inspector, FLEXO_STYLE_SHADOW)), TRUE);
   ck_assert (resolved (a).shadow);
+  ck_assert (!resolved (a).underline);
+  gtk_switch_set_active (GTK_SWITCH (flexo_inspector_get_control (inspector, FLEXO_STYLE_UNDERLINE)), TRUE);
+  ck_assert (resolved (a).underline);
 
   /* Reset: back to the theme, in one step. */
   {

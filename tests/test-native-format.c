@@ -124,6 +124,7 @@ build_everything (void)
   flexo_style_set_arrow_end (&style, FLEXO_ARROW_CROWS_FOOT_ZERO_OR_MANY);
   flexo_style_set_routing (&style, FLEXO_ROUTING_CURVED);
   flexo_style_set_shadow (&style, TRUE);
+  flexo_style_set_underline (&style, TRUE);
   flexo_style_set_opacity (&style, 0.75);
   ck_assert_uint_eq (style.set, FLEXO_STYLE_ALL);
   flexo_concept_set_style (actor, &style);

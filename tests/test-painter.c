@@ -368,6 +368,12 @@ set_half_opacity (FlexoStyle *style)
   flexo_style_set_opacity (style, 0.5);
 }
 
+static void
+set_underline (FlexoStyle *style)
+{
+  flexo_style_set_underline (style, TRUE);
+}
+
 START_TEST (test_shape_opacity)
 {
   g_auto(Doc) d = { NULL, NULL };
@@ -1537,6 +1543,9 @@ START_TEST (test_svg_export_text_is_text)
   /* Lines beyond the height: the last shown says more is cut. */
   add_shape (&d, FLEXO_RECT_INIT (200, 100, 120, 30), FLEXO_SHAPE_RECTANGLE, CLEAR, CLEAR,
              "First\nSecond\nThird\nFourth");
+  /* An underlined label (an ER diagram's key) */
+  restyle_shape (add_shape (&d, FLEXO_RECT_INIT (20, 160, 80, 30), FLEXO_SHAPE_ELLIPSE, WHITE, BLACK, "Ssn"),
+                 set_underline);
   doc_commit (&d);
 
   bytes = flexo_export_diagram_to_bytes (d.diagram, FLEXO_EXPORT_SVG, 1, 10, NULL, "t.svg", &error);
@@ -1552,6 +1561,8 @@ START_TEST (test_svg_export_text_is_text)
                  strstr (v, "\u2028") == NULL, "“%s”", v);
   g_free (v);
   assert_svg (xml, "//s:g[@opacity='0.5']/s:path/@fill", "#ff0000");
+  assert_svg (xml, "//s:text[@text-decoration='underline']", "Ssn");
+  assert_svg (xml, "//s:text[@text-decoration]", "Ssn");
   /* No glyph outlines, no images. */
   assert_svg (xml, "//s:symbol|//s:image|//s:use", "");
   xmlFreeDoc (xml);

@@ -24,7 +24,8 @@
 #include "flexo-instance-editor.h"
 #include "flexo-widget-util.h"
 
-#define N_FIELDS 17
+#define N_FIELDS 18  /* the bits of FLEXO_STYLE_ALL */
+G_STATIC_ASSERT (FLEXO_STYLE_ALL == (1 << N_FIELDS) - 1);
 #define FONT_FIELDS (FLEXO_STYLE_FONT_FAMILY | FLEXO_STYLE_FONT_SIZE | FLEXO_STYLE_FONT_WEIGHT | FLEXO_STYLE_FONT_STYLE)
 
 typedef enum
@@ -143,6 +144,7 @@ style_number (const FlexoStyle *s,
     case FLEXO_STYLE_ARROW_END: return s->arrow_end;
     case FLEXO_STYLE_ROUTING: return s->routing;
     case FLEXO_STYLE_SHADOW: return s->shadow;
+    case FLEXO_STYLE_UNDERLINE: return s->underline;
     case FLEXO_STYLE_OPACITY: return s->opacity;
     case FLEXO_STYLE_FONT_FAMILY:
     case FLEXO_STYLE_ALL:
@@ -173,6 +175,7 @@ style_set_number (FlexoStyle      *s,
     case FLEXO_STYLE_ARROW_END: flexo_style_set_arrow_end (s, (FlexoArrowHead) v); break;
     case FLEXO_STYLE_ROUTING: flexo_style_set_routing (s, (FlexoRouting) v); break;
     case FLEXO_STYLE_SHADOW: flexo_style_set_shadow (s, v != 0); break;
+    case FLEXO_STYLE_UNDERLINE: flexo_style_set_underline (s, v != 0); break;
     case FLEXO_STYLE_OPACITY: flexo_style_set_opacity (s, v); break;
     case FLEXO_STYLE_FONT_FAMILY:
     case FLEXO_STYLE_ALL:
@@ -1039,6 +1042,7 @@ build (FlexoInspector *self)
   add_row (self, grid, &line, FLEXO_STYLE_FONT_FAMILY, ROW_FONT, FOR_BOTH, N_("Font"), N_("Change Font"));
   add_row (self, grid, &line, FLEXO_STYLE_TEXT_COLOR, ROW_COLOR, FOR_BOTH, N_("Text Colour"), N_("Change Text Colour"));
   add_row (self, grid, &line, FLEXO_STYLE_ALIGN, ROW_ALIGN, FOR_SHAPES, N_("Alignment"), N_("Change Alignment"));
+  add_row (self, grid, &line, FLEXO_STYLE_UNDERLINE, ROW_SWITCH, FOR_BOTH, N_("Underline"), N_("Change Underline"));
 
   add_heading (self, grid, &line, _("Effects"));
   add_row (self, grid, &line, FLEXO_STYLE_OPACITY, ROW_SCALE, FOR_BOTH, N_("Opacity"), N_("Change Opacity"));

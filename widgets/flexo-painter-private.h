@@ -259,6 +259,7 @@ typedef struct
   int                   width;   /* pango units, -1: no wrapping */
   int                   height;  /* pango units, -1: no limit */
   PangoAlignment        align;
+  gboolean              underline;
 } CachedLayout;
 
 typedef struct

@@ -104,7 +104,8 @@ flexo_painter_get_layout (FlexoPainter     *self,
 
   c = &entry->slots[slot];
   if (c->layout != NULL && c->width == w && c->height == h && c->align == align &&
-      g_strcmp0 (c->text, text) == 0 && pango_font_description_equal (c->font, font))
+      c->underline == (style->underline != 0) && g_strcmp0 (c->text, text) == 0 &&
+      pango_font_description_equal (c->font, font))
     return c->layout;
 
   if (c->layout == NULL)
@@ -118,6 +119,16 @@ flexo_painter_get_layout (FlexoPainter     *self,
   pango_layout_set_height (c->layout, h);
   pango_layout_set_ellipsize (c->layout, h > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
   pango_layout_set_alignment (c->layout, align);
+  if (style->underline)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_underline_new (PANGO_UNDERLINE_SINGLE));
+      pango_layout_set_attributes (c->layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  else
+    pango_layout_set_attributes (c->layout, NULL);
   if (h > 0)
     end_cut_lines (c->layout, text);
 
@@ -128,6 +139,7 @@ flexo_painter_get_layout (FlexoPainter     *self,
   c->width = w;
   c->height = h;
   c->align = align;
+  c->underline = style->underline != 0;
   return c->layout;
 }
 

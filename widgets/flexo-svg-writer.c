@@ -723,6 +723,16 @@ flexo_svg_writer_show_layout (FlexoSvgWriter *self,
   append_font (self->out, font,
                font != NULL ? (double) pango_font_description_get_size (font) / PANGO_SCALE : 10);
   append_color (self->out, "fill", s->color);
+  /* The painter underlines a whole layout or none of it */
+  {
+    PangoAttrList *attrs = pango_layout_get_attributes (layout);
+    PangoAttrIterator *it = attrs != NULL ? pango_attr_list_get_iterator (attrs) : NULL;
+    PangoAttrInt *underline = it != NULL ? (PangoAttrInt *) pango_attr_iterator_get (it, PANGO_ATTR_UNDERLINE) : NULL;
+
+    if (underline != NULL && underline->value != PANGO_UNDERLINE_NONE)
+      g_string_append (self->out, " text-decoration=\"underline\"");
+    g_clear_pointer (&it, pango_attr_iterator_destroy);
+  }
   g_string_append_c (self->out, '>');
 
   iter = pango_layout_get_iter (layout);
