@@ -19,6 +19,7 @@
 #include "flexo-model.h"
 #include "flexo-gui-test.h"
 #include "flexo-test.h"
+#include "flexo-widget-util.h"
 #include "flexo-window.h"
 
 static FlexoApplication *app;
@@ -435,6 +436,42 @@ START_TEST (test_open_fits_without_unallocated_header)
 }
 END_TEST
 
+/* A tooltip set on a widget not yet shown: set, the widget still shown,
+ * and a stack's page still the one it shows (hidden and shown again
+ * around the call, it would no longer be). */
+START_TEST (test_tooltip_before_showing)
+{
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *first = gtk_label_new ("first");
+  GtkWidget *second = gtk_label_new ("second");
+  GtkWidget *button = gtk_button_new_with_label ("button");
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  g_object_ref_sink (stack);
+  g_object_ref_sink (box);
+  gtk_stack_add_named (GTK_STACK (stack), first, "first");
+  gtk_stack_add_named (GTK_STACK (stack), second, "second");
+  gtk_stack_set_visible_child (GTK_STACK (stack), first);
+  gtk_box_append (GTK_BOX (box), button);
+
+  flexo_widget_set_tooltip (first, "The first page");
+  ck_assert_ptr_eq (gtk_stack_get_visible_child (GTK_STACK (stack)), first);
+  ck_assert_str_eq (gtk_widget_get_tooltip_text (first), "The first page");
+  ck_assert (gtk_widget_get_visible (first));
+
+  flexo_widget_set_tooltip (button, "Press it");
+  ck_assert_str_eq (gtk_widget_get_tooltip_text (button), "Press it");
+  ck_assert (gtk_widget_get_visible (button));
+  ck_assert (gtk_widget_get_has_tooltip (button));
+  flexo_widget_set_tooltip (button, NULL);
+  ck_assert_ptr_null (gtk_widget_get_tooltip_text (button));
+  ck_assert (gtk_widget_get_visible (button));
+
+  g_object_unref (box);
+  g_object_unref (stack);
+}
+END_TEST
+
 START_TEST (test_open_new_file_name)
 {
   g_autofree char *dir = g_dir_make_tmp ("flexo-gui-XXXXXX", NULL);
@@ -522,6 +559,7 @@ gui_suite (void)
   tcase_add_test (tc, test_live_validation_lists_and_marks_problems);
   tcase_add_test (tc, test_open_other_format_is_an_error);
   tcase_add_test (tc, test_inspector_after_first_frame);
+  tcase_add_test (tc, test_tooltip_before_showing);
   suite_add_tcase (s, tc);
 
   tcase_set_timeout (fr, 60);
