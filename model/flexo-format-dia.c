@@ -406,10 +406,12 @@ add_text (Builder   *b,
       box = FLEXO_RECT_INIT (box.x, box.y - (needed - box.height) / 2, box.width, needed);
   }
   /* Room for the text shape's padding, and for Flexo's fonts being wider
-   * than Dia's measure: on the side the text is not aligned to. */
+   * than Dia's measure (a sixth more, and at least 0.65 of the height a
+   * character, DejaVu's widest average: a word otherwise wraps or ends
+   * with "…"): on the side the text is not aligned to. */
   {
     int align = int_of (o, "text.alignment", 0);
-    double pad = 5, extra = box.width * 0.15;
+    double pad = 5, extra = MAX (box.width * 0.15, longest * height * 0.65 - box.width);
 
     box = FLEXO_RECT_INIT (box.x - pad - (align == 2 ? extra : align == 1 ? extra / 2 : 0), box.y - pad,
                            box.width + 2 * pad + extra, box.height + 2 * pad);
