@@ -357,6 +357,18 @@ add_element (Builder   *b,
     flexo_style_set_fill (style, 0x000000ff);
   _flexo_dia_er_symbol (b, o, style);
   text = element_text (o, style);
+  /* A class's name and members in Flexo's lines (taller than Dia's, at
+   * its default size): the box grows down to hold them all. */
+  if (kind == FLEXO_SHAPE_CLASS && text != NULL)
+    {
+      const FlexoStyle *theme = flexo_style_get_default ();
+      double size = flexo_style_has (style, FLEXO_STYLE_FONT_SIZE) ? style->font_size : theme->font_size;
+      guint n_lines = 1;
+
+      for (const char *p = text; *p != '\0'; p++)
+        n_lines += *p == '\n';
+      box->height = MAX (box->height, n_lines * size / 0.75 * 1.2 + 24);
+    }
   shape = add_shape (b, o, box, style, text);
   if (strcmp (o->type, "ER - Relationship") == 0)
     {
